@@ -1,0 +1,1 @@
+"""Stage 3: question -> resolved entities -> hits -> Answer with citations."""

@@ -1,0 +1,153 @@
+"""The grounded answerer: Retrieved -> Answer, quoting figures verbatim with [n] citations.
+
+Example:
+    >>> answer = compose(retrieved, today=date(2026, 11, 22))
+    >>> answer.text.splitlines()[0]
+    '**Alibaba ML/AI Engineer — Seattle (US)** (USD): base $165K–$235K, ... [1]'
+
+No LLM: every sentence is either a figure copied from a guide, a passage quoted from one, or a
+plain statement of what the guides do not hold.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.answer.citations import Citations
+from assistant.answer.types import Answer, Band, Hit, Retrieved
+from assistant.corpus.model import COMPONENT_LABELS, COMPONENTS, CompRow, Guide
+from assistant.index.chunks import guide_label
+
+MAX_ROWS = 8
+QUOTE_CHARS = 700
+_SIGN_ON = re.compile(r"[^.!?\n]*\bsign(?:-| )?on\b[^.!?\n]*[.!?]?|[^.!?\n]*\bsigning\b[^.!?\n]*"
+                      r"[.!?]?", re.IGNORECASE)
+
+
+def compose(retrieved: Retrieved, today: date | None = None) -> Answer:
+    """Write the Markdown answer for a routing decision and its evidence."""
+    if retrieved.status != "answered":
+        return Answer(question=retrieved.question, status=retrieved.status,
+                      text=retrieved.message, suggestions=retrieved.suggestions)
+    cites = Citations()
+    lines = [f"_{note}_" for note in retrieved.notes]
+    guide = retrieved.guide
+    bands: list[Band] = []
+    if guide is not None and guide.kind != "article":
+        lines += _guide_lines(retrieved, guide, cites, bands)
+        lines += _freshness(guide, today or date.today())
+    else:
+        lines += _passage_lines(retrieved.passages, cites)
+    return Answer(question=retrieved.question, status="answered", text="\n\n".join(lines),
+                  citations=cites.all(), suggestions=retrieved.suggestions,
+                  bands=tuple(bands), guide=guide.id if guide else "",
+                  freshness=_freshness_fields(guide))
+
+
+def _guide_lines(r: Retrieved, guide: Guide, cites: Citations, bands: list[Band]) -> list[str]:
+    lines: list[str] = []
+    wanted = [a for a in r.asks if a in COMPONENTS] or ([] if _topic_only(r.asks) else
+                                                        list(COMPONENTS))
+    if r.region_missing:
+        covered = ", ".join(reg.raw for reg in guide.regions()) or "no regions"
+        lines.append(f"The {guide_label(guide)} guide has no figures for {r.region}. "
+                     f"It covers: {covered}.")
+    elif wanted:
+        lines += _row_lines(r.rows[:MAX_ROWS], wanted, guide, cites, bands)
+        if len(r.rows) > MAX_ROWS:
+            lines.append(f"({len(r.rows) - MAX_ROWS} more bands in the guide; name a region "
+                         "or level to narrow.)")
+    if "signing_bonus" in r.asks:
+        lines += _sign_on_mentions(r.passages, cites)
+    lines += _topic_lines(r, guide, cites)
+    return lines
+
+
+def _topic_only(asks: tuple[str, ...]) -> bool:
+    return bool(asks) and not any(a in COMPONENTS for a in asks)
+
+
+def _row_lines(rows: list[CompRow], wanted: list[str], guide: Guide, cites: Citations,
+               bands: list[Band]) -> list[str]:
+    lines = []
+    for row in rows:
+        parts, missing = [], []
+        for component in wanted:
+            fig = row.figure(component)
+            if fig is None:
+                missing.append(COMPONENT_LABELS[component])
+                continue
+            parts.append(f"{COMPONENT_LABELS[component]} {fig.text}")
+            if fig.unit not in ("", "%") and fig.low is not None:
+                bands.append(Band(guide=guide.id, region=row.region.raw, component=component,
+                                  low=fig.low, high=fig.high if fig.high is not None else fig.low,
+                                  currency=fig.unit, level=row.level))
+        where = row.region.raw + (f", {row.level}" if row.level else "")
+        text = f"**{guide_label(guide)} — {where}** ({row.currency})"
+        if parts:
+            text += ": " + ", ".join(parts) + " " + cites.mark(guide, row.section_anchor)
+        if missing:
+            text += f". Not in the guide for {where}: {', '.join(missing)}."
+        if row.frontmatter_currency and row.frontmatter_currency != row.currency:
+            text += (f" The guide disagrees with itself here: its frontmatter says "
+                     f"{row.frontmatter_currency}, its table says {row.currency}; the table's "
+                     "figures are shown.")
+        lines.append(text)
+    return lines
+
+
+def _sign_on_mentions(passages: list[Hit], cites: Citations) -> list[str]:
+    """Sentences of the guide's scripts and levers that name a sign-on figure."""
+    lines = []
+    for hit in passages:
+        for match in _SIGN_ON.finditer(hit.text):
+            sentence = match.group(0).strip(" >*\"")
+            if re.search(r"\d", sentence):
+                title = hit.section.title if hit.section else "guide"
+                lines.append(f"The guide's {title} mentions a sign-on: “{sentence}” "
+                             f"{cites.mark(hit.guide, hit.anchor)}")
+                break
+    return lines[:2]
+
+
+def _topic_lines(r: Retrieved, guide: Guide, cites: Citations) -> list[str]:
+    lines = []
+    topical = [h for h in r.passages if h.row is None]
+    for hit in topical[:3] if _topic_only(r.asks) or not r.asks else []:
+        lines.append(_quote(hit, cites))
+    if "level_mapping" in r.asks and not topical and guide.level_mapping.raw:
+        lines.append(f"Level mapping: {guide.level_mapping.raw}")
+    return lines
+
+
+def _passage_lines(passages: list[Hit], cites: Citations) -> list[str]:
+    if not passages:
+        return ["The library's guides and articles do not cover this question."]
+    return [_quote(hit, cites) for hit in passages[:3]]
+
+
+def _quote(hit: Hit, cites: Citations) -> str:
+    text = hit.text if len(hit.text) <= QUOTE_CHARS else hit.text[:QUOTE_CHARS].rsplit(" ", 1)[0]
+    text = text.strip()
+    suffix = "…" if len(text) < len(hit.text.strip()) else ""
+    title = hit.section.title if hit.section else hit.guide.title
+    quoted = "\n".join(f"> {line}" if line else ">" for line in (text + suffix).splitlines())
+    return f"**{title}** ({guide_label(hit.guide)}) {cites.mark(hit.guide, hit.anchor)}\n{quoted}"
+
+
+def _freshness(guide: Guide, today: date) -> list[str]:
+    if guide.next_review_due and guide.next_review_due < today:
+        quarter = f" with salary data from {guide.salary_data_quarter}" \
+            if guide.salary_data_quarter else ""
+        return [f"_Freshness: this guide was last updated {guide.last_updated}{quarter}; its "
+                f"review was due {guide.next_review_due}, so figures may be out of date._"]
+    return []
+
+
+def _freshness_fields(guide: Guide | None) -> dict[str, str]:
+    if guide is None:
+        return {}
+    return {"last_updated": str(guide.last_updated or ""),
+            "next_review_due": str(guide.next_review_due or ""),
+            "salary_data_quarter": guide.salary_data_quarter}

@@ -1,0 +1,177 @@
+"""Question -> Resolved: which company, role, level and region it names, and what it asks.
+
+Example:
+    >>> r = resolve("Alibba Seattle sign-on?", vocab)
+    >>> (r.company, r.region, r.asks, r.notes)
+    ('alibaba', 'Seattle', ('signing_bonus',), ("Read 'Alibba' as Alibaba.",))
+
+Matching is longest-phrase-first over the library's own vocabulary plus common aliases; typos
+are matched fuzzily against company names only, and never silently: each one leaves a note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz, process
+
+from assistant.answer.vocabulary import COMMON_WORD_COMPANIES, Vocabulary, norm
+
+# What a question can ask for, by keyword phrase (longest phrases are tried first).
+TOPIC_PHRASES: dict[str, str] = {
+    "base": "base", "base salary": "base", "base pay": "base", "salary": "base",
+    "stock": "stock", "rsu": "stock", "rsus": "stock", "equity": "stock", "options": "stock",
+    "shares": "stock", "stock grant": "stock", "grant": "stock",
+    "bonus": "bonus", "annual bonus": "bonus", "performance bonus": "bonus",
+    "sign-on": "signing_bonus", "sign on": "signing_bonus", "signon": "signing_bonus",
+    "signing": "signing_bonus", "signing bonus": "signing_bonus", "sign-on bonus": "signing_bonus",
+    "joining bonus": "signing_bonus", "sign on bonus": "signing_bonus",
+    "tc": "total_comp", "total comp": "total_comp", "total compensation": "total_comp",
+    "compensation": "total_comp", "comp": "total_comp", "package": "total_comp",
+    "pay": "total_comp", "total": "total_comp", "pay band": "total_comp",
+    "level": "level_mapping", "levels": "level_mapping", "level mapping": "level_mapping",
+    "leveling": "level_mapping", "equivalent": "level_mapping", "maps to": "level_mapping",
+    "map to": "level_mapping", "lever": "levers", "levers": "levers", "leverage": "levers",
+    "script": "script", "counter": "script", "counteroffer": "script",
+    "counter-offer": "script", "counter offer": "script", "negotiate up": "script",
+    "what should i say": "script", "what do i say": "script",
+}
+WEAK_TOTAL = frozenset({"pay", "comp", "compensation", "package", "total"})
+LEVEL_PATTERN = re.compile(r"\b([LEPM]\d{1,2}|IC\d|T\d|junior|mid|senior|staff|principal)\b",
+                           re.IGNORECASE)
+# Words never taken for a company name, however they are capitalised.
+QUESTION_WORDS = frozenset(
+    "what whats how is are can could should would do does did i my me we our the a an "
+    "and or in at for of to on with about which who when where why tell give show vs "
+    "versus please hi hello thanks ok okay".split()
+)
+FUZZY_CUTOFF = 85
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The entities a question names, with notes about any reading that was not literal."""
+
+    question: str
+    company: str = ""
+    role: str = ""
+    region: str = ""  # the library's normalized region name
+    region_typed: str = ""
+    level: str = ""
+    asks: tuple[str, ...] = ()
+    unknown_names: tuple[str, ...] = ()  # capitalised words that match nothing in the library
+    ambiguous: tuple[str, ...] = ()  # company slugs a typo matched equally well
+    notes: tuple[str, ...] = ()
+    carried: tuple[str, ...] = field(default=())  # fields taken from earlier turns
+
+    def with_context(self, earlier: Resolved) -> Resolved:
+        """Fill company, role, region and asks from an earlier turn where this one is silent."""
+        if self.company and self.company != earlier.company:
+            return self
+        taken = {k: getattr(earlier, k) for k in ("company", "role", "region", "region_typed",
+                                                  "level") if not getattr(self, k)}
+        if not self.asks and earlier.asks:
+            taken["asks"] = earlier.asks
+        carried = tuple(k for k, v in taken.items() if v and k != "region_typed")
+        return replace(self, **taken, carried=carried)
+
+
+def resolve(question: str, vocab: Vocabulary) -> Resolved:
+    """Read company, role, region, level and topics out of one question."""
+    words = norm(question).split()
+    found: dict[str, str] = {}
+    asks: list[str] = []
+    weak: set[str] = set()
+    used = [False] * len(words)
+    for n in range(min(vocab.max_phrase_words, 6), 0, -1):
+        for i in range(len(words) - n + 1):
+            if any(used[i:i + n]):
+                continue
+            phrase = " ".join(words[i:i + n]).strip(".'/")
+            kind, value = _lookup(phrase, vocab, question)
+            if not kind:
+                continue
+            if kind == "ask":
+                if value not in asks:
+                    asks.append(value)
+                    if phrase in WEAK_TOTAL:
+                        weak.add(value)
+            elif kind not in found:
+                found[kind] = value
+                if kind == "region":
+                    found["region_typed"] = phrase
+            else:
+                continue
+            used[i:i + n] = [True] * n
+    leftovers = _leftover_tokens(question, words, used)
+    resolved = Resolved(question=question, company=found.get("company", ""),
+                        role=found.get("role", ""), region=found.get("region", ""),
+                        region_typed=found.get("region_typed", ""), level=_level(question),
+                        asks=tuple(_order(asks, weak)))
+    if not resolved.company:
+        resolved = _fuzzy_company(resolved, leftovers, vocab)
+    return resolved
+
+
+def _lookup(phrase: str, vocab: Vocabulary, original: str) -> tuple[str, str]:
+    slug = vocab.company_aliases.get(phrase)
+    if slug and (phrase not in COMMON_WORD_COMPANIES or _capitalised(phrase, original)):
+        return "company", slug
+    if phrase in vocab.role_aliases:
+        return "role", vocab.role_aliases[phrase]
+    if phrase in vocab.region_aliases:
+        return "region", vocab.region_aliases[phrase]
+    if phrase in TOPIC_PHRASES:
+        return "ask", TOPIC_PHRASES[phrase]
+    return "", ""
+
+
+def _capitalised(phrase: str, original: str) -> bool:
+    return re.search(rf"\b{re.escape(phrase[0].upper() + phrase[1:])}\b", original) is not None
+
+
+def _leftover_tokens(question: str, words: list[str], used: list[bool]) -> list[str]:
+    """Unmatched tokens that could be a name: not a question word, not a number."""
+    return [w.strip(".'/-") for w, u in zip(words, used, strict=True)
+            if not u and w not in QUESTION_WORDS and len(w) >= 3 and not w[0].isdigit()]
+
+
+def _fuzzy_company(resolved: Resolved, tokens: list[str], vocab: Vocabulary) -> Resolved:
+    """Match typos against company names; ties ask, misses are kept as unknown names."""
+    unknown: list[str] = []
+    choices = list(vocab.company_aliases)
+    names = set(_names(resolved.question))
+    for token in tokens:
+        if token in vocab.known_words and token not in names:
+            continue
+        hits = process.extract(token, choices, scorer=fuzz.ratio, limit=5,
+                               score_cutoff=FUZZY_CUTOFF)
+        slugs = {vocab.company_aliases[h[0]] for h in hits if h[1] >= hits[0][1] - 0.01}
+        if len(slugs) == 1:
+            slug = slugs.pop()
+            note = f"Read '{token}' as {vocab.companies[slug]}."
+            return replace(resolved, company=slug, notes=(*resolved.notes, note))
+        if len(slugs) > 1:
+            return replace(resolved, ambiguous=tuple(sorted(slugs)))
+        if token in names:
+            unknown.append(token)
+    return replace(resolved, unknown_names=tuple(unknown))
+
+
+def _names(question: str) -> list[str]:
+    """Lower-cased capitalised words of the question (the first word only if it is not common)."""
+    return [norm(w) for w in re.findall(r"\b[A-Z][\w&.-]*", question)
+            if norm(w) not in QUESTION_WORDS]
+
+
+def _level(question: str) -> str:
+    match = LEVEL_PATTERN.search(question)
+    return match.group(1) if match else ""
+
+
+def _order(asks: list[str], weak: set[str]) -> list[str]:
+    """Drop a total-comp reading that came only from filler words beside a specific ask."""
+    if "total_comp" in asks and len(asks) > 1 and "total_comp" in weak:
+        return [a for a in asks if a != "total_comp"]
+    return asks

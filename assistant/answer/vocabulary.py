@@ -1,0 +1,121 @@
+"""The words a question can use, built from the indexed library plus the aliases people type.
+
+Example:
+    >>> vocab = Vocabulary.from_guides(guides)
+    >>> vocab.companies["alibaba"]
+    'Alibaba'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from assistant.corpus.model import Guide
+from assistant.corpus.regions import REGION_ALIASES, normalize_region
+
+# Aliases people type for the library's standard roles (role slug -> phrases).
+ROLE_ALIASES: dict[str, tuple[str, ...]] = {
+    "software-engineer": ("swe", "sde", "software engineer", "software developer", "developer"),
+    "senior-software-engineer": ("senior swe", "senior software engineer", "senior engineer",
+                                 "sr swe", "sr software engineer", "senior sde", "sr engineer"),
+    "staff-software-engineer": ("staff swe", "staff engineer", "staff software engineer"),
+    "ml-ai-engineer": ("mle", "ml engineer", "ml/ai engineer", "ml ai engineer", "ai engineer",
+                       "machine learning engineer", "ai/ml engineer", "ml/ai", "ai/ml"),
+    "data-scientist": ("ds", "data scientist", "data science"),
+    "data-engineer": ("data engineer", "data engineering"),
+    "product-manager": ("pm", "product manager", "product management"),
+    "technical-program-manager": ("tpm", "technical program manager", "program manager"),
+    "engineering-manager": ("em", "engineering manager", "eng manager", "engineering mgr"),
+    "devops-engineer": ("devops", "devops engineer", "sre", "site reliability engineer"),
+    "security-engineer": ("security engineer", "appsec", "security"),
+    "product-designer": ("product designer", "designer", "ux designer", "ui designer"),
+    "solutions-architect": ("solutions architect", "solution architect"),
+}
+
+# Words that are also company names; as companies they must be capitalised in the question.
+COMMON_WORD_COMPANIES = frozenset(
+    "arm block box square target wise snap ramp compass hex linear segment render "
+    "elastic toast notion glean mercury sequoia valve unity lattice grab retool sap "
+    "deel chime faire optum zoom okta f5 visa discord intel oracle".split()
+)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'-]+")
+
+
+def norm(text: str) -> str:
+    """Lower-case, unify dashes/quotes, and keep only word characters and a few joiners."""
+    text = text.casefold().replace("’", "'").replace("–", "-").replace("—", "-")
+    text = re.sub(r"[^\w&/.+' -]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass
+class Vocabulary:
+    """Look-up tables from phrases to library entities, built once per loaded index."""
+
+    companies: dict[str, str] = field(default_factory=dict)  # slug -> display
+    roles: dict[str, str] = field(default_factory=dict)  # role slug -> display
+    company_aliases: dict[str, str] = field(default_factory=dict)  # phrase -> company slug
+    role_aliases: dict[str, str] = field(default_factory=dict)  # phrase -> role slug
+    region_aliases: dict[str, str] = field(default_factory=dict)  # phrase -> region name
+    guides_by_company: dict[str, dict[str, str]] = field(default_factory=dict)  # co -> role -> id
+    known_words: frozenset[str] = frozenset()  # words the library writes in lower case
+    max_phrase_words: int = 1
+
+    @classmethod
+    def from_guides(cls, guides: Iterable[Guide]) -> Vocabulary:
+        """Collect companies, roles and regions of every guide."""
+        vocab = cls()
+        by_company: dict[str, dict[str, str]] = defaultdict(dict)
+        words: set[str] = set()
+        for guide in guides:
+            for section in guide.sections:
+                words.update(_LOWER_WORD.findall(section.text))
+            if not guide.company:
+                continue
+            vocab.companies.setdefault(guide.company, guide.company_display or guide.company)
+            if guide.role:
+                vocab.roles.setdefault(guide.role, guide.role_display or guide.role)
+                by_company[guide.company][guide.role] = guide.id
+            for region in guide.regions():
+                vocab.region_aliases.setdefault(norm(region.name), region.name)
+        vocab.guides_by_company = dict(by_company)
+        vocab.known_words = frozenset(words)
+        vocab._add_aliases()
+        return vocab
+
+    def _add_aliases(self) -> None:
+        for slug, display in self.companies.items():
+            for phrase in _company_phrases(slug, display):
+                self.company_aliases.setdefault(phrase, slug)
+        for slug, display in self.roles.items():
+            self.role_aliases.setdefault(norm(display), slug)
+            self.role_aliases.setdefault(norm(slug.replace("-", " ")), slug)
+        for slug, phrases in ROLE_ALIASES.items():
+            if slug in self.roles:
+                for phrase in phrases:
+                    self.role_aliases.setdefault(norm(phrase), slug)
+        known = {norm(name): name for name in self.region_aliases.values()}
+        for alias, name in REGION_ALIASES.items():
+            target = known.get(norm(name))
+            if target:
+                self.region_aliases.setdefault(norm(alias), target)
+        for name in list(self.region_aliases.values()):
+            self.region_aliases.setdefault(norm(normalize_region(name).name), name)
+        phrases = [*self.company_aliases, *self.role_aliases, *self.region_aliases]
+        self.max_phrase_words = max((len(p.split()) for p in phrases), default=1)
+
+
+def _company_phrases(slug: str, display: str) -> set[str]:
+    base = {norm(display), norm(slug.replace("-", " ")), norm(slug)}
+    stripped = re.sub(r"\s*\(.*?\)", "", display)  # "Block (Square)" -> "Block"
+    base.add(norm(stripped))
+    inner = re.findall(r"\((.*?)\)", display)  # "Block (Square)" -> "Square"
+    base.update(norm(x) for x in inner)
+    base.add(norm(display).replace(".", " ").strip())  # "Bill.com" -> "bill com"
+    base.add(norm(display).replace(".", ""))  # "C3.ai" -> "c3ai"
+    return {p for p in base if p}

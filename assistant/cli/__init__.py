@@ -1,0 +1,1 @@
+"""Command-line edges: `assistant` (admin) and `ask`."""

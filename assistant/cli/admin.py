@@ -1,0 +1,68 @@
+"""`assistant`: the admin CLI (index, lint, eval, serve). A thin layer over the library."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from assistant.cli.common import (
+    corpus_option,
+    corpus_roots,
+    index_option,
+    load_settings,
+    translate_errors,
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Log debug details to stderr.")
+def main(verbose: bool) -> None:
+    """Administer the negotiation-guide assistant: build the index, lint the library."""
+    debug = verbose or os.environ.get("ASSISTANT_DEBUG") == "1"
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr)
+
+
+@main.command()
+@corpus_option
+@index_option
+@click.option("--rebuild", is_flag=True, help="Re-embed everything instead of reusing chunks.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@translate_errors
+def index(corpus: tuple[Path, ...], index: Path | None, rebuild: bool, quiet: bool) -> None:
+    """Read the corpus and build or update the index (incremental by content hash)."""
+    from assistant.index.builder import build_index
+
+    settings = load_settings(corpus, index)
+    summary = build_index(settings, corpus_roots(settings, corpus), rebuild=rebuild,
+                          progress=not quiet)
+    click.echo(summary.describe())
+
+
+@main.command()
+@corpus_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON finding per line.")
+@translate_errors
+def lint(corpus: tuple[Path, ...], as_json: bool) -> None:
+    """Check the guide library; exit 1 when any finding is an error."""
+    from assistant.corpus.lint import lint_corpus
+
+    settings = load_settings(corpus)
+    findings = lint_corpus(corpus_roots(settings, corpus))
+    for f in findings:
+        if as_json:
+            click.echo(json.dumps(f.as_dict(), ensure_ascii=False))
+        else:
+            click.echo(f"{f.path}: {f.level} {f.code} {f.message}")
+    errors = sum(1 for f in findings if f.level == "error")
+    if not as_json:
+        click.echo(f"{len(findings)} findings, {errors} errors", err=True)
+    sys.exit(1 if errors else 0)
+
+
+if __name__ == "__main__":
+    main()

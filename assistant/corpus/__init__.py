@@ -1,0 +1,1 @@
+"""Stage 1: corpus files -> typed Guide values (figures, regions, sections) and lint findings."""

@@ -1,0 +1,1 @@
+"""Web edge: FastAPI JSON API, Gradio chat and the embeddable widget."""

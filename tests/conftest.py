@@ -1,0 +1,32 @@
+"""Shared test fixtures: where the real library lives, and the tiny fixture corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SHARED_CORPUS = SHARED / "corpus"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def shared_corpus() -> Path:
+    """../shared/corpus; tests that need it skip only when ../shared is absent."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is absent")
+    return SHARED_CORPUS
+
+
+@pytest.fixture(scope="session")
+def guides_root(shared_corpus: Path) -> Path:
+    """The frontmatter guide library."""
+    return shared_corpus / "guides"
+
+
+@pytest.fixture(scope="session")
+def plain_root(shared_corpus: Path) -> Path:
+    """The same library without frontmatter."""
+    return shared_corpus / "guides-plain"
