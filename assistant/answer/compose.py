@@ -51,8 +51,10 @@ def _guide_lines(r: Retrieved, guide: Guide, cites: Citations, bands: list[Band]
                                                         list(COMPONENTS))
     if r.region_missing:
         covered = ", ".join(reg.raw for reg in guide.regions()) or "no regions"
-        lines.append(f"The {guide_label(guide)} guide has no figures for {r.region}. "
-                     f"It covers: {covered}.")
+        anchor = guide.rows[0].section_anchor if guide.rows else ""
+        lines.append(f"The {guide_label(guide)} guide has no figures for {r.region}, and "
+                     f"figures from other regions are not a substitute. It covers: {covered} "
+                     f"{cites.mark(guide, anchor)}")
     elif wanted:
         lines += _row_lines(r.rows[:MAX_ROWS], wanted, guide, cites, bands)
         if len(r.rows) > MAX_ROWS:
@@ -85,10 +87,13 @@ def _row_lines(rows: list[CompRow], wanted: list[str], guide: Guide, cites: Cita
                                   currency=fig.unit, level=row.level))
         where = row.region.raw + (f", {row.level}" if row.level else "")
         text = f"**{guide_label(guide)} — {where}** ({row.currency})"
+        mark = cites.mark(guide, row.section_anchor)
         if parts:
-            text += ": " + ", ".join(parts) + " " + cites.mark(guide, row.section_anchor)
+            text += ": " + ", ".join(parts) + " " + mark
         if missing:
-            text += f". Not in the guide for {where}: {', '.join(missing)}."
+            held = ", ".join(COMPONENT_LABELS[f.component] for f in row.figures)
+            text += (f"{'.' if parts else ':'} No {' or '.join(missing)} figure in the guide for "
+                     f"{where} (its row holds {held or 'no figures'}) {'' if parts else mark}")
         if row.frontmatter_currency and row.frontmatter_currency != row.currency:
             text += (f" The guide disagrees with itself here: its frontmatter says "
                      f"{row.frontmatter_currency}, its table says {row.currency}; the table's "

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
-from assistant.answer.vocabulary import COMMON_WORD_COMPANIES, Vocabulary, norm
+from assistant.answer.vocabulary import COMMON_WORD_COMPANIES, Vocabulary, compact, norm
 
 # What a question can ask for, by keyword phrase (longest phrases are tried first).
 TOPIC_PHRASES: dict[str, str] = {
@@ -35,8 +36,17 @@ TOPIC_PHRASES: dict[str, str] = {
     "map to": "level_mapping", "lever": "levers", "levers": "levers", "leverage": "levers",
     "script": "script", "counter": "script", "counteroffer": "script",
     "counter-offer": "script", "counter offer": "script", "negotiate up": "script",
-    "what should i say": "script", "what do i say": "script",
+    "what should i say": "script", "what do i say": "script", "countering": "script",
+    "negotiate": "script", "negotiating": "script", "negotiation script": "script",
+    "argument": "levers", "arguments": "levers",
 }
+# Jobs the library has no guides for: named, they make a `no_guide`, never a silent swap.
+OTHER_ROLES = frozenset({
+    "recruiter", "sales", "account executive", "sales engineer", "accountant", "lawyer",
+    "attorney", "nurse", "teacher", "marketing manager", "marketer", "hr", "consultant",
+    "customer success", "support engineer", "technical writer", "copywriter", "paralegal",
+    "cashier", "banker", "trader", "analyst", "business analyst", "financial analyst",
+})
 WEAK_TOTAL = frozenset({"pay", "comp", "compensation", "package", "total"})
 LEVEL_PATTERN = re.compile(r"\b([LEPM]\d{1,2}|IC\d|T\d|junior|mid|senior|staff|principal)\b",
                            re.IGNORECASE)
@@ -44,9 +54,9 @@ LEVEL_PATTERN = re.compile(r"\b([LEPM]\d{1,2}|IC\d|T\d|junior|mid|senior|staff|p
 QUESTION_WORDS = frozenset(
     "what whats how is are can could should would do does did i my me we our the a an "
     "and or in at for of to on with about which who when where why tell give show vs "
-    "versus please hi hello thanks ok okay".split()
+    "versus please hi hello thanks ok okay usd gbp eur inr sgd cny cad aud hkd jpy chf "
+    "tier".split()
 )
-FUZZY_CUTOFF = 85
 
 
 @dataclass(frozen=True)
@@ -62,12 +72,14 @@ class Resolved:
     asks: tuple[str, ...] = ()
     unknown_names: tuple[str, ...] = ()  # capitalised words that match nothing in the library
     ambiguous: tuple[str, ...] = ()  # company slugs a typo matched equally well
+    other_companies: tuple[str, ...] = ()  # further companies named (comparisons)
+    unknown_role: str = ""  # a job the library has no guides for ("recruiter")
     notes: tuple[str, ...] = ()
     carried: tuple[str, ...] = field(default=())  # fields taken from earlier turns
 
     def with_context(self, earlier: Resolved) -> Resolved:
         """Fill company, role, region and asks from an earlier turn where this one is silent."""
-        if self.company and self.company != earlier.company:
+        if self.unknown_names or self.ambiguous:
             return self
         taken = {k: getattr(earlier, k) for k in ("company", "role", "region", "region_typed",
                                                   "level") if not getattr(self, k)}
@@ -83,6 +95,8 @@ def resolve(question: str, vocab: Vocabulary) -> Resolved:
     found: dict[str, str] = {}
     asks: list[str] = []
     weak: set[str] = set()
+    others: list[str] = []
+    extra_roles = 0
     used = [False] * len(words)
     for n in range(min(vocab.max_phrase_words, 6), 0, -1):
         for i in range(len(words) - n + 1):
@@ -101,6 +115,10 @@ def resolve(question: str, vocab: Vocabulary) -> Resolved:
                 found[kind] = value
                 if kind == "region":
                     found["region_typed"] = phrase
+            elif kind == "company" and value != found["company"]:
+                others.append(value)
+            elif kind in ("role", "region"):
+                extra_roles += kind == "role"
             else:
                 continue
             used[i:i + n] = [True] * n
@@ -108,14 +126,29 @@ def resolve(question: str, vocab: Vocabulary) -> Resolved:
     resolved = Resolved(question=question, company=found.get("company", ""),
                         role=found.get("role", ""), region=found.get("region", ""),
                         region_typed=found.get("region_typed", ""), level=_level(question),
-                        asks=tuple(_order(asks, weak)))
+                        asks=tuple(_order(asks, weak)), other_companies=tuple(others),
+                        unknown_role=_other_role(words, used) if not found.get("role") else "")
+    if extra_roles:
+        resolved = replace(resolved, notes=(*resolved.notes, "several roles named"))
     if not resolved.company:
         resolved = _fuzzy_company(resolved, leftovers, vocab)
     return resolved
 
 
+def _other_role(words: list[str], used: list[bool]) -> str:
+    free = [w for w, u in zip(words, used, strict=True) if not u]
+    for n in (2, 1):
+        for i in range(len(free) - n + 1):
+            phrase = " ".join(free[i:i + n]).rstrip("s") if n == 1 else " ".join(free[i:i + n])
+            if phrase in OTHER_ROLES:
+                return phrase
+    return ""
+
+
 def _lookup(phrase: str, vocab: Vocabulary, original: str) -> tuple[str, str]:
-    slug = vocab.company_aliases.get(phrase)
+    slug = vocab.company_aliases.get(phrase) or vocab.company_aliases.get(
+        phrase.removesuffix(".com")) or (vocab.compact_aliases.get(compact(phrase))
+                                         if " " in phrase or "." in phrase else None)
     if slug and (phrase not in COMMON_WORD_COMPANIES or _capitalised(phrase, original)):
         return "company", slug
     if phrase in vocab.role_aliases:
@@ -138,25 +171,37 @@ def _leftover_tokens(question: str, words: list[str], used: list[bool]) -> list[
 
 
 def _fuzzy_company(resolved: Resolved, tokens: list[str], vocab: Vocabulary) -> Resolved:
-    """Match typos against company names; ties ask, misses are kept as unknown names."""
+    """Match typos (one or two edits) against company names; ties ask, misses stay unknown."""
     unknown: list[str] = []
     choices = list(vocab.company_aliases)
     names = set(_names(resolved.question))
-    for token in tokens:
-        if token in vocab.known_words and token not in names:
+    bigrams = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    for token in bigrams + tokens:
+        if " " not in token and token in vocab.known_words and token not in names:
             continue
-        hits = process.extract(token, choices, scorer=fuzz.ratio, limit=5,
-                               score_cutoff=FUZZY_CUTOFF)
-        slugs = {vocab.company_aliases[h[0]] for h in hits if h[1] >= hits[0][1] - 0.01}
+        hits = process.extract(token, choices, scorer=DamerauLevenshtein.distance, limit=5,
+                               score_cutoff=_max_edits(token))
+        slugs = {vocab.company_aliases[h[0]] for h in hits if h[1] <= hits[0][1]} if hits \
+            else set()
         if len(slugs) == 1:
             slug = slugs.pop()
-            note = f"Read '{token}' as {vocab.companies[slug]}."
+            note = f"Read '{_as_typed(token, resolved.question)}' as {vocab.companies[slug]}."
             return replace(resolved, company=slug, notes=(*resolved.notes, note))
         if len(slugs) > 1:
             return replace(resolved, ambiguous=tuple(sorted(slugs)))
-        if token in names:
-            unknown.append(token)
+        if " " not in token and token in names:
+            unknown.append(_as_typed(token, resolved.question))
     return replace(resolved, unknown_names=tuple(unknown))
+
+
+def _max_edits(token: str) -> int:
+    """Edits a typo may have: none for short words, one for 4-5 letters, two beyond."""
+    return 0 if len(token) < 4 else 1 if len(token) < 6 else 2
+
+
+def _as_typed(token: str, question: str) -> str:
+    match = re.search(re.escape(token), question, re.IGNORECASE)
+    return match.group(0) if match else token
 
 
 def _names(question: str) -> list[str]:

@@ -35,6 +35,29 @@ ROLE_ALIASES: dict[str, tuple[str, ...]] = {
     "solutions-architect": ("solutions architect", "solution architect"),
 }
 
+# Display names of the standard roles, so a role is recognised even where no guide covers it.
+STANDARD_ROLES: dict[str, str] = {
+    "software-engineer": "Software Engineer", "senior-software-engineer": "Senior Software Engineer",
+    "staff-software-engineer": "Staff Software Engineer", "ml-ai-engineer": "ML/AI Engineer",
+    "data-scientist": "Data Scientist", "data-engineer": "Data Engineer",
+    "product-manager": "Product Manager", "technical-program-manager": "Technical Program Manager",
+    "engineering-manager": "Engineering Manager", "devops-engineer": "DevOps Engineer",
+    "security-engineer": "Security Engineer", "product-designer": "Product Designer",
+    "solutions-architect": "Solutions Architect",
+}
+# Places people ask about, recognised even when no loaded guide covers them (so "London" is
+# read as a region the guide lacks, never as an unknown company or silently dropped).
+WORLD_PLACES = tuple(
+    "London|Seattle|San Francisco|New York|Bay Area|Sunnyvale|Mountain View|Palo Alto|"
+    "San Jose|Menlo Park|Cupertino|Los Angeles|San Diego|Austin|Boston|Chicago|Denver|Atlanta|"
+    "Dallas|Miami|Portland|Washington DC|Pittsburgh|Salt Lake City|Toronto|Vancouver|Montreal|"
+    "Dublin|Berlin|Munich|Amsterdam|Paris|Zurich|Stockholm|Copenhagen|Madrid|Barcelona|Lisbon|"
+    "Warsaw|Tel Aviv|Dubai|Singapore|Hong Kong|Tokyo|Seoul|Beijing|Shanghai|Hangzhou|Shenzhen|"
+    "Guangzhou|Taipei|Bangalore|Hyderabad|Pune|Mumbai|Delhi|Gurgaon|Chennai|Sydney|Melbourne|"
+    "Sao Paulo|Mexico City|Remote|Remote US|US|USA|UK|India|China|Canada|Germany|France|Japan|"
+    "Australia|Brazil|Israel|Ireland|Netherlands|Switzerland|Europe|EU".split("|")
+)
+
 # Words that are also company names; as companies they must be capitalised in the question.
 COMMON_WORD_COMPANIES = frozenset(
     "arm block box square target wise snap ramp compass hex linear segment render "
@@ -43,7 +66,17 @@ COMMON_WORD_COMPANIES = frozenset(
 )
 
 
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'-]+")
+# Some guides put level titles where regions belong ("Senior PM", "SWE I (New Grad)"); those
+# must not become region words.
+_LEVELISH = re.compile(r"\b(engineer|scientist|manager|designer|architect|analyst|senior|staff|"
+                       r"principal|junior|lead|director|grad|intern|swe|sde|pm|tpm|em|level|"
+                       r"[LEP]\d+|IC\d)\b", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"(?<![\w/.-])[a-z][a-z']+(?![\w/.-])")
+
+
+def compact(phrase: str) -> str:
+    """A phrase without spaces, dots or hyphens ("D. E. Shaw" -> "deshaw")."""
+    return re.sub(r"[\s.\-]+", "", phrase)
 
 
 def norm(text: str) -> str:
@@ -60,6 +93,7 @@ class Vocabulary:
     companies: dict[str, str] = field(default_factory=dict)  # slug -> display
     roles: dict[str, str] = field(default_factory=dict)  # role slug -> display
     company_aliases: dict[str, str] = field(default_factory=dict)  # phrase -> company slug
+    compact_aliases: dict[str, str] = field(default_factory=dict)  # "deshaw" -> company slug
     role_aliases: dict[str, str] = field(default_factory=dict)  # phrase -> role slug
     region_aliases: dict[str, str] = field(default_factory=dict)  # phrase -> region name
     guides_by_company: dict[str, dict[str, str]] = field(default_factory=dict)  # co -> role -> id
@@ -69,7 +103,7 @@ class Vocabulary:
     @classmethod
     def from_guides(cls, guides: Iterable[Guide]) -> Vocabulary:
         """Collect companies, roles and regions of every guide."""
-        vocab = cls()
+        vocab = cls(roles=dict(STANDARD_ROLES))
         by_company: dict[str, dict[str, str]] = defaultdict(dict)
         words: set[str] = set()
         for guide in guides:
@@ -79,31 +113,42 @@ class Vocabulary:
                 continue
             vocab.companies.setdefault(guide.company, guide.company_display or guide.company)
             if guide.role:
-                vocab.roles.setdefault(guide.role, guide.role_display or guide.role)
+                vocab.roles[guide.role] = guide.role_display or vocab.roles.get(guide.role, guide.role)
                 by_company[guide.company][guide.role] = guide.id
             for region in guide.regions():
-                vocab.region_aliases.setdefault(norm(region.name), region.name)
+                if not _LEVELISH.search(region.name):
+                    vocab.region_aliases.setdefault(norm(region.name), region.name)
         vocab.guides_by_company = dict(by_company)
         vocab.known_words = frozenset(words)
         vocab._add_aliases()
         return vocab
 
     def _add_aliases(self) -> None:
+        for slug, display in self.companies.items():  # exact names first, then derived forms
+            self.company_aliases.setdefault(norm(display), slug)
+            self.company_aliases.setdefault(norm(slug.replace("-", " ")), slug)
         for slug, display in self.companies.items():
             for phrase in _company_phrases(slug, display):
                 self.company_aliases.setdefault(phrase, slug)
+        first_words: dict[str, set[str]] = defaultdict(set)
+        for slug, display in self.companies.items():
+            first_words[norm(display).split()[0]].add(slug)
+        for word, slugs in first_words.items():
+            if len(slugs) == 1 and len(word) >= 5 and word not in self.known_words:
+                self.company_aliases.setdefault(word, next(iter(slugs)))
+        for phrase, slug in self.company_aliases.items():
+            self.compact_aliases.setdefault(compact(phrase), slug)
         for slug, display in self.roles.items():
             self.role_aliases.setdefault(norm(display), slug)
             self.role_aliases.setdefault(norm(slug.replace("-", " ")), slug)
         for slug, phrases in ROLE_ALIASES.items():
-            if slug in self.roles:
-                for phrase in phrases:
-                    self.role_aliases.setdefault(norm(phrase), slug)
+            for phrase in phrases:
+                self.role_aliases.setdefault(norm(phrase), slug)
+        for place in WORLD_PLACES:
+            self.region_aliases.setdefault(norm(place), place)
         known = {norm(name): name for name in self.region_aliases.values()}
         for alias, name in REGION_ALIASES.items():
-            target = known.get(norm(name))
-            if target:
-                self.region_aliases.setdefault(norm(alias), target)
+            self.region_aliases.setdefault(norm(alias), known.get(norm(name), name))
         for name in list(self.region_aliases.values()):
             self.region_aliases.setdefault(norm(normalize_region(name).name), name)
         phrases = [*self.company_aliases, *self.role_aliases, *self.region_aliases]

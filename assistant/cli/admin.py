@@ -64,5 +64,35 @@ def lint(corpus: tuple[Path, ...], as_json: bool) -> None:
     sys.exit(1 if errors else 0)
 
 
+@main.command(name="eval")
+@click.argument("gold_file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@index_option
+@click.option("--failures", "show", default=20, show_default=True,
+              help="How many failed questions to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+@translate_errors
+def eval_command(gold_file: Path, index: Path | None, show: int, as_json: bool) -> None:
+    """Run a gold question file and print guide, figure and status accuracy plus latency."""
+    from assistant.answer.pipeline import Assistant
+    from assistant.evaluate import evaluate, load_gold
+
+    items = load_gold(gold_file)
+    bot = Assistant(load_settings((), index))
+    bot.ask("warm-up question about Alibaba sign-on")  # load the index before timing
+    report = evaluate(bot, items)
+    metrics = report.metrics()
+    if as_json:
+        click.echo(json.dumps(metrics))
+        return
+    for failure in report.failures()[:show]:
+        click.echo(f"FAIL {failure.item.id} [{failure.item.category}] {failure.item.question!r}: "
+                   + "; ".join(failure.problems))
+    click.echo(f"\n{'metric':<26}value")
+    for name, value in metrics.items():
+        shown = f"{value:.1%}" if name not in ("questions",) and not name.endswith("_ms") \
+            else f"{value:.1f}"
+        click.echo(f"{name:<26}{shown}")
+
+
 if __name__ == "__main__":
     main()

@@ -35,7 +35,6 @@ _TABLE: tuple[Code, ...] = (
     Code("W402", "warning", "currency-disagreement", "frontmatter and table currencies differ"),
     Code("W403", "warning", "figure-disagreement", "frontmatter and table numbers differ"),
     Code("W404", "warning", "missing-optional-field", "a recommended frontmatter field is missing"),
-    Code("W405", "warning", "skipped-file", "a file that is not .md or .txt was skipped"),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _TABLE}

@@ -39,7 +39,7 @@ class _BoundedLoader(yaml.SafeLoader):
         self._aliases = 0
         self._nodes = 0
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: ANN401 - yaml's own API
+    def compose_node(self, parent: Any, index: Any) -> Any:
         """Count nodes and aliases before composing each one."""
         if self.check_event(yaml.AliasEvent):
             self._aliases += 1
@@ -86,12 +86,12 @@ def split_frontmatter(text: str) -> Frontmatter:
     return _load(raw, body, offset)
 
 
-def load_yaml(raw: str) -> Any:  # noqa: ANN401 - YAML can be any value
+def load_yaml(raw: str) -> Any:
     """Load YAML with SafeLoader semantics and the alias/node caps; raises yaml.YAMLError."""
     if len(raw.encode("utf-8")) > MAX_BYTES:
         raise _TooComplexError(f"YAML larger than {MAX_BYTES} bytes")
     loader = _BoundedLoader if _ANCHOR.search(raw) else _FAST_LOADER
-    return yaml.load(raw, Loader=loader)  # noqa: S506 - both loaders are SafeLoaders
+    return yaml.load(raw, Loader=loader)
 
 
 def _load(raw: str, body: str, offset: int) -> Frontmatter:

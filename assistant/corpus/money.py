@@ -66,7 +66,7 @@ _AMOUNT_RE = re.compile(
     r"(?:\s(?P<post>[A-Z]{3})(?![A-Za-z]))?"
 )
 _SEPARATOR_RE = re.compile(r"^\s*(?:-|–|—|to)\s*$")
-_ALT_GAP_RE = re.compile(r"^\s*(?:/|\(|/\s*\()\s*$")
+_ALT_GAP_RE = re.compile(r"^\s*(?:/\s*\d*\s?(?:mo|month|yr|year)\b)?\s*(?:/|\(|/\s*\()\s*$", re.I)
 _PAIR_GAP_RE = re.compile(r"^\s*/\s*$")
 _OK_LEAD_RE = re.compile(r"^\s*(?:~|≈|approx\.?|about|<|≤|below|under|up to)?\s*$", re.I)
 _CEILING_LEAD_RE = re.compile(r"(?:<|≤|below|under|up to)", re.I)
@@ -103,7 +103,7 @@ class _Token:
 
     @property
     def value(self) -> float:
-        return self.number * self.multiplier
+        return round(self.number * self.multiplier, 2)  # 33.3 * 1e5 -> 3330000.0, not ...99.99
 
 
 def currency_symbol_to_code(symbol: str, default: str = "") -> str:
@@ -277,7 +277,8 @@ def format_range(low: float | None, high: float | None, currency: str) -> str:
     if low is None and high is None:
         return ""
     if low is None or high is None or low == high:
-        return format_amount(low if high is None else high, currency)  # type: ignore[arg-type]
+        value = high if low is None else low
+        return format_amount(value, currency) if value is not None else ""
     if currency == "%":
         return f"{low:g}–{high:g}%"
     return f"{format_amount(low, currency)}–{format_amount(high, currency)}"

@@ -1,0 +1,51 @@
+"""Follow-ups: carry company, role, region and topic over from earlier user turns.
+
+The caller passes the conversation in (the server keeps no session state), as a list of
+{"role": "user" | "assistant", "content": str}.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from assistant.answer.resolve import Resolved, resolve
+from assistant.answer.vocabulary import Vocabulary
+from assistant.errors import UsageError
+
+Message = dict[str, Any]
+FOLLOW_UP_OPENERS = frozenset({"and", "also", "same", "what about", "how about", "and in",
+                               "what of", "then", "for"})
+SHORT_TURN_WORDS = 6
+
+
+def resolve_in_context(question: str, history: Sequence[Message], vocab: Vocabulary) -> Resolved:
+    """Resolve `question`, filling what it leaves out from the earlier user turns."""
+    context: Resolved | None = None
+    for message in validate_history(history):
+        if message["role"] != "user":
+            continue
+        turn = resolve(message["content"], vocab)
+        context = turn.with_context(context) if context else turn
+    current = resolve(question, vocab)
+    return current.with_context(context) if context and is_follow_up(current) else current
+
+
+def is_follow_up(resolved: Resolved) -> bool:
+    """An elliptical turn ("And in London?", "What about stock?") that leans on earlier ones."""
+    if resolved.company or resolved.unknown_names or resolved.ambiguous:
+        return False
+    words = resolved.question.casefold().split()
+    if words and (words[0] in FOLLOW_UP_OPENERS or " ".join(words[:2]) in FOLLOW_UP_OPENERS):
+        return True
+    return len(words) <= SHORT_TURN_WORDS
+
+
+def validate_history(history: Sequence[Message]) -> Sequence[Message]:
+    """Check the shape of a conversation; raise UsageError saying what is wrong."""
+    for i, message in enumerate(history):
+        if not isinstance(message, dict) or message.get("role") not in ("user", "assistant"):
+            raise UsageError(f"history[{i}] must be {{'role': 'user'|'assistant', 'content'}}.")
+        if not isinstance(message.get("content"), str):
+            raise UsageError(f"history[{i}].content must be a string.")
+    return history

@@ -1,0 +1,78 @@
+"""The loaded library the answer stage works over: guides by id, vocabulary, per-guide search.
+
+Example:
+    >>> library = Library(guides)
+    >>> library.guide("alibaba/ml-ai-engineer").title
+    'ML/AI Engineer | Alibaba Global Negotiation Guide'
+
+Built once per process from the index's catalog; per-guide lexical indexes are built on first
+use and cached, so a question about one guide never scans the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cached_property, lru_cache
+
+from rank_bm25 import BM25Okapi
+
+from assistant.answer.vocabulary import Vocabulary
+from assistant.corpus.model import Guide, Section
+
+_TOKEN = re.compile(r"[a-z0-9$£€₹%]+(?:[-'][a-z0-9]+)*")
+_STOP = frozenset("the a an and or of to in at for on is are be with by as it this that your you "
+                  "i my me what how do does can should".split())
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case word tokens for lexical search, without stop words."""
+    return [t for t in _TOKEN.findall(text.casefold()) if t not in _STOP]
+
+
+class SectionIndex:
+    """BM25 over one guide's sections (small: built in well under a millisecond)."""
+
+    def __init__(self, sections: Sequence[Section]) -> None:
+        self.sections = [s for s in sections if s.text.strip()]
+        docs = [tokenize(f"{s.title} {s.text}") for s in self.sections]
+        self._bm25 = BM25Okapi(docs) if docs else None
+
+    def search(self, query: str, k: int) -> list[tuple[Section, float]]:
+        """The `k` best sections for `query` with their BM25 scores (zero scores dropped)."""
+        if self._bm25 is None:
+            return []
+        scores = self._bm25.get_scores(tokenize(query))
+        ranked = sorted(zip(self.sections, scores, strict=True), key=lambda p: -p[1])
+        return [(s, float(score)) for s, score in ranked[:k] if score > 0]
+
+
+class Library:
+    """Guides of one index version with the look-ups the resolver and retriever need."""
+
+    def __init__(self, guides: Sequence[Guide], vocabulary: Vocabulary | None = None) -> None:
+        self.guides = list(guides)
+        self.by_id = {g.id: g for g in self.guides}
+        self._vocabulary = vocabulary
+        self._section_index = lru_cache(maxsize=512)(self._build_section_index)
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """Companies, roles, regions and known words of the library (built on first use)."""
+        return self._vocabulary or Vocabulary.from_guides(self.guides)
+
+    @cached_property
+    def articles(self) -> list[Guide]:
+        """The general articles (files without company or role)."""
+        return [g for g in self.guides if g.kind == "article"]
+
+    def guide(self, guide_id: str) -> Guide | None:
+        """The guide with this id, or None."""
+        return self.by_id.get(guide_id)
+
+    def sections(self, guide: Guide) -> SectionIndex:
+        """The cached lexical index of one guide's sections."""
+        return self._section_index(guide.id)
+
+    def _build_section_index(self, guide_id: str) -> SectionIndex:
+        return SectionIndex(self.by_id[guide_id].sections)

@@ -1,0 +1,110 @@
+"""The whole answer path in one object: resolve -> retrieve -> compose (or an LLM, guarded).
+
+Example:
+    >>> bot = Assistant(Settings.load())
+    >>> bot.ask("Alibaba Seattle sign-on?").status
+    'answered'
+
+Cheap to construct; the index, the library and any LLM load on first use and are shared by
+every later question (the web app answers concurrently from one instance).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from assistant.answer.compose import compose
+from assistant.answer.history import Message, resolve_in_context
+from assistant.answer.library import Library
+from assistant.answer.retrieve import Retriever
+from assistant.answer.types import Answer, Retrieved
+from assistant.errors import UsageError
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.index.handle import IndexHandle
+
+MAX_QUESTION_CHARS = 2000
+
+
+class Assistant:
+    """Answers questions from one index version."""
+
+    def __init__(self, settings: Settings, library: Library | None = None,
+                 today: date | None = None) -> None:
+        self.settings = settings
+        self._library = library
+        self.today = today
+        self._lock = threading.Lock()
+
+    @cached_property
+    def index(self) -> IndexHandle:
+        """The opened index (raises IndexMissingError with the command that builds one)."""
+        from assistant.index.handle import open_index
+
+        return open_index(self.settings)
+
+    @property
+    def library(self) -> Library:
+        """The library of the live index version, loaded once."""
+        if self._library is None:
+            with self._lock:
+                if self._library is None:
+                    self._library = Library(self.index.guides)
+        return self._library
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        """Evidence finder over the library (general questions use hybrid search)."""
+        from assistant.answer.search import HybridSearch
+        from assistant.index.embedder import get_embedder
+
+        index = self._index_or_none()
+        search = HybridSearch(self.library, index, get_embedder(self.settings) if index else None)
+        return Retriever(self.library, search.search)
+
+    def retrieve(self, question: str, history: Sequence[Message] = ()) -> Retrieved:
+        """Resolve and retrieve without composing (what the LLM mode and tools build on)."""
+        question = check_question(question)
+        resolved = resolve_in_context(question, history, self.library.vocabulary)
+        return self.retriever.retrieve(resolved)
+
+    def ask(self, question: str, history: Sequence[Message] = ()) -> Answer:
+        """Answer one question, optionally as a follow-up to `history`."""
+        retrieved = self.retrieve(question, history)
+        grounded = compose(retrieved, today=self.today)
+        if self.settings.llm_enabled and grounded.status == "answered":
+            from assistant.answer.llm import llm_answer
+
+            return llm_answer(self.settings, retrieved, grounded)
+        return grounded
+
+    def stream(self, question: str, history: Sequence[Message] = ()) -> Iterator[str | Answer]:
+        """Answer deltas (str) as they come, then the final Answer."""
+        retrieved = self.retrieve(question, history)
+        grounded = compose(retrieved, today=self.today)
+        if self.settings.llm_enabled and grounded.status == "answered":
+            from assistant.answer.llm import llm_stream
+
+            yield from llm_stream(self.settings, retrieved, grounded)
+            return
+        for piece in grounded.text.split("\n\n"):
+            yield piece + "\n\n"
+        yield grounded
+
+    def _index_or_none(self) -> IndexHandle | None:
+        return self.index if self._library is None or "index" in self.__dict__ else None
+
+
+def check_question(question: str) -> str:
+    """Reject empty or over-long questions with a message saying what is allowed."""
+    if not isinstance(question, str) or not question.strip():
+        raise UsageError("Ask a question, e.g. ask \"Alibaba Seattle sign-on?\".")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise UsageError(f"The question is {len(question)} characters; the limit is "
+                         f"{MAX_QUESTION_CHARS}.")
+    return question.strip()

@@ -1,0 +1,136 @@
+"""Route -> Retrieved: the guide's matching pay rows plus the passages that answer the ask.
+
+Example:
+    >>> retrieved = Retriever(library, search).retrieve(resolved)
+    >>> [row.region.raw for row in retrieved.rows]
+    ['Seattle (US)']
+
+Pay figures come from a structured look-up of the resolved guide's rows, filtered by region
+and level, never from another guide. Passages come from the same guide's sections, picked by
+topic and by lexical search; general questions go to hybrid search over the whole library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answer.library import Library
+from assistant.answer.resolve import Resolved
+from assistant.answer.route import Route, route
+from assistant.answer.types import Hit, Retrieved
+from assistant.corpus.model import CompRow, Guide, Section
+from assistant.corpus.regions import normalize_region
+from assistant.index.chunks import row_text
+
+# Which section titles hold which topic (matched against the lower-cased title).
+TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
+    "level_mapping": ("level mapping", "level", "leveling", "title"),
+    "levers": ("lever",),
+    "script": ("negotiate up", "script", "counter"),
+    "signing_bonus": ("negotiate up", "lever", "sign-on", "signing"),
+}
+_SIGN_ON = re.compile(r"\bsign(?:-| )?on\b|\bsigning\b", re.IGNORECASE)
+GeneralSearch = Callable[[str, int], list[Hit]]
+
+
+class Retriever:
+    """Finds evidence for a resolved question in one library."""
+
+    def __init__(self, library: Library, general_search: GeneralSearch | None = None) -> None:
+        self.library = library
+        self.general_search = general_search
+
+    def retrieve(self, resolved: Resolved, k: int = 4) -> Retrieved:
+        """Route the question, then gather rows and passages for the answer."""
+        decision = route(resolved, self.library)
+        base = Retrieved(question=resolved.question, status=decision.status,
+                         message=decision.message, suggestions=decision.suggestions,
+                         asks=resolved.asks, notes=resolved.notes)
+        if decision.status != "answered":
+            return base
+        if decision.general:
+            base.passages = self._general(resolved.question, k)
+            return base
+        return self._from_guide(base, decision, resolved, k)
+
+    def _from_guide(self, base: Retrieved, decision: Route, resolved: Resolved, k: int
+                    ) -> Retrieved:
+        guide = self.library.by_id[decision.guide_id]
+        base.guide = guide
+        rows = list(guide.rows)
+        if resolved.region:
+            rows = match_region(guide, resolved.region, resolved.region_typed)
+            base.region = resolved.region
+            base.region_missing = not rows
+        if resolved.level and rows:
+            rows = match_level(rows, resolved.level)
+        base.rows = rows
+        base.passages = self._passages(guide, resolved, k)
+        return base
+
+    def _passages(self, guide: Guide, resolved: Resolved, k: int) -> list[Hit]:
+        hits: list[Hit] = []
+        for topic in resolved.asks:
+            for section in topic_sections(guide, topic):
+                if topic == "signing_bonus" and not _SIGN_ON.search(section.text):
+                    continue
+                hits.append(_section_hit(guide, section, 1.0))
+        if not resolved.asks or not hits:
+            for section, score in self.library.sections(guide).search(resolved.question, k):
+                hits.append(_section_hit(guide, section, score))
+        return _dedupe(hits)[:k]
+
+    def _general(self, question: str, k: int) -> list[Hit]:
+        if self.general_search is not None:
+            return self.general_search(question, k)
+        hits = []
+        for article in self.library.articles:
+            for section, score in self.library.sections(article).search(question, k):
+                hits.append(_section_hit(article, section, score))
+        return sorted(hits, key=lambda h: -h.score)[:k]
+
+
+def topic_sections(guide: Guide, topic: str) -> list[Section]:
+    """The guide's sections whose titles name a topic (e.g. levers, the Negotiate Up script)."""
+    keys = TOPIC_SECTIONS.get(topic, ())
+    return [s for s in guide.sections if any(key in s.title.casefold() for key in keys)]
+
+
+def match_region(guide: Guide, region: str, typed: str = "") -> list[CompRow]:
+    """Rows of the guide for a region: same normalized place, or the typed words in the name."""
+    key = normalize_region(region).key
+    rows = [r for r in guide.rows if r.region.key == key]
+    if rows:
+        return rows
+    words = typed or region
+    pattern = re.compile(rf"\b{re.escape(words)}\b", re.IGNORECASE)
+    return [r for r in guide.rows if pattern.search(r.region.raw) or pattern.search(r.region.name)]
+
+
+def match_level(rows: list[CompRow], level: str) -> list[CompRow]:
+    """Rows whose level names the asked level; all rows when none does."""
+    pattern = re.compile(rf"\b{re.escape(level)}\b", re.IGNORECASE)
+    matched = [r for r in rows if r.level and pattern.search(r.level)]
+    return matched or rows
+
+
+def row_hit(guide: Guide, row: CompRow, score: float) -> Hit:
+    """A pay row as a retrieval hit."""
+    return Hit(guide=guide, text=row_text(guide, row), score=score, anchor=row.section_anchor,
+               row=row)
+
+
+def _section_hit(guide: Guide, section: Section, score: float) -> Hit:
+    return Hit(guide=guide, text=section.text, score=score, anchor=section.anchor,
+               chunk_id=f"{guide.id}#{section.anchor}", section=section)
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    seen: set[str] = set()
+    out = []
+    for hit in hits:
+        if hit.chunk_id not in seen:
+            seen.add(hit.chunk_id)
+            out.append(hit)
+    return out

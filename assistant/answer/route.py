@@ -1,0 +1,112 @@
+"""Resolved -> Route: which guide answers, or why the assistant must ask or decline.
+
+Never substitutes silently: a name that matches nothing is `no_guide`, a name that matches
+several things equally is `clarify`, and a company with many roles and no role named is
+`clarify` with the roles it has as suggestions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from assistant.answer.library import Library
+from assistant.answer.resolve import Resolved
+from assistant.answer.types import Status
+from assistant.corpus.model import COMPONENT_LABELS
+
+FIGURE_ASKS = frozenset({"base", "stock", "bonus", "signing_bonus", "total_comp"})
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where a question goes: a guide id (answered), general search, or a message."""
+
+    status: Status
+    guide_id: str = ""
+    general: bool = False  # answer from articles and prose search, no single guide
+    message: str = ""
+    suggestions: tuple[str, ...] = ()
+
+
+def route(resolved: Resolved, library: Library) -> Route:
+    """Decide how to answer a resolved question."""
+    vocab = library.vocabulary
+    if resolved.ambiguous:
+        names = [vocab.companies[s] for s in resolved.ambiguous]
+        return Route("clarify", message=f"Which company did you mean: {_or(names)}?",
+                     suggestions=tuple(_rephrase(resolved, library, company=s)
+                                       for s in resolved.ambiguous))
+    if not resolved.company:
+        return _no_company(resolved, library)
+    roles = vocab.guides_by_company.get(resolved.company, {})
+    company = vocab.companies[resolved.company]
+    if resolved.role:
+        if resolved.role in roles:
+            return Route("answered", guide_id=roles[resolved.role])
+        role = vocab.roles.get(resolved.role, resolved.role)
+        return Route("no_guide",
+                     message=f"The library has no {role} guide for {company}. "
+                             f"Its {company} guides cover: {_role_list(roles, library)}.",
+                     suggestions=_role_suggestions(resolved, roles, library))
+    if len(roles) == 1:
+        return Route("answered", guide_id=next(iter(roles.values())))
+    return Route("clarify",
+                 message=f"Which role at {company}? The library has {len(roles)} {company} "
+                         f"guides: {_role_list(roles, library)}.",
+                 suggestions=_role_suggestions(resolved, roles, library))
+
+
+def _no_company(resolved: Resolved, library: Library) -> Route:
+    vocab = library.vocabulary
+    if resolved.unknown_names:
+        name = " ".join(resolved.unknown_names)
+        near = process.extract(name, list(vocab.companies.values()), scorer=fuzz.WRatio, limit=3)
+        names = [n for n, _, _ in near]
+        return Route("no_guide",
+                     message=f"The library has no guide for “{name}”, so it holds no figures "
+                             f"for it. Nearest companies it does cover: {', '.join(names)}.",
+                     suggestions=tuple(_rephrase(resolved, library, company=_slug(n, library))
+                                       for n in names))
+    if resolved.role and FIGURE_ASKS.intersection(resolved.asks):
+        role = vocab.roles.get(resolved.role, resolved.role)
+        return Route("clarify",
+                     message=f"Which company? Pay for a {role} differs by company, and the "
+                             "guides never borrow one company's figures for another.",
+                     suggestions=())
+    return Route("answered", general=True)
+
+
+def _slug(display: str, library: Library) -> str:
+    for slug, name in library.vocabulary.companies.items():
+        if name == display:
+            return slug
+    return display
+
+
+def _role_list(roles: dict[str, str], library: Library) -> str:
+    return ", ".join(sorted(library.vocabulary.roles.get(r, r) for r in roles))
+
+
+def _role_suggestions(resolved: Resolved, roles: dict[str, str], library: Library
+                      ) -> tuple[str, ...]:
+    return tuple(_rephrase(resolved, library, role=r) for r in sorted(roles))
+
+
+def _rephrase(resolved: Resolved, library: Library, company: str = "", role: str = "") -> str:
+    """A follow-up question naming the company/role explicitly, for clickable suggestions."""
+    vocab = library.vocabulary
+    parts = [vocab.companies.get(company or resolved.company, company or resolved.company)]
+    role = role or resolved.role
+    if role:
+        parts.append(vocab.roles.get(role, role))
+    if resolved.region:
+        parts.append(resolved.region)
+    asks = [COMPONENT_LABELS.get(a, a.replace("_", " ")) for a in resolved.asks]
+    parts.append(" and ".join(asks) if asks else "pay")
+    return " ".join(p for p in parts if p) + "?"
+
+
+def _or(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]

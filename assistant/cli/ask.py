@@ -1,0 +1,82 @@
+"""`ask`: answer a question from the guide library, for a person or as JSON.
+
+    ask "Alibaba Seattle sign-on?"
+    ask --json "Stripe London data scientist base?"
+    printf 'q1\\nq2\\n' | ask --json -      # one JSON object per line, index loaded once
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assistant.cli.common import corpus_option, index_option, load_settings, translate_errors
+
+EPILOG = """Exit status: 0 for any answer (answered, clarify or no_guide), 2 for usage errors,
+1 for failures (e.g. no index yet: build it with `assistant index`)."""
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True,
+              help="Print one JSON object: question, status, answer, citations, suggestions.")
+@click.option("--server", metavar="URL", default=None,
+              help="Ask a running app (e.g. http://127.0.0.1:7860) instead of a local index.")
+@corpus_option
+@index_option
+@translate_errors
+def main(question: str | None, as_json: bool, server: str | None,
+         corpus: tuple[Path, ...], index: Path | None) -> None:
+    """Answer QUESTION from the guide library, citing guide, section and file.
+
+    With --json and QUESTION "-", read one question per line from stdin.
+    """
+    if not question:
+        raise click.UsageError('Give a question, e.g. ask "Alibaba Seattle sign-on?"')
+    settings = load_settings(corpus, index)
+    asker = _asker(settings, server)
+    if question == "-":
+        if not as_json:
+            raise click.UsageError('Reading questions from stdin needs --json: ask --json -')
+        for line in sys.stdin:
+            if line.strip():
+                click.echo(json.dumps(_one(asker, line.strip()), ensure_ascii=False))
+        return
+    result = _one(asker, question)
+    click.echo(json.dumps(result, ensure_ascii=False) if as_json else render(result))
+
+
+def _asker(settings: Any, server: str | None) -> Any:
+    if server:
+        from assistant.cli.remote import RemoteAssistant
+
+        return RemoteAssistant(server)
+    from assistant.answer.pipeline import Assistant
+
+    return Assistant(settings)
+
+
+def _one(asker: Any, question: str) -> dict[str, Any]:
+    answer = asker.ask(question)
+    return answer if isinstance(answer, dict) else answer.as_dict()
+
+
+def render(result: dict[str, Any]) -> str:
+    """The answer for a terminal: the Markdown text, suggestions, then numbered sources."""
+    lines = [result["answer"].strip()]
+    if result["suggestions"]:
+        lines += ["", "Try:"] + [f"  - {s}" for s in result["suggestions"]]
+    if result["citations"]:
+        lines += ["", "Sources:"]
+        for c in result["citations"]:
+            lines.append(f"  [{c['n']}] {c['guide']} — {c['title']} (#{c['section']}) — "
+                         f"{c['source']}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""Read guide files into typed Guide values; a bad file becomes findings, never a crash.
+
+Example:
+    >>> result = read_corpus([Path("../shared/corpus/guides")])
+    >>> result.guides[0].rows[0].figure("base").text
+    '$170K–$240K'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from tqdm import tqdm
+
+from assistant.corpus.build import GuideParseError, build_guide
+from assistant.corpus.codes import finding
+from assistant.corpus.frontmatter import MAX_BYTES
+from assistant.corpus.model import CorpusResult, Finding, Guide
+from assistant.errors import CorpusError
+
+SUFFIXES = (".md", ".txt")
+
+__all__ = ["GuideParseError", "read_corpus", "read_guide"]
+
+
+def read_guide(path: Path, root: Path) -> Guide:
+    """Parse one file; raises GuideParseError (with findings) when it cannot be trusted."""
+    guide, _ = read_guide_with_findings(path, root)
+    return guide
+
+
+def read_guide_with_findings(path: Path, root: Path) -> tuple[Guide, list[Finding]]:
+    """Parse one file and also return its warnings; raises GuideParseError on errors."""
+    rel = relative_path(path, root)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        message = f"file is {size} bytes, over the {MAX_BYTES}-byte limit; split or shrink it"
+        raise GuideParseError(rel, [finding(rel, "", "E103", message)])
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message = f"not valid UTF-8 at byte {exc.start}; re-save the file as UTF-8"
+        raise GuideParseError(rel, [finding(rel, "", "E104", message)]) from None
+    if not text.strip():
+        raise GuideParseError(rel, [finding(rel, "", "E105", "file is empty")])
+    digest = hashlib.sha256(data).hexdigest()
+    return build_guide(text, rel, digest)
+
+
+def read_corpus(roots: Sequence[Path] | Path, progress: bool = False) -> CorpusResult:
+    """Read every .md/.txt file under each root; bad files become findings and skips."""
+    root_list = [roots] if isinstance(roots, Path) else list(roots)
+    for root in root_list:
+        if not root.exists():
+            raise CorpusError(f"corpus folder {root} does not exist; check the corpus path")
+    result = CorpusResult(root=os.pathsep.join(str(r) for r in root_list))
+    seen: dict[str, str] = {}
+    for root, path in _progress(_walk(root_list), progress):
+        rel = relative_path(path, root)
+        if path.suffix.lower() not in SUFFIXES:
+            result.skipped[rel] = f"not a guide file ({path.suffix or 'no extension'})"
+            continue
+        _read_one(path, root, rel, result, seen)
+    return result
+
+
+def _read_one(path: Path, root: Path, rel: str, result: CorpusResult, seen: dict[str, str]) -> None:
+    """Read one file into `result`, recording failures and duplicate ids."""
+    try:
+        guide, warnings = read_guide_with_findings(path, root)
+    except GuideParseError as exc:
+        result.findings.extend(exc.findings)
+        result.skipped[rel] = exc.findings[0].message if exc.findings else "unreadable"
+        return
+    except OSError as exc:
+        result.findings.append(finding(rel, "", "E104", f"cannot read file: {exc.strerror}"))
+        result.skipped[rel] = f"cannot read file: {exc.strerror}"
+        return
+    if guide.id in seen:
+        message = f"guide id '{guide.id}' already read from {seen[guide.id]}; this copy is skipped"
+        result.findings.append(finding(rel, guide.id, "E301", message))
+        result.skipped[rel] = message
+        return
+    seen[guide.id] = rel
+    result.guides.append(guide)
+    result.findings.extend(warnings)
+
+
+def relative_path(path: Path, root: Path) -> str:
+    """`path` relative to `root`, with forward slashes."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _walk(roots: Iterable[Path]) -> list[tuple[Path, Path]]:
+    """(root, file) for every file under each root, sorted so results are stable."""
+    files: list[tuple[Path, Path]] = []
+    for root in roots:
+        if root.is_file():
+            files.append((root.parent, root))
+            continue
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            base = Path(dirpath)
+            files.extend((root, base / name) for name in sorted(filenames)
+                         if not name.startswith("."))
+    return files
+
+
+def _progress(
+    items: list[tuple[Path, Path]], enabled: bool
+) -> Iterable[tuple[Path, Path]]:
+    """Wrap `items` in a tqdm bar when asked."""
+    if not enabled:
+        return items
+    return tqdm(items, desc="reading guides", unit="file")

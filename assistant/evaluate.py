@@ -1,0 +1,165 @@
+"""Run a gold question file against an Assistant and score it.
+
+Example:
+    >>> report = evaluate(Assistant(settings), load_gold(Path("tests/eval/gold.jsonl")))
+    >>> report.metrics()["figures_exact"]
+    1.0
+
+Metrics: right guide cited (answered questions), figure exactness (every expected figure
+verbatim in the answer, no forbidden one), clarify/no_guide correctness (right status and no
+figures at all), overall status accuracy, and latency percentiles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.answer.types import Answer
+from assistant.errors import UsageError
+
+# A figure in an answer: currency amounts and percentages (used to prove "no figures").
+FIGURE = re.compile(r"(?:[$£€₹¥]|\b(?:USD|GBP|EUR|INR|SGD|CNY|CAD|AUD|HKD|JPY|CHF)\s?)"
+                    r"\d[\d,.]*\s?[KkMmLB]?|\b\d+(?:\.\d+)?\s?%")
+
+
+@dataclass(frozen=True)
+class GoldItem:
+    """One gold question and what its answer must hold."""
+
+    id: str
+    question: str
+    expect_status: str
+    history: tuple[dict[str, str], ...] = ()
+    expect_guide: str = ""
+    expect_figures: tuple[str, ...] = ()
+    expect_absent: tuple[str, ...] = ()
+    expect_section: str = ""
+    category: str = ""
+
+
+@dataclass
+class Outcome:
+    """How one answer fared."""
+
+    item: GoldItem
+    answer: Answer
+    seconds: float
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """All outcomes plus the aggregate metrics."""
+
+    outcomes: list[Outcome]
+
+    def metrics(self) -> dict[str, float]:
+        """Rates in [0, 1] and latency percentiles in milliseconds."""
+        answered = [o for o in self.outcomes if o.item.expect_status == "answered"]
+        refused = [o for o in self.outcomes if o.item.expect_status != "answered"]
+        with_figs = [o for o in answered if o.item.expect_figures or o.item.expect_absent]
+        ms = sorted(o.seconds * 1000 for o in self.outcomes)
+        return {
+            "questions": len(self.outcomes),
+            "status_correct": _rate(o.answer.status == o.item.expect_status
+                                    for o in self.outcomes),
+            "guide_cited": _rate(_cites(o) for o in answered if o.item.expect_guide),
+            "figures_exact": _rate(not _figure_problems(o) for o in with_figs),
+            "clarify_no_guide_correct": _rate(not o.problems for o in refused),
+            "latency_p50_ms": _pct(ms, 50),
+            "latency_p95_ms": _pct(ms, 95),
+        }
+
+    def failures(self) -> list[Outcome]:
+        """Outcomes with at least one problem."""
+        return [o for o in self.outcomes if o.problems]
+
+
+def load_gold(path: Path) -> list[GoldItem]:
+    """Read a JSON-lines gold file, saying which line is malformed."""
+    items = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UsageError(f"Cannot read gold file {path}: {exc}.") from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            data: dict[str, Any] = json.loads(line)
+            items.append(GoldItem(
+                id=data["id"], question=data["question"], expect_status=data["expect_status"],
+                history=tuple(data.get("history") or ()), expect_guide=data.get("expect_guide", ""),
+                expect_figures=tuple(data.get("expect_figures") or ()),
+                expect_absent=tuple(data.get("expect_absent") or ()),
+                expect_section=data.get("expect_section", ""), category=data.get("category", "")))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise UsageError(f"{path}:{n}: not a gold item ({exc}).") from exc
+    return items
+
+
+def evaluate(assistant: Any, items: Sequence[GoldItem]) -> Report:
+    """Ask every gold question and check each answer."""
+    outcomes = []
+    for item in items:
+        start = time.perf_counter()
+        answer = assistant.ask(item.question, list(item.history))
+        outcome = Outcome(item, answer, time.perf_counter() - start)
+        outcome.problems = check(outcome)
+        outcomes.append(outcome)
+    return Report(outcomes)
+
+
+def check(o: Outcome) -> list[str]:
+    """What is wrong with one answer, as short sentences (empty when it is right)."""
+    problems = []
+    if o.answer.status != o.item.expect_status:
+        problems.append(f"status {o.answer.status}, expected {o.item.expect_status}")
+    if o.item.expect_status != "answered":
+        found = FIGURE.findall(o.answer.text)
+        if found:
+            problems.append(f"figures in a {o.item.expect_status} answer: {found[:3]}")
+        return problems
+    if o.item.expect_guide and not _cites(o):
+        cited = sorted({c.guide for c in o.answer.citations})
+        problems.append(f"does not cite {o.item.expect_guide} (cites {cited})")
+    if o.item.expect_section and o.item.expect_section not in {c.section
+                                                               for c in o.answer.citations}:
+        problems.append(f"does not cite section {o.item.expect_section}")
+    return problems + _figure_problems(o)
+
+
+def _figure_problems(o: Outcome) -> list[str]:
+    text = _flat(o.answer.text)
+    missing = [f for f in o.item.expect_figures if _flat(f) not in text]
+    present = [f for f in o.item.expect_absent if _flat(f) in text]
+    return ([f"missing figures {missing}"] if missing else []) + \
+        ([f"forbidden figures {present}"] if present else [])
+
+
+def _cites(o: Outcome) -> bool:
+    return any(c.guide == o.item.expect_guide for c in o.answer.citations)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _rate(flags: Iterable[bool]) -> float:
+    values = list(flags)
+    return sum(values) / len(values) if values else 1.0
+
+
+def _pct(values: list[float], pct: int) -> float:
+    if not values:
+        return 0.0
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[pct - 1]
