@@ -15,12 +15,13 @@ import re
 from datetime import date
 
 from assistant.answer.citations import Citations
+from assistant.answer.library import tokenize
 from assistant.answer.types import Answer, Band, Hit, Retrieved
 from assistant.corpus.model import COMPONENT_LABELS, COMPONENTS, CompRow, Guide
 from assistant.index.chunks import guide_label
 
 MAX_ROWS = 8
-QUOTE_CHARS = 700
+QUOTE_CHARS = 900
 _SIGN_ON = re.compile(r"[^.!?\n]*\bsign(?:-| )?on\b[^.!?\n]*[.!?]?|[^.!?\n]*\bsigning\b[^.!?\n]*"
                       r"[.!?]?", re.IGNORECASE)
 
@@ -38,7 +39,7 @@ def compose(retrieved: Retrieved, today: date | None = None) -> Answer:
         lines += _guide_lines(retrieved, guide, cites, bands)
         lines += _freshness(guide, today or date.today())
     else:
-        lines += _passage_lines(retrieved.passages, cites)
+        lines += _passage_lines(retrieved.passages, cites, retrieved.question)
     return Answer(question=retrieved.question, status="answered", text="\n\n".join(lines),
                   citations=cites.all(), suggestions=retrieved.suggestions,
                   bands=tuple(bands), guide=guide.id if guide else "",
@@ -119,23 +120,41 @@ def _sign_on_mentions(passages: list[Hit], cites: Citations) -> list[str]:
 def _topic_lines(r: Retrieved, guide: Guide, cites: Citations) -> list[str]:
     lines = []
     topical = [h for h in r.passages if h.row is None]
-    for hit in topical[:3] if _topic_only(r.asks) or not r.asks else []:
-        lines.append(_quote(hit, cites))
+    wants_text = not r.asks or any(a in ("levers", "script", "level_mapping") for a in r.asks)
+    for hit in topical[:3] if wants_text else []:
+        lines.append(_quote(hit, cites, r.question))
     if "level_mapping" in r.asks and not topical and guide.level_mapping.raw:
         lines.append(f"Level mapping: {guide.level_mapping.raw}")
     return lines
 
 
-def _passage_lines(passages: list[Hit], cites: Citations) -> list[str]:
+def _passage_lines(passages: list[Hit], cites: Citations, question: str) -> list[str]:
     if not passages:
         return ["The library's guides and articles do not cover this question."]
-    return [_quote(hit, cites) for hit in passages[:3]]
+    return [_quote(hit, cites, question) for hit in passages[:3]]
 
 
-def _quote(hit: Hit, cites: Citations) -> str:
-    text = hit.text if len(hit.text) <= QUOTE_CHARS else hit.text[:QUOTE_CHARS].rsplit(" ", 1)[0]
-    text = text.strip()
-    suffix = "…" if len(text) < len(hit.text.strip()) else ""
+def excerpt(text: str, question: str, limit: int = QUOTE_CHARS) -> str:
+    """The paragraphs of `text` that share most words with the question, in order, ≤ limit."""
+    paras = [p.strip() for p in re.split(r"\n\s*\n|\n(?=\s*(?:\d+\.|[-*>]) )", text) if p.strip()]
+    if sum(len(p) for p in paras) <= limit:
+        return "\n\n".join(paras)
+    words = set(tokenize(question))
+    ranked = sorted(range(len(paras)), key=lambda i: (-len(words & set(tokenize(paras[i]))), i))
+    chosen: list[int] = []
+    size = 0
+    for i in ranked:
+        if chosen and size + len(paras[i]) > limit:
+            continue
+        chosen.append(i)
+        size += len(paras[i])
+    picked = "\n\n".join(paras[i] for i in sorted(chosen))
+    return picked if len(picked) <= limit else picked[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _quote(hit: Hit, cites: Citations, question: str = "") -> str:
+    text = excerpt(hit.text, question)
+    suffix = "" if text.endswith("…") or len(text) >= len(hit.text.strip()) - 2 else " …"
     title = hit.section.title if hit.section else hit.guide.title
     quoted = "\n".join(f"> {line}" if line else ">" for line in (text + suffix).splitlines())
     return f"**{title}** ({guide_label(hit.guide)}) {cites.mark(hit.guide, hit.anchor)}\n{quoted}"

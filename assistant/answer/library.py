@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from rank_bm25 import BM25Okapi
 
-from assistant.answer.vocabulary import Vocabulary
+from assistant.answer.vocabulary import Vocabulary, norm
 from assistant.corpus.model import Guide, Section
 
 _TOKEN = re.compile(r"[a-z0-9$£€₹%]+(?:[-'][a-z0-9]+)*")
@@ -55,6 +55,7 @@ class Library:
         self.by_id = {g.id: g for g in self.guides}
         self._vocabulary = vocabulary
         self._section_index = lru_cache(maxsize=512)(self._build_section_index)
+        self._about: dict[str, frozenset[str]] = {}
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -65,6 +66,18 @@ class Library:
     def articles(self) -> list[Guide]:
         """The general articles (files without company or role)."""
         return [g for g in self.guides if g.kind == "article"]
+
+    def about(self, doc: Guide) -> frozenset[str]:
+        """Companies a document is about: its own, or those its title names (for articles)."""
+        if doc.company:
+            return frozenset({doc.company})
+        if doc.id not in self._about:
+            words = norm(doc.title).split()
+            aliases = self.vocabulary.company_aliases
+            self._about[doc.id] = frozenset(
+                aliases[" ".join(words[i:i + n])] for n in (1, 2, 3)
+                for i in range(len(words) - n + 1) if " ".join(words[i:i + n]) in aliases)
+        return self._about[doc.id]
 
     def guide(self, guide_id: str) -> Guide | None:
         """The guide with this id, or None."""

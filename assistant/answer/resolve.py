@@ -38,7 +38,8 @@ TOPIC_PHRASES: dict[str, str] = {
     "counter-offer": "script", "counter offer": "script", "negotiate up": "script",
     "what should i say": "script", "what do i say": "script", "countering": "script",
     "negotiate": "script", "negotiating": "script", "negotiation script": "script",
-    "argument": "levers", "arguments": "levers",
+    "argument": "levers", "arguments": "levers", "accept-at": "script", "floor": "script",
+    "anchor": "script", "opening": "script", "walk away": "script", "walk-away": "script",
 }
 # Jobs the library has no guides for: named, they make a `no_guide`, never a silent swap.
 OTHER_ROLES = frozenset({
@@ -47,6 +48,7 @@ OTHER_ROLES = frozenset({
     "customer success", "support engineer", "technical writer", "copywriter", "paralegal",
     "cashier", "banker", "trader", "analyst", "business analyst", "financial analyst",
 })
+MIN_SIMILARITY = 0.8  # a typo keeps at least 80% of the name
 WEAK_TOTAL = frozenset({"pay", "comp", "compensation", "package", "total"})
 LEVEL_PATTERN = re.compile(r"\b([LEPM]\d{1,2}|IC\d|T\d|junior|mid|senior|staff|principal)\b",
                            re.IGNORECASE)
@@ -76,6 +78,7 @@ class Resolved:
     unknown_role: str = ""  # a job the library has no guides for ("recruiter")
     notes: tuple[str, ...] = ()
     carried: tuple[str, ...] = field(default=())  # fields taken from earlier turns
+    matched: tuple[bool, ...] = field(default=(), repr=False, compare=False)  # per word
 
     def with_context(self, earlier: Resolved) -> Resolved:
         """Fill company, role, region and asks from an earlier turn where this one is silent."""
@@ -92,10 +95,25 @@ class Resolved:
 def resolve(question: str, vocab: Vocabulary) -> Resolved:
     """Read company, role, region, level and topics out of one question."""
     words = norm(question).split()
+    resolved, phrase = _match(question, words, vocab, frozenset())
+    if resolved.company and not resolved.role and " " in phrase:
+        # "Elastic security engineer": the company "Elastic Security" swallowed the role word;
+        # prefer the reading that finds both a company and a role.
+        second, _ = _match(question, words, vocab, frozenset({phrase}))
+        if second.company and second.role:
+            resolved = second
+    return _fuzzy_company(resolved, _leftovers(resolved, words, vocab), vocab)
+
+
+def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset[str]
+           ) -> tuple[Resolved, str]:
+    """Longest-phrase-first matching; returns the reading and the company phrase used."""
     found: dict[str, str] = {}
     asks: list[str] = []
     weak: set[str] = set()
     others: list[str] = []
+    positions: dict[str, int] = {}
+    ends: dict[str, int] = {}
     extra_roles = 0
     used = [False] * len(words)
     for n in range(min(vocab.max_phrase_words, 6), 0, -1):
@@ -104,7 +122,7 @@ def resolve(question: str, vocab: Vocabulary) -> Resolved:
                 continue
             phrase = " ".join(words[i:i + n]).strip(".'/")
             kind, value = _lookup(phrase, vocab, question)
-            if not kind:
+            if not kind or (kind == "company" and phrase in banned):
                 continue
             if kind == "ask":
                 if value not in asks:
@@ -113,16 +131,18 @@ def resolve(question: str, vocab: Vocabulary) -> Resolved:
                         weak.add(value)
             elif kind not in found:
                 found[kind] = value
-                if kind == "region":
-                    found["region_typed"] = phrase
+                found[f"{kind}_typed"] = phrase
+                positions[value] = i + (n if kind == "company" else 0)
+                if kind == "company":
+                    ends[value] = i + n
             elif kind == "company" and value != found["company"]:
                 others.append(value)
+                positions[value] = i
             elif kind in ("role", "region"):
                 extra_roles += kind == "role"
             else:
                 continue
             used[i:i + n] = [True] * n
-    leftovers = _leftover_tokens(question, words, used)
     resolved = Resolved(question=question, company=found.get("company", ""),
                         role=found.get("role", ""), region=found.get("region", ""),
                         region_typed=found.get("region_typed", ""), level=_level(question),
@@ -130,9 +150,26 @@ def resolve(question: str, vocab: Vocabulary) -> Resolved:
                         unknown_role=_other_role(words, used) if not found.get("role") else "")
     if extra_roles:
         resolved = replace(resolved, notes=(*resolved.notes, "several roles named"))
-    if not resolved.company:
-        resolved = _fuzzy_company(resolved, leftovers, vocab)
-    return resolved
+    role_at = positions.get(found.get("role", ""), -1)
+    for other in others:  # "the Citadel equivalent of a Jane Street SWE": the subject is
+        if positions[other] + len(found.get("company_typed", "")) * 0 and \
+                _ends_before(other, words, role_at, vocab):  # the company next to the role
+            rest = [found["company"], *[o for o in others if o != other]]
+            resolved = replace(resolved, company=other, other_companies=tuple(rest))
+    return replace(resolved, matched=tuple(used)), found.get("company_typed", "")
+
+
+def _leftovers(resolved: Resolved, words: list[str], vocab: Vocabulary) -> list[str]:
+    return _leftover_tokens(resolved.question, words, list(resolved.matched))
+
+
+def _ends_before(company: str, words: list[str], role_at: int, vocab: Vocabulary) -> bool:
+    """True when a phrase naming `company` ends right where the role phrase starts."""
+    for n in (1, 2, 3):
+        start = role_at - n
+        if start >= 0 and vocab.company_aliases.get(" ".join(words[start:role_at])) == company:
+            return True
+    return False
 
 
 def _other_role(words: list[str], used: list[bool]) -> str:
@@ -148,7 +185,7 @@ def _other_role(words: list[str], used: list[bool]) -> str:
 def _lookup(phrase: str, vocab: Vocabulary, original: str) -> tuple[str, str]:
     slug = vocab.company_aliases.get(phrase) or vocab.company_aliases.get(
         phrase.removesuffix(".com")) or (vocab.compact_aliases.get(compact(phrase))
-                                         if " " in phrase or "." in phrase else None)
+                                         if "." in phrase else None)
     if slug and (phrase not in COMMON_WORD_COMPANIES or _capitalised(phrase, original)):
         return "company", slug
     if phrase in vocab.role_aliases:
@@ -179,8 +216,13 @@ def _fuzzy_company(resolved: Resolved, tokens: list[str], vocab: Vocabulary) -> 
     for token in bigrams + tokens:
         if " " not in token and token in vocab.known_words and token not in names:
             continue
-        hits = process.extract(token, choices, scorer=DamerauLevenshtein.distance, limit=5,
-                               score_cutoff=_max_edits(token))
+        if resolved.company:  # only collect names that match nothing
+            if " " not in token and token in names and token not in vocab.known_words:
+                unknown.append(_as_typed(token, resolved.question))
+            continue
+        hits = [h for h in process.extract(token, choices, scorer=DamerauLevenshtein.distance,
+                                           limit=5, score_cutoff=_max_edits(token))
+                if 1 - h[1] / max(len(token), len(h[0])) >= MIN_SIMILARITY]
         slugs = {vocab.company_aliases[h[0]] for h in hits if h[1] <= hits[0][1]} if hits \
             else set()
         if len(slugs) == 1:
@@ -189,7 +231,7 @@ def _fuzzy_company(resolved: Resolved, tokens: list[str], vocab: Vocabulary) -> 
             return replace(resolved, company=slug, notes=(*resolved.notes, note))
         if len(slugs) > 1:
             return replace(resolved, ambiguous=tuple(sorted(slugs)))
-        if " " not in token and token in names:
+        if " " not in token and token in names and token not in vocab.known_words:
             unknown.append(_as_typed(token, resolved.question))
     return replace(resolved, unknown_names=tuple(unknown))
 

@@ -31,7 +31,7 @@ TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
     "signing_bonus": ("negotiate up", "lever", "sign-on", "signing"),
 }
 _SIGN_ON = re.compile(r"\bsign(?:-| )?on\b|\bsigning\b", re.IGNORECASE)
-GeneralSearch = Callable[[str, int], list[Hit]]
+GeneralSearch = Callable[[str, int, frozenset[str]], list[Hit]]
 
 
 class Retriever:
@@ -39,6 +39,10 @@ class Retriever:
 
     def __init__(self, library: Library, general_search: GeneralSearch | None = None) -> None:
         self.library = library
+        if general_search is None:
+            from assistant.answer.search import HybridSearch
+
+            general_search = HybridSearch(library).search
         self.general_search = general_search
 
     def retrieve(self, resolved: Resolved, k: int = 4) -> Retrieved:
@@ -50,7 +54,8 @@ class Retriever:
         if decision.status != "answered":
             return base
         if decision.general:
-            base.passages = self._general(resolved.question, k)
+            allowed = frozenset({resolved.company, *resolved.other_companies} - {""})
+            base.passages = self.general_search(resolved.question, k, allowed)
             return base
         return self._from_guide(base, decision, resolved, k)
 
@@ -71,8 +76,11 @@ class Retriever:
 
     def _passages(self, guide: Guide, resolved: Resolved, k: int) -> list[Hit]:
         hits: list[Hit] = []
+        ranks = {s.anchor: i for i, (s, _) in
+                 enumerate(self.library.sections(guide).search(resolved.question, 50))}
         for topic in resolved.asks:
-            for section in topic_sections(guide, topic):
+            sections = topic_sections(guide, topic)
+            for section in sorted(sections, key=lambda s: ranks.get(s.anchor, 99)):
                 if topic == "signing_bonus" and not _SIGN_ON.search(section.text):
                     continue
                 hits.append(_section_hit(guide, section, 1.0))
@@ -80,15 +88,6 @@ class Retriever:
             for section, score in self.library.sections(guide).search(resolved.question, k):
                 hits.append(_section_hit(guide, section, score))
         return _dedupe(hits)[:k]
-
-    def _general(self, question: str, k: int) -> list[Hit]:
-        if self.general_search is not None:
-            return self.general_search(question, k)
-        hits = []
-        for article in self.library.articles:
-            for section, score in self.library.sections(article).search(question, k):
-                hits.append(_section_hit(article, section, score))
-        return sorted(hits, key=lambda h: -h.score)[:k]
 
 
 def topic_sections(guide: Guide, topic: str) -> list[Section]:

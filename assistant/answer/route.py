@@ -7,6 +7,7 @@ several things equally is `clarify`, and a company with many roles and no role n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -16,6 +17,10 @@ from assistant.answer.resolve import Resolved
 from assistant.answer.types import Status
 from assistant.corpus.model import COMPONENT_LABELS
 
+ASK_WORDS: dict[str, tuple[str, ...]] = {
+    "base": ("base",), "stock": ("rsu", "equity", "stock"), "bonus": ("bonus",),
+    "signing_bonus": ("sign-on", "signing"), "total_comp": ("total comp",),
+}
 FIGURE_ASKS = frozenset({"base", "stock", "bonus", "signing_bonus", "total_comp"})
 
 
@@ -38,10 +43,21 @@ def route(resolved: Resolved, library: Library) -> Route:
         return Route("clarify", message=f"Which company did you mean: {_or(names)}?",
                      suggestions=tuple(_rephrase(resolved, library, company=s)
                                        for s in resolved.ambiguous))
+    if any(_articles_answer(n, resolved.asks, library) for n in resolved.unknown_names):
+        return Route("answered", general=True)  # e.g. "Facebook" questions the articles answer
+    comparing = resolved.other_companies or "several roles named" in resolved.notes
+    if comparing and not (resolved.role and "level_mapping" in resolved.asks):
+        return Route("answered", general=True)  # comparisons: general advice, no one's figures
     if not resolved.company:
         return _no_company(resolved, library)
     roles = vocab.guides_by_company.get(resolved.company, {})
     company = vocab.companies[resolved.company]
+    if resolved.unknown_role and not resolved.role:
+        return Route("no_guide",
+                     message=f"The library has no {resolved.unknown_role} guide for {company}, "
+                             f"so it holds no figures for that job. Its {company} guides cover: "
+                             f"{_role_list(roles, library)}.",
+                     suggestions=_role_suggestions(resolved, roles, library))
     if resolved.role:
         if resolved.role in roles:
             return Route("answered", guide_id=roles[resolved.role])
@@ -52,6 +68,8 @@ def route(resolved: Resolved, library: Library) -> Route:
                      suggestions=_role_suggestions(resolved, roles, library))
     if len(roles) == 1:
         return Route("answered", guide_id=next(iter(roles.values())))
+    if not FIGURE_ASKS.intersection(resolved.asks) and _articles_mention(company, library):
+        return Route("answered", general=True)
     return Route("clarify",
                  message=f"Which role at {company}? The library has {len(roles)} {company} "
                          f"guides: {_role_list(roles, library)}.",
@@ -69,13 +87,35 @@ def _no_company(resolved: Resolved, library: Library) -> Route:
                              f"for it. Nearest companies it does cover: {', '.join(names)}.",
                      suggestions=tuple(_rephrase(resolved, library, company=_slug(n, library))
                                        for n in names))
-    if resolved.role and FIGURE_ASKS.intersection(resolved.asks):
-        role = vocab.roles.get(resolved.role, resolved.role)
+    if resolved.role or resolved.region:
+        what = vocab.roles.get(resolved.role, resolved.role) if resolved.role else "this job"
+        where = f" in {resolved.region}" if resolved.region else ""
         return Route("clarify",
-                     message=f"Which company? Pay for a {role} differs by company, and the "
-                             "guides never borrow one company's figures for another.",
+                     message=f"Which company? Pay for {what}{where} differs by company, and the "
+                             "guides never borrow one company's figures for another. Name the "
+                             "company (and role), e.g. “Stripe data scientist London base?”.",
                      suggestions=())
     return Route("answered", general=True)
+
+
+def _articles_mention(name: str, library: Library) -> bool:
+    """True when a general article names this company or term (whole word)."""
+    return _articles_answer(name, (), library)
+
+
+def _articles_answer(name: str, asks: tuple[str, ...], library: Library) -> bool:
+    """True when one section of a general article names `name` and speaks to every ask."""
+    pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+    words = [ASK_WORDS[a] for a in asks if a in ASK_WORDS]
+    for article in library.articles:
+        if library.about(article):
+            continue
+        for section in article.sections:
+            for sentence in re.split(r"(?<=[.!?])\s+", section.text):
+                text = sentence.casefold()
+                if pattern.search(sentence) and all(any(w in text for w in ws) for ws in words):
+                    return True
+    return False
 
 
 def _slug(display: str, library: Library) -> str:

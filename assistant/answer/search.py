@@ -12,6 +12,7 @@ question must not pick up one company's figures as if they were everyone's.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from assistant.answer.library import Library, SectionIndex
@@ -35,22 +36,31 @@ class HybridSearch:
         self.library = library
         self.index = index if embedder is not None else None
         self.embedder = embedder
+        self._indexes: dict[frozenset[str], SectionIndex] = {}
 
     @cached_property
-    def article_index(self) -> SectionIndex:
-        """BM25 over every article section (articles are few)."""
-        return SectionIndex([s for a in self.library.articles for s in a.sections])
+    def _owner(self) -> dict[int, Guide]:
+        return {id(s): a for a in self.library.articles for s in a.sections}
 
-    def search(self, question: str, k: int) -> list[Hit]:
-        """The `k` best section passages for a question, fused across dense and lexical."""
+    def _article_index(self, allowed: frozenset[str]) -> SectionIndex:
+        """BM25 over the sections of articles about no company outside `allowed`."""
+        if allowed not in self._indexes:
+            self._indexes[allowed] = SectionIndex(
+                [s for a in self.library.articles if self.library.about(a) <= allowed
+                 for s in a.sections])
+        return self._indexes[allowed]
+
+    def search(self, question: str, k: int, allowed: frozenset[str] = frozenset()
+               ) -> list[Hit]:
+        """The `k` best passages, fused across dense and lexical, from documents that are
+        general or about the `allowed` companies only."""
         scores: dict[tuple[str, str], float] = {}
         found: dict[tuple[str, str], tuple[Guide, Section]] = {}
-        for rank, (guide, section) in enumerate(self._dense(question)):
+        dense = [(g, s) for g, s in self._dense(question) if self.library.about(g) <= allowed]
+        for rank, (guide, section) in enumerate(dense):
             self._add(scores, found, guide, section, rank)
-        for rank, (section, _score) in enumerate(self.article_index.search(question, 10)):
-            guide = self._article_of(section)
-            if guide is not None:
-                self._add(scores, found, guide, section, rank)
+        for rank, (section, _score) in enumerate(self._article_index(allowed).search(question, 10)):
+            self._add(scores, found, self._owner[id(section)], section, rank)
         ranked = sorted(scores, key=lambda key: -scores[key])[:k]
         return [Hit(guide=found[key][0], text=found[key][1].text, score=scores[key],
                     anchor=key[1], chunk_id=f"{key[0]}#{key[1]}", section=found[key][1])
@@ -75,9 +85,3 @@ class HybridSearch:
             if hit.metadata.get("kind") == "section" and guide is not None and section:
                 out.append((guide, section))
         return out
-
-    def _article_of(self, section: Section) -> Guide | None:
-        for article in self.library.articles:
-            if any(s is section for s in article.sections):
-                return article
-        return None

@@ -184,7 +184,7 @@ def _cell(low: _Token, high: _Token, unit: str, text: str, lead: str) -> ParsedC
 
 
 def _paired(text: str, tokens: list[_Token]) -> tuple[ParsedCell, ParsedCell] | None:
-    """"£109K / $137K - £148K / $186K": two currencies interleaved in one range."""
+    """Two currencies interleaved in one range: "£109K / $137K - £148K / $186K"."""
     if len(tokens) < 4:
         return None
     a, b, c, d = tokens[:4]

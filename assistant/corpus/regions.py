@@ -131,7 +131,7 @@ def _peel(text: str) -> tuple[str, list[str]]:
 
 
 def _unwrap(wrapper: str, inner: str, notes: list[str]) -> tuple[str, list[str]]:
-    """"India (Bangalore)" -> "Bangalore" (note "India"); "US (Major Tech Hubs)" stays "US"."""
+    """Unwrap "India (Bangalore)" -> "Bangalore" (note "India"); "US (Major Tech Hubs)" stays."""
     alias = REGION_ALIASES.get(f"{wrapper} ({inner})".casefold())
     if alias:
         return alias, notes

@@ -176,7 +176,7 @@ def _level_region_rows(table: _Table, regions: dict[int, str]) -> list[TableRow]
 
 
 def _level_component_rows(table: _Table) -> list[TableRow]:
-    """"| Level | Title | Base Salary | ... |" (and "| Level | Region | Base ... |")."""
+    """Level rows with component columns: "| Level | Title | Base Salary | ... |"."""
     lowered = [h.casefold() for h in table.header]
     title_col = lowered.index("title") if "title" in lowered else -1
     region_col = lowered.index("region") if "region" in lowered else -1
@@ -195,7 +195,7 @@ def _level_component_rows(table: _Table) -> list[TableRow]:
 
 
 def _section_region(section: str) -> str:
-    """"Boston (USD) — HQ Premium" -> "Boston (USD)" when the heading names a priced place."""
+    """The priced place a heading names: "Boston (USD) — HQ Premium" -> "Boston (USD)"."""
     head = re.split(r"\s+[—–-]\s+", section)[0].strip()
     region = normalize_region(head)
     return head if note_currency(region.note) and not _NOT_A_PLACE_RE.search(region.name) else ""
@@ -230,7 +230,7 @@ def _component_rows(table: _Table) -> list[TableRow]:
 
 
 def table_kind(header: list[str]) -> str:
-    """"region", "level", "component" or "" (skipped) from a table's first header cell."""
+    """The table shape from its first header cell: region, level, component or "" (skip)."""
     first = header[0].casefold() if header else ""
     if first in _REGION_HEADERS:
         return "region"

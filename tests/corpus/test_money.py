@@ -214,4 +214,5 @@ def test_format_range_round_trips() -> None:
     assert format_range(None, 240_000, "USD") == "$240K"
     assert format_range(None, None, "USD") == ""
     parsed = parse_amount_range(format_range(780_000, 1_600_000, "CNY"))
-    assert parsed is not None and (parsed.low, parsed.high, parsed.unit) == (780_000, 1_600_000, "CNY")
+    assert parsed is not None
+    assert (parsed.low, parsed.high, parsed.unit) == (780_000, 1_600_000, "CNY")

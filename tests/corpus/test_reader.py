@@ -146,7 +146,7 @@ def test_whole_library_reads_without_errors(library: tuple[CorpusResult, float])
     assert kinds.count("guide") == 4466 and kinds.count("article") == 4
     assert not result.skipped
     assert not [f for f in result.findings if f.level == "error"]
-    assert seconds < 90  # about 8-17 s on a busy 2-core box
+    assert seconds < 120  # 10-30 s wall on a loaded 2-core box; generous to stay unflaky
 
 
 @pytest.mark.corpus

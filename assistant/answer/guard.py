@@ -1,0 +1,170 @@
+"""The LLM guard: an answer passes only if its figures and [n] markers come from its context.
+
+Example:
+    >>> check("Seattle base is $165,000–$235K [1].", {1: "base $165K–$235K"}).ok
+    True
+    >>> check("Seattle base is $300K [1].", {1: "base $165K–$235K"}).note
+    "_The language model's answer was replaced by ... the guides do not hold: $300K._"
+
+Figures are money amounts ("$165K", "£72,000", "CNY 500K", "₹38.5L", "1.6M"), percentages
+("15%") and bare numbers of 1000 or more. They are compared as values with units, so "$165K"
+equals "$165,000"; both ends of a range count ("165K–235K", "$165–235K", "15–30%").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from assistant.corpus.money import SYMBOL_CODES, currency_symbol_to_code
+
+_AMBIGUOUS: dict[str, frozenset[str]] = {
+    "¥": frozenset({"JPY", "CNY"}),
+    "kr": frozenset({"SEK", "DKK", "NOK", "ISK"}),
+}
+_MULTIPLIERS: dict[str, float] = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
+    "billion": 1e9, "l": 1e5, "lakh": 1e5, "lakhs": 1e5, "lpa": 1e5, "cr": 1e7, "crore": 1e7,
+    "crores": 1e7,
+}
+_SYMBOLS = "|".join(re.escape(s) for s in sorted(SYMBOL_CODES, key=len, reverse=True))
+_AMOUNT = re.compile(
+    rf"(?<![\w.$£€₹¥])(?:(?P<pre>{_SYMBOLS}|[A-Z]{{3}})\.?\s?)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:(?P<suf>LPA|Cr|bn|mn|[KkMBL])(?![A-Za-z\d])"
+    r"|\s(?P<word>thousand|million|billion|lakhs?|crores?)\b)?"
+    r"(?P<pct>\s?%|\s?per ?cent\b)?"
+    r"(?:\s(?P<post>[A-Z]{3})(?![A-Za-z]))?"
+)
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
+_MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+CHECKED_BARE_MIN = 1000  # bare numbers below this (levels, months, "2/12") are not figures
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One figure in text: its value, the currencies it may be in ("%" for percent), as written."""
+
+    value: float
+    units: frozenset[str]  # empty: no currency stated
+    text: str
+    multiplier: float = 1.0  # from a K/M/L/Cr suffix or a word such as "million"
+    start: int = 0
+    end: int = 0
+
+    @property
+    def has_suffix(self) -> bool:
+        """Whether a suffix scaled the number ("165K", "1.6M", "38.5L")."""
+        return self.multiplier != 1.0
+
+    @property
+    def is_figure(self) -> bool:
+        """Whether the guard checks it: money, percent, a K/M/L suffix, or a number >= 1000."""
+        return bool(self.units) or self.has_suffix or self.value >= CHECKED_BARE_MIN
+
+    def matches(self, other: Amount) -> bool:
+        """Same value, and compatible units (a figure without a currency matches any currency)."""
+        if not math.isclose(self.value, other.value, rel_tol=1e-9, abs_tol=0.005):
+            return False
+        if "%" in self.units or "%" in other.units:
+            return "%" in self.units and "%" in other.units
+        return not self.units or not other.units or bool(self.units & other.units)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The guard's judgement: ok, or a one-line Markdown note saying why not; the [n] cited."""
+
+    ok: bool
+    note: str = ""
+    cited: tuple[int, ...] = ()
+
+
+def amounts(text: str) -> list[Amount]:
+    """Every number in `text` with units, range ends borrowing suffix and unit from each other."""
+    found = [_amount(m) for m in _AMOUNT.finditer(text)]
+    for i in range(len(found) - 1):
+        low, high = found[i], found[i + 1]
+        if _RANGE_GAP.match(text[low.end:high.start]):
+            found[i], found[i + 1] = _reconcile(low, high)
+    return found
+
+
+def cited_numbers(text: str) -> list[int]:
+    """The [n] marker numbers in order of first use ("[1][2]", "[1, 3]" both count)."""
+    seen: dict[int, None] = {}
+    for match in _MARKER.finditer(text):
+        for part in re.split(r"[,;]", match.group(1)):
+            seen.setdefault(int(part), None)
+    return list(seen)
+
+
+def check(text: str, passages: Mapping[int, str]) -> Verdict:
+    """Judge an LLM answer against its numbered context passages."""
+    if not text.strip():
+        return Verdict(False, "_The language model returned an empty answer, so this is the "
+                              "guide's own answer._")
+    cited = cited_numbers(text)
+    unknown = [n for n in cited if n not in passages]
+    if unknown:
+        markers = ", ".join(f"[{n}]" for n in unknown)
+        return Verdict(False, "_The language model's answer was replaced by the guide's own "
+                              f"because it cited passages that do not exist: {markers}._")
+    if not cited:
+        return Verdict(False, "_The language model's answer was replaced by the guide's own "
+                              "because it cited none of the guide's passages._")
+    missing = unsupported(text, (passages[n] for n in cited))
+    if missing:
+        return Verdict(False, "_The language model's answer was replaced by the guide's own "
+                              "figures because it contained a figure the guides do not hold: "
+                              f"{', '.join(missing)}._")
+    return Verdict(True, cited=tuple(cited))
+
+
+def unsupported(text: str, sources: Iterable[str]) -> list[str]:
+    """The figures of `text` (as written) that none of `sources` holds."""
+    held = [a for source in sources for a in amounts(source)]
+    bare = _MARKER.sub(" ", text)
+    missing: dict[str, None] = {}
+    for amount in amounts(bare):
+        if amount.is_figure and not any(amount.matches(h) for h in held):
+            missing.setdefault(amount.text, None)
+    return list(missing)
+
+
+def _amount(m: re.Match[str]) -> Amount:
+    units: frozenset[str] = frozenset()
+    for group in ("pre", "post"):
+        symbol = m.group(group)
+        if symbol and not units:
+            units = _units(symbol)
+    if m.group("pct"):
+        units = frozenset({"%"})
+    suffix = (m.group("suf") or m.group("word") or "").lower()
+    multiplier = _MULTIPLIERS.get(suffix, 1.0)
+    value = round(float(m.group("num").replace(",", "")) * multiplier, 2)
+    start = m.start("pre") if units and m.group("pre") else m.start("num")
+    return Amount(value, units, m.group(0)[start - m.start():].strip(), multiplier, start,
+                  m.end())
+
+
+def _units(symbol: str) -> frozenset[str]:
+    sym = symbol.strip().rstrip(".")
+    if sym in _AMBIGUOUS:
+        return _AMBIGUOUS[sym]
+    code = currency_symbol_to_code(sym)
+    return frozenset({code}) if code else frozenset()
+
+
+def _reconcile(low: Amount, high: Amount) -> tuple[Amount, Amount]:
+    """Let range ends borrow what the other states: "$165–235K", "15–30%", "CNY 500K–950K"."""
+    if not low.units and high.units:
+        low = replace(low, units=high.units)
+    if not high.units and low.units:
+        high = replace(high, units=low.units)
+    if not low.has_suffix and high.has_suffix and low.value < 1000:
+        low = replace(low, value=round(low.value * high.multiplier, 2),
+                      multiplier=high.multiplier)
+    return low, high
