@@ -40,8 +40,9 @@ State = dict[str, Any]  # question, history, retrieved, grounded, passages (+ te
 
 def build_chain(assistant: Any, model: BaseChatModel | None = None) -> Runnable[State, Answer]:
     """{"question", "history"} -> Answer, grounded unless an LLM is configured or given."""
-    gather = RunnableLambda(lambda inputs: _gather(assistant, inputs), name="retrieve")
-    grounded = RunnableLambda(_grounded, name="grounded")
+    gather: Runnable[State, State] = RunnableLambda(lambda inputs: _gather(assistant, inputs),
+                                                    name="retrieve")
+    grounded: Runnable[State, Answer] = RunnableLambda(_grounded, name="grounded")
     if model is None and not assistant.settings.llm_enabled:
         return gather | grounded
     generate = RunnablePassthrough.assign(

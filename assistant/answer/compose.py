@@ -120,7 +120,8 @@ def _sign_on_mentions(passages: list[Hit], cites: Citations) -> list[str]:
 def _topic_lines(r: Retrieved, guide: Guide, cites: Citations) -> list[str]:
     lines = []
     topical = [h for h in r.passages if h.row is None]
-    wants_text = not r.asks or any(a in ("levers", "script", "level_mapping") for a in r.asks)
+    wants_text = any(a in ("levers", "script", "level_mapping") for a in r.asks) or (
+        not r.asks and not r.region_missing and (r.free_text or not r.rows))
     for hit in topical[:3] if wants_text else []:
         lines.append(_quote(hit, cites, r.question))
     if "level_mapping" in r.asks and not topical and guide.level_mapping.raw:

@@ -29,7 +29,7 @@ class ScriptedChatModel(BaseChatModel):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    replies: list[Reply] = Field(default_factory=lambda: ["The guides do not say."])
+    replies: list[Reply] = Field(default_factory=lambda: list[Reply](["The guides say nothing."]))
     calls: list[list[BaseMessage]] = Field(default_factory=list)
     _next: int = PrivateAttr(default=0)
 

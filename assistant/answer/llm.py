@@ -26,6 +26,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable
+from pydantic import SecretStr
 
 from assistant.answer.context import (
     Passage,
@@ -55,16 +56,16 @@ def chat_model(settings: Settings) -> BaseChatModel:
         if settings.llm_provider:
             from langchain.chat_models import init_chat_model
 
-            extra = {"base_url": settings.llm_base_url} if settings.llm_base_url else {}
-            model: Any = init_chat_model(settings.llm_provider, timeout=timeout, max_retries=0,
-                                         **extra)
-            return model
+            kwargs: dict[str, Any] = {"timeout": timeout, "max_retries": 0}
+            if settings.llm_base_url:
+                kwargs["base_url"] = settings.llm_base_url
+            return init_chat_model(settings.llm_provider, **kwargs)
         from langchain_openai import ChatOpenAI
 
         return ChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model,
-                          api_key=settings.llm_api_key or DUMMY_API_KEY,  # type: ignore[arg-type]
+                          api_key=SecretStr(settings.llm_api_key or DUMMY_API_KEY),
                           timeout=timeout, max_retries=0)
-    except (ImportError, ValueError) as exc:
+    except Exception as exc:  # a missing package, key or unknown provider: say which setting
         raise LLMError(f"Cannot set up the LLM ({exc}). Check ASSISTANT_LLM_PROVIDER / "
                        "ASSISTANT_LLM_MODEL, or unset them to use the grounded answers.") from exc
 

@@ -49,7 +49,7 @@ OTHER_ROLES = frozenset({
     "cashier", "banker", "trader", "analyst", "business analyst", "financial analyst",
 })
 MIN_SIMILARITY = 0.8  # a typo keeps at least 80% of the name
-WEAK_TOTAL = frozenset({"pay", "comp", "compensation", "package", "total"})
+WEAK_TOTAL = frozenset({"pay", "package", "total", "pay band"})
 LEVEL_PATTERN = re.compile(r"\b([LEPM]\d{1,2}|IC\d|T\d|junior|mid|senior|staff|principal)\b",
                            re.IGNORECASE)
 # Words never taken for a company name, however they are capitalised.
@@ -79,6 +79,13 @@ class Resolved:
     notes: tuple[str, ...] = ()
     carried: tuple[str, ...] = field(default=())  # fields taken from earlier turns
     matched: tuple[bool, ...] = field(default=(), repr=False, compare=False)  # per word
+
+    def leftover_words(self) -> list[str]:
+        """Words of the question no entity or topic matched (question words excluded)."""
+        words = norm(self.question).split()
+        if len(self.matched) != len(words):
+            return []
+        return _leftover_tokens(self.question, words, list(self.matched))
 
     def with_context(self, earlier: Resolved) -> Resolved:
         """Fill company, role, region and asks from an earlier turn where this one is silent."""
@@ -259,6 +266,6 @@ def _level(question: str) -> str:
 
 def _order(asks: list[str], weak: set[str]) -> list[str]:
     """Drop a total-comp reading that came only from filler words beside a specific ask."""
-    if "total_comp" in asks and len(asks) > 1 and "total_comp" in weak:
+    if "total_comp" in asks and "total_comp" in weak:  # "pay" alone: every component
         return [a for a in asks if a != "total_comp"]
     return asks

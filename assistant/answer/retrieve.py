@@ -31,6 +31,7 @@ TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
     "signing_bonus": ("negotiate up", "lever", "sign-on", "signing"),
 }
 _SIGN_ON = re.compile(r"\bsign(?:-| )?on\b|\bsigning\b", re.IGNORECASE)
+FREE_TEXT_WORDS = 2
 GeneralSearch = Callable[[str, int, frozenset[str]], list[Hit]]
 
 
@@ -72,6 +73,7 @@ class Retriever:
             rows = match_level(rows, resolved.level)
         base.rows = rows
         base.passages = self._passages(guide, resolved, k)
+        base.free_text = len(resolved.leftover_words()) >= FREE_TEXT_WORDS
         return base
 
     def _passages(self, guide: Guide, resolved: Resolved, k: int) -> list[Hit]:

@@ -21,6 +21,8 @@ ASK_WORDS: dict[str, tuple[str, ...]] = {
     "base": ("base",), "stock": ("rsu", "equity", "stock"), "bonus": ("bonus",),
     "signing_bonus": ("sign-on", "signing"), "total_comp": ("total comp",),
 }
+PAY_WORDS = re.compile(r"\b(pay|pays|paid|make|earn|earns|salary|salaries|comp|how much)\b",
+                       re.IGNORECASE)
 FIGURE_ASKS = frozenset({"base", "stock", "bonus", "signing_bonus", "total_comp"})
 
 
@@ -68,7 +70,7 @@ def route(resolved: Resolved, library: Library) -> Route:
                      suggestions=_role_suggestions(resolved, roles, library))
     if len(roles) == 1:
         return Route("answered", guide_id=next(iter(roles.values())))
-    if not FIGURE_ASKS.intersection(resolved.asks) and _articles_mention(company, library):
+    if not _wants_figures(resolved) and _articles_mention(company, library):
         return Route("answered", general=True)
     return Route("clarify",
                  message=f"Which role at {company}? The library has {len(roles)} {company} "
@@ -96,6 +98,11 @@ def _no_company(resolved: Resolved, library: Library) -> Route:
                              "company (and role), e.g. “Stripe data scientist London base?”.",
                      suggestions=())
     return Route("answered", general=True)
+
+
+def _wants_figures(resolved: Resolved) -> bool:
+    """True when the question asks for pay, named by component or in everyday words."""
+    return bool(FIGURE_ASKS.intersection(resolved.asks)) or bool(PAY_WORDS.search(resolved.question))
 
 
 def _articles_mention(name: str, library: Library) -> bool:

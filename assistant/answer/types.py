@@ -88,6 +88,7 @@ class Retrieved:
     asks: tuple[str, ...] = ()
     region: str = ""  # region asked for, as the user typed it
     region_missing: bool = False  # asked region not in the guide
+    free_text: bool = False  # the question says more than entities and pay words
     message: str = ""  # for clarify / no_guide: what to tell the user
     suggestions: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()

@@ -64,6 +64,9 @@ def read_corpus(roots: Sequence[Path] | Path, progress: bool = False) -> CorpusR
         if path.suffix.lower() not in SUFFIXES:
             result.skipped[rel] = f"not a guide file ({path.suffix or 'no extension'})"
             continue
+        if path.stem.upper() == "README" and path.parent == root:
+            result.skipped[rel] = "the library's own README, not a guide or article"
+            continue
         _read_one(path, root, rel, result, seen)
     return result
 
@@ -105,7 +108,7 @@ def _walk(roots: Iterable[Path]) -> list[tuple[Path, Path]]:
         if root.is_file():
             files.append((root.parent, root))
             continue
-        for dirpath, dirnames, filenames in os.walk(root):
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             base = Path(dirpath)
             files.extend((root, base / name) for name in sorted(filenames)

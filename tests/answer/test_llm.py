@@ -120,6 +120,19 @@ def test_unreachable_server_falls_back() -> None:
     assert answer.text.startswith("_The language model could not be reached")
 
 
+def test_provider_string_goes_through_init_chat_model(stub: OpenAIStub) -> None:
+    stub.script.mode, stub.script.text = "ok", FAITHFUL
+    settings = Settings(llm_provider="openai:stub", llm_base_url=stub.base_url,
+                        llm_api_key="test", llm_timeout=1.0)
+    assert sample_assistant(settings).ask(QUESTION).text.startswith(FAITHFUL)
+    assert stub.script.requests[-1]["model"] == "stub"
+
+
+def test_unknown_provider_falls_back_with_a_setup_note() -> None:
+    answer = sample_assistant(Settings(llm_provider="nosuchprovider:x")).ask(QUESTION)
+    assert answer.text.startswith("_The language model is not set up correctly")
+
+
 def test_passages_are_numbered_as_the_grounded_citations() -> None:
     bot = sample_assistant()
     retrieved = bot.retrieve(QUESTION)

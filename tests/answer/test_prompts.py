@@ -9,7 +9,8 @@ import pytest
 from assistant.answer.prompts import load_prompt, load_prompt_file
 from assistant.errors import AssistantError
 
-GOOD = "---\nvariables: [question, context]\n---\n# system\nRules {{braces}}.\n# user\n{context} {question}\n"
+GOOD = ("---\nvariables: [question, context]\n---\n"
+        "# system\nRules {{braces}}.\n# user\n{context} {question}\n")
 
 
 def write(tmp_path: Path, text: str) -> Path:

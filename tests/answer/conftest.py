@@ -1,0 +1,51 @@
+"""Libraries for answer-stage tests: the shipped sample corpus and a slice of the real one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer.library import Library
+from assistant.answer.pipeline import Assistant
+from assistant.answer.retrieve import Retriever
+from assistant.corpus.reader import read_corpus
+from assistant.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+SLICE_COMPANIES = ("alibaba", "new-relic", "proofpoint", "stripe", "microsoft", "okta")
+
+
+def offline_assistant(library: Library) -> Assistant:
+    """An Assistant over a library with lexical search only (no index needed)."""
+    bot = Assistant(Settings.load(environ={}), library=library)
+    bot.__dict__["retriever"] = Retriever(library)
+    return bot
+
+
+@pytest.fixture(scope="session")
+def sample_library() -> Library:
+    """The sample corpus shipped in corpus/."""
+    return Library(read_corpus([ROOT / "corpus"]).guides)
+
+
+@pytest.fixture(scope="session")
+def sample_bot(sample_library: Library) -> Assistant:
+    """An Assistant over the sample corpus."""
+    return offline_assistant(sample_library)
+
+
+@pytest.fixture(scope="session")
+def slice_root(tmp_path_factory: pytest.TempPathFactory, guides_root: Path) -> Path:
+    """A corpus root linking a few companies of the real library (nothing is copied)."""
+    root = tmp_path_factory.mktemp("slice")
+    for company in SLICE_COMPANIES:
+        (root / company).symlink_to(guides_root / company, target_is_directory=True)
+    return root
+
+
+@pytest.fixture(scope="session")
+def slice_bot(slice_root: Path, shared_corpus: Path) -> Assistant:
+    """An Assistant over the slice plus the real articles."""
+    guides = read_corpus([slice_root, shared_corpus / "articles"]).guides
+    return offline_assistant(Library(guides))
