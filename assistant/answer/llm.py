@@ -59,6 +59,9 @@ def chat_model(settings: Settings) -> BaseChatModel:
             kwargs: dict[str, Any] = {"timeout": timeout, "max_retries": 0}
             if settings.llm_base_url:
                 kwargs["base_url"] = settings.llm_base_url
+            # Other providers read their own key variables; OPENAI_API_KEY is not theirs.
+            if settings.llm_base_url or settings.llm_provider.startswith("openai"):
+                kwargs["api_key"] = SecretStr(settings.llm_api_key or DUMMY_API_KEY)
             return init_chat_model(settings.llm_provider, **kwargs)
         from langchain_openai import ChatOpenAI
 

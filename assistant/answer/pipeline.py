@@ -80,7 +80,7 @@ class Assistant:
         if self.settings.llm_enabled and grounded.status == "answered":
             from assistant.answer.llm import llm_answer
 
-            return llm_answer(self.settings, retrieved, grounded)
+            return llm_answer(self.settings, retrieved, grounded, history=history)
         return grounded
 
     def stream(self, question: str, history: Sequence[Message] = ()) -> Iterator[str | Answer]:
@@ -90,7 +90,7 @@ class Assistant:
         if self.settings.llm_enabled and grounded.status == "answered":
             from assistant.answer.llm import llm_stream
 
-            yield from llm_stream(self.settings, retrieved, grounded)
+            yield from llm_stream(self.settings, retrieved, grounded, history=history)
             return
         for piece in grounded.text.split("\n\n"):
             yield piece + "\n\n"

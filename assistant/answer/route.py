@@ -102,7 +102,8 @@ def _no_company(resolved: Resolved, library: Library) -> Route:
 
 def _wants_figures(resolved: Resolved) -> bool:
     """True when the question asks for pay, named by component or in everyday words."""
-    return bool(FIGURE_ASKS.intersection(resolved.asks)) or bool(PAY_WORDS.search(resolved.question))
+    named = bool(FIGURE_ASKS.intersection(resolved.asks))
+    return named or bool(PAY_WORDS.search(resolved.question))
 
 
 def _articles_mention(name: str, library: Library) -> bool:

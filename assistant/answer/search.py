@@ -1,7 +1,7 @@
 """Hybrid search over the whole library for general questions: Chroma dense + BM25, fused.
 
 Example:
-    >>> HybridSearch(library, index).search("can a sign-on bonus be clawed back?", k=3)[0].guide.kind
+    >>> HybridSearch(library, index).search("is a sign-on clawed back?", k=3)[0].guide.kind
     'article'
 
 Dense hits come from the index's Chroma collection (one unfiltered query, ~4 ms); lexical hits

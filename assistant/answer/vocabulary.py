@@ -37,7 +37,8 @@ ROLE_ALIASES: dict[str, tuple[str, ...]] = {
 
 # Display names of the standard roles, so a role is recognised even where no guide covers it.
 STANDARD_ROLES: dict[str, str] = {
-    "software-engineer": "Software Engineer", "senior-software-engineer": "Senior Software Engineer",
+    "software-engineer": "Software Engineer",
+    "senior-software-engineer": "Senior Software Engineer",
     "staff-software-engineer": "Staff Software Engineer", "ml-ai-engineer": "ML/AI Engineer",
     "data-scientist": "Data Scientist", "data-engineer": "Data Engineer",
     "product-manager": "Product Manager", "technical-program-manager": "Technical Program Manager",
@@ -113,7 +114,8 @@ class Vocabulary:
                 continue
             vocab.companies.setdefault(guide.company, guide.company_display or guide.company)
             if guide.role:
-                vocab.roles[guide.role] = guide.role_display or vocab.roles.get(guide.role, guide.role)
+                vocab.roles[guide.role] = guide.role_display or vocab.roles.get(
+                    guide.role, guide.role)
                 by_company[guide.company][guide.role] = guide.id
             for region in guide.regions():
                 if not _LEVELISH.search(region.name):
@@ -141,8 +143,8 @@ class Vocabulary:
         for slug, display in self.roles.items():
             self.role_aliases.setdefault(norm(display), slug)
             self.role_aliases.setdefault(norm(slug.replace("-", " ")), slug)
-        for slug, phrases in ROLE_ALIASES.items():
-            for phrase in phrases:
+        for slug, role_phrases in ROLE_ALIASES.items():
+            for phrase in role_phrases:
                 self.role_aliases.setdefault(norm(phrase), slug)
         for place in WORLD_PLACES:
             self.region_aliases.setdefault(norm(place), place)

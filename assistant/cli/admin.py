@@ -40,7 +40,24 @@ def index(corpus: tuple[Path, ...], index: Path | None, rebuild: bool, quiet: bo
     settings = load_settings(corpus, index)
     summary = build_index(settings, corpus_roots(settings, corpus), rebuild=rebuild,
                           progress=not quiet)
-    click.echo(summary.describe())
+    click.echo(describe_build(summary.as_dict()))
+
+
+def describe_build(s: dict[str, object]) -> str:
+    """The end-of-build summary a person reads."""
+    lines = [f"index version {s['version']}: {s['guides']} guides, {s['chunks']} chunks "
+             f"({s['embedded']} embedded, {s['reused']} reused, {s['deleted']} removed) "
+             f"in {float(str(s['seconds'])):.1f} s; {s['findings']} lint findings "
+             "(see `assistant lint`)"]
+    skipped = s.get("skipped") or {}
+    assert isinstance(skipped, dict)
+    if skipped:
+        lines.append(f"skipped {len(skipped)} files:")
+        lines += [f"  {path}: {reason}" for path, reason in sorted(skipped.items())]
+    notes = s.get("notes") or []
+    assert isinstance(notes, list)
+    lines += [f"note: {n}" for n in notes]
+    return "\n".join(lines)
 
 
 @main.command()

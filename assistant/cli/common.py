@@ -60,6 +60,8 @@ def translate_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except click.ClickException:
+            raise
         except AssistantError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)

@@ -154,6 +154,9 @@ def _place(part: str) -> str:
     return part
 
 
+_TITLE_RE = re.compile(r"engineer|scientist|manager|designer|architect|\bI+\b|\d", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def normalize_region(raw: str) -> Region:
     """Region with `raw` verbatim, a canonical place name and a note (HQ, currency, other)."""
@@ -165,7 +168,8 @@ def normalize_region(raw: str) -> Region:
     parts = [p for p in _SPLIT_RE.split(base) if p]
     places = [_place(p) for p in parts]
     # Titles such as "ML/AI Engineer I-II" have no known part: keep them as written.
-    name = " / ".join(places) if places != parts else base or text
+    joined = places != parts or (len(parts) > 1 and not _TITLE_RE.search(base))
+    name = " / ".join(places) if joined else base or text
     if name == "Cambridge" and notes and notes[0].startswith(("UK", "MA")):
         name = f"Cambridge, {notes[0][:2]}"
     return Region(raw=raw, name=name, note="; ".join(notes))

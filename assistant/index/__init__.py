@@ -1,0 +1,1 @@
+"""Stage 2: Guide -> chunks -> embeddings -> the Chroma index (versioned, incremental)."""

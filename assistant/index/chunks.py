@@ -1,0 +1,171 @@
+"""Guide -> chunks: section-aware pieces that fit the embedding window, plus one record per pay row.
+
+Example:
+    >>> chunks = chunk_guides([guide], count_tokens=embedder.count_tokens)
+    >>> chunks[0].metadata["anchor"]
+    'negotiation-dna'
+
+Nothing is truncated: a section longer than the window is split on paragraph, then sentence,
+then word boundaries, and every piece keeps the guide/section header so it stays findable.
+Compensation tables are left out of section text because each row is indexed on its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from assistant.corpus.model import COMPONENT_LABELS, CompRow, Guide, Section
+from assistant.index.embedder import MAX_TOKENS
+
+# Room for [CLS]/[SEP] and rounding: pieces aim below the model window.
+CHUNK_TOKENS = MAX_TOKENS - 16
+MetaValue = str | int | float | bool
+TokenCounter = Callable[[str], int]
+
+_TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One unit of the index: text to embed and show, plus flat metadata for filtering."""
+
+    id: str
+    text: str
+    kind: str  # "section" | "row"
+    metadata: dict[str, MetaValue]
+    content_hash: str
+
+
+def chunk_guides(guides: Sequence[Guide], count_tokens: TokenCounter) -> list[Chunk]:
+    """Every chunk of every guide, in a stable order."""
+    chunks: list[Chunk] = []
+    for guide in guides:
+        chunks.extend(chunk_guide(guide, count_tokens))
+    return chunks
+
+
+def chunk_guide(guide: Guide, count_tokens: TokenCounter) -> list[Chunk]:
+    """Section pieces and pay-row records of one guide."""
+    chunks = [_row_chunk(guide, i, row) for i, row in enumerate(guide.rows)]
+    for section in guide.sections:
+        chunks.extend(_section_chunks(guide, section, count_tokens))
+    return chunks
+
+
+def guide_label(guide: Guide) -> str:
+    """Human label of a guide: 'Alibaba ML/AI Engineer' or the article title."""
+    if guide.company_display or guide.role_display:
+        return f"{guide.company_display} {guide.role_display}".strip()
+    return guide.title
+
+
+def row_text(guide: Guide, row: CompRow) -> str:
+    """One line that states a pay row in words, e.g. for lexical and dense search."""
+    where = row.region.raw + (f", {row.level}" if row.level else "")
+    parts = [f"{COMPONENT_LABELS[f.component]} {f.text}" for f in row.figures]
+    return f"{guide_label(guide)} — {where} ({row.currency}): " + "; ".join(parts)
+
+
+def _base_metadata(guide: Guide) -> dict[str, MetaValue]:
+    return {
+        "guide": guide.id,
+        "company": guide.company,
+        "role": guide.role,
+        "source": guide.path,
+        "doc_kind": guide.kind,
+        "last_updated": guide.last_updated.isoformat() if guide.last_updated else "",
+        "data_quality": guide.data_quality,
+    }
+
+
+def _row_chunk(guide: Guide, i: int, row: CompRow) -> Chunk:
+    meta = _base_metadata(guide) | {
+        "kind": "row",
+        "region": row.region.name,
+        "level": row.level,
+        "currency": row.currency,
+        "anchor": row.section_anchor,
+        "section": _section_title(guide, row.section_anchor),
+        "row": i,
+    }
+    return _make(f"{guide.id}@row{i}", row_text(guide, row), "row", meta)
+
+
+def _section_chunks(guide: Guide, section: Section, count: TokenCounter) -> Iterator[Chunk]:
+    body = "\n".join(line for line in section.text.splitlines() if not _TABLE_LINE.match(line))
+    body = body.strip()
+    if not body:
+        return
+    header = f"{guide_label(guide)} — {section.title}\n"
+    budget = CHUNK_TOKENS - count(header)
+    meta = _base_metadata(guide) | {
+        "kind": "section",
+        "region": "",
+        "level": "",
+        "anchor": section.anchor,
+        "section": section.title,
+    }
+    for part, piece in enumerate(_pack(_split_units(body, budget, count), budget, count)):
+        chunk_id = f"{guide.id}#{section.anchor}/{part}"
+        yield _make(chunk_id, header + piece, "section", meta | {"part": part})
+
+
+def _split_units(text: str, budget: int, count: TokenCounter) -> list[str]:
+    """Paragraphs, with any paragraph over budget broken into sentences, then words."""
+    units: list[str] = []
+    for para in (p.strip() for p in re.split(r"\n\s*\n", text)):
+        if not para:
+            continue
+        if count(para) <= budget:
+            units.append(para)
+            continue
+        for sentence in _SENTENCE_END.split(para):
+            if count(sentence) <= budget:
+                units.append(sentence)
+            else:
+                units.extend(_split_words(sentence, budget, count))
+    return units
+
+
+def _split_words(text: str, budget: int, count: TokenCounter) -> list[str]:
+    pieces: list[str] = []
+    current: list[str] = []
+    for word in text.split():
+        if current and count(" ".join([*current, word])) > budget:
+            pieces.append(" ".join(current))
+            current = []
+        current.append(word)
+    if current:
+        pieces.append(" ".join(current))
+    return pieces
+
+
+def _pack(units: list[str], budget: int, count: TokenCounter) -> list[str]:
+    """Greedily join consecutive units while the piece stays within budget."""
+    pieces: list[str] = []
+    current = ""
+    for unit in units:
+        candidate = f"{current}\n\n{unit}" if current else unit
+        if current and count(candidate) > budget:
+            pieces.append(current)
+            candidate = unit
+        current = candidate
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _section_title(guide: Guide, anchor: str) -> str:
+    section = guide.section(anchor) if anchor else None
+    return section.title if section else ""
+
+
+def _make(chunk_id: str, text: str, kind: str, meta: dict[str, MetaValue]) -> Chunk:
+    payload = json.dumps([text, meta], sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return Chunk(id=chunk_id, text=text, kind=kind, metadata=meta, content_hash=digest)

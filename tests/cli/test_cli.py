@@ -1,0 +1,100 @@
+"""Both CLIs through click's runner: output contracts, exit codes and error lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli.admin import main as admin
+from assistant.cli.ask import main as ask
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "corpus"
+
+
+@pytest.fixture()
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """A hash-embedder environment with its own index directory."""
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
+    monkeypatch.setenv("ASSISTANT_INDEX", str(tmp_path / "index"))
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(tmp_path / "none.toml"))
+    return {}
+
+
+@pytest.fixture()
+def sample_index(env: dict[str, str]) -> None:
+    """The shipped sample corpus, indexed with the hash embedder."""
+    result = CliRunner().invoke(admin, ["index", "--corpus", str(ROOT / "corpus"), "--quiet"])
+    assert result.exit_code == 0, result.output
+
+
+def test_ask_without_index_says_how_to_build_one(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(ask, ["Alibaba Seattle sign-on?"])
+    assert result.exit_code == 1
+    assert "assistant index" in result.output
+
+
+def test_ask_usage_errors_exit_2(env: dict[str, str]) -> None:
+    assert CliRunner().invoke(ask, []).exit_code == 2
+    assert CliRunner().invoke(ask, ["-"]).exit_code == 2  # stdin needs --json
+
+
+def test_ask_prints_answer_and_sources(sample_index: None) -> None:
+    result = CliRunner().invoke(ask, ["Alibaba Seattle sign-on?"])
+    assert result.exit_code == 0, result.output
+    assert "$60K sign-on" in result.output
+    assert "Sources:" in result.output
+    assert "guides/alibaba/ml-ai-engineer.md" in result.output
+
+
+def test_ask_json_contract(sample_index: None) -> None:
+    result = CliRunner().invoke(ask, ["--json", "Alibaba ML engineer Singapore base"])
+    data = json.loads(result.output)
+    assert set(data) == {"question", "status", "answer", "citations", "suggestions"}
+    assert data["status"] == "answered"
+    assert "SGD 130K–SGD 200K" in data["answer"]
+    assert data["citations"][0] == {"n": 1, "guide": "alibaba/ml-ai-engineer",
+                                    "source": "guides/alibaba/ml-ai-engineer.md",
+                                    "section": "compensation", "title": "Compensation"}
+
+
+def test_ask_json_stdin_one_object_per_line(sample_index: None) -> None:
+    questions = ("Alibaba Seattle sign-on?\n\nZyxcorp SWE base?\n"
+                 "Can a sign-on bonus be clawed back?\n")
+    result = CliRunner().invoke(ask, ["--json", "-"], input=questions)
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [x["status"] for x in lines] == ["answered", "no_guide", "answered"]
+
+
+def test_ask_refuses_index_of_another_model(sample_index: None,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "onnx")
+    monkeypatch.setenv("ASSISTANT_MODEL_DIR", str(ROOT / ".models"))
+    result = CliRunner().invoke(ask, ["Alibaba Seattle sign-on?"])
+    assert result.exit_code == 1
+    assert "rebuild" in result.output
+
+
+def test_lint_json_lines_and_exit_code() -> None:
+    result = CliRunner().invoke(admin, ["lint", "--json", "--corpus", str(FIXTURES)])
+    assert result.exit_code == 1  # the fixture corpus holds broken files on purpose
+    findings = [json.loads(line) for line in result.output.splitlines()]
+    assert {"path", "guide", "level", "code", "message"} == set(findings[0])
+    codes = {f["code"] for f in findings}
+    assert {"E101", "E102", "E103", "E104", "E105", "E301"} <= codes
+
+
+def test_lint_sample_corpus_has_no_errors() -> None:
+    result = CliRunner().invoke(admin, ["lint", "--corpus", str(ROOT / "corpus")])
+    assert result.exit_code == 0, result.output
+    assert "W402" in result.output  # the sample guide's Singapore row says USD in frontmatter
+
+
+def test_index_reports_skipped_files_and_still_indexes(env: dict[str, str]) -> None:
+    result = CliRunner().invoke(admin, ["index", "--corpus", str(FIXTURES), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "skipped" in result.output
+    assert "alias-bomb.md" in result.output

@@ -1,0 +1,42 @@
+"""The gold set itself: well formed, and every expected figure is the guide's own text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.evaluate import load_gold
+
+HERE = Path(__file__).resolve().parent
+STATUSES = {"answered", "clarify", "no_guide"}
+
+
+def _source_text(corpus: Path, guide: str) -> str:
+    if "/" not in guide:  # article ids are relative to the articles root
+        return (corpus / "articles" / f"{guide}.txt").read_text(encoding="utf-8")
+    text = (corpus / "guides" / f"{guide}.md").read_text(encoding="utf-8")
+    return text.split("\n---\n", 1)[1] if text.startswith("---") else text  # body only
+
+
+@pytest.mark.parametrize("name", ["gold.jsonl", "slice.jsonl"])
+def test_gold_expectations_come_from_the_guides(name: str, shared_corpus: Path) -> None:
+    items = load_gold(HERE / name)
+    assert len({i.id for i in items}) == len(items)
+    for item in items:
+        assert item.expect_status in STATUSES, item.id
+        if item.expect_status != "answered":
+            assert not item.expect_guide, item.id
+            continue
+        text = _source_text(shared_corpus, item.expect_guide)
+        for figure in item.expect_figures:
+            assert figure in text, (item.id, figure)
+
+
+def test_gold_set_is_large_and_covers_every_category() -> None:
+    items = load_gold(HERE / "gold.jsonl")
+    assert len(items) >= 200
+    categories = {i.category for i in items}
+    assert {"base", "stock", "bonus", "signing", "total_comp", "level_mapping", "levers",
+            "counter_offer", "aliases", "typos", "no_guide", "uncovered_region", "clarify",
+            "sgd_singapore", "body_only", "inr_lakh", "articles", "follow_up"} <= categories
