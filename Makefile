@@ -4,7 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-MODEL_STAMP := .models/model.onnx
+MODEL_STAMP := .models/all-MiniLM-L6-v2/model.onnx
 SHARED := ../shared/corpus
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
@@ -43,8 +43,10 @@ lint-code: setup
 test: setup lint-code
 	$(VENV)/bin/pytest -q
 
+SHARED_INDEX := .cache/shared-index
 eval: setup
-	$(VENV)/bin/assistant eval tests/eval/gold.jsonl --shared-index
+	ASSISTANT_INDEX=$(SHARED_INDEX) $(VENV)/bin/assistant index --corpus $(SHARED)/guides --corpus $(SHARED)/articles --quiet
+	$(VENV)/bin/assistant eval tests/eval/gold.jsonl --index $(SHARED_INDEX)
 
 bench: setup
 	$(PY) -m assistant.bench

@@ -54,8 +54,26 @@ class Assistant:
         if self._library is None:
             with self._lock:
                 if self._library is None:
-                    self._library = Library(self.index.guides)
+                    self._library = self._load_library()
         return self._library
+
+    def _load_library(self) -> Library:
+        """The catalog's guides plus their vocabulary, cached beside a local index version."""
+        import pickle
+
+        guides = self.index.guides
+        cache = None if self.settings.chroma_url else (
+            self.settings.index / "cache" / f"{self.index.version}-vocabulary.pkl")
+        if cache is not None and cache.is_file():
+            with cache.open("rb") as fh:
+                return Library(guides, vocabulary=pickle.load(fh))  # our own file
+        library = Library(guides)
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(".tmp")
+            tmp.write_bytes(pickle.dumps(library.vocabulary))
+            tmp.replace(cache)
+        return library
 
     @cached_property
     def retriever(self) -> Retriever:

@@ -1,0 +1,139 @@
+"""all-MiniLM-L6-v2 run by onnxruntime: the default embedder, no torch anywhere.
+
+Example:
+    >>> emb = OnnxEmbedder(Path(".models"))  # cheap: the session loads on first use
+    >>> emb.embed(["sign-on bonus"]).shape
+    (1, 384)
+
+The exported graph does the mean pooling and L2 normalization, so one `run` call per batch
+returns finished vectors. Texts are sorted by length before batching to keep padding small.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.errors import AssistantError
+from assistant.index.embedder import MAX_TOKENS
+from assistant.index.export import (
+    EXPORT_COMMAND,
+    FP32_FILE,
+    INT8_FILE,
+    MODEL_NAME,
+    TOKENIZER_FILE,
+    target_dir,
+)
+
+VARIANT_FILES = {"fp32": FP32_FILE, "int8": INT8_FILE}
+_CLS, _SEP = "[CLS]", "[SEP]"
+
+
+class OnnxEmbedder:
+    """all-MiniLM-L6-v2 exported to ONNX; `variant` is "fp32" (default) or "int8"."""
+
+    dim = 384
+
+    def __init__(
+        self,
+        model_dir: Path,
+        variant: str = "fp32",
+        threads: int | None = None,
+        batch_size: int = 32,
+    ) -> None:
+        if variant not in VARIANT_FILES:
+            raise AssistantError(f"Unknown ONNX variant {variant!r}; use 'fp32' or 'int8'.")
+        self.name = f"{MODEL_NAME}-onnx-{variant}"
+        self.path = target_dir(model_dir)
+        self.variant = variant
+        self.threads = threads or os.cpu_count() or 1
+        self.batch_size = batch_size
+        self._session: Any = None
+        self._tokenizer: Any = None
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed a batch: float32 array (len(texts), dim), rows L2-normalized."""
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        ids = self._encode(texts)
+        order = np.argsort([len(row) for row in ids], kind="stable")
+        for start in range(0, len(order), self.batch_size):
+            rows = order[start : start + self.batch_size]
+            out[rows] = self._run([ids[i] for i in rows])
+        return out
+
+    def count_tokens(self, text: str) -> int:
+        """Word pieces `text` takes in the model's window, without [CLS]/[SEP]."""
+        return len(self.tokenizer.encode(text, add_special_tokens=False).ids)
+
+    def warm_up(self) -> None:
+        """Load the tokenizer and the onnxruntime session now rather than on first use."""
+        _ = self.tokenizer, self.session
+
+    @property
+    def tokenizer(self) -> Any:
+        """The word-piece tokenizer (no truncation, no padding: `embed` does both)."""
+        if self._tokenizer is None:
+            from tokenizers import Tokenizer
+
+            tokenizer = Tokenizer.from_file(str(self._file(TOKENIZER_FILE)))
+            tokenizer.no_truncation()
+            tokenizer.no_padding()
+            self._tokenizer = tokenizer
+        return self._tokenizer
+
+    @property
+    def session(self) -> Any:
+        """The onnxruntime InferenceSession, created on first use."""
+        if self._session is None:
+            import onnxruntime as ort
+
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = self.threads
+            options.inter_op_num_threads = 1
+            # The export is already fused offline; basic online passes keep session load short.
+            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
+            # Idle threads must not spin on a small, shared machine.
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            model = str(self._file(VARIANT_FILES[self.variant]))
+            self._session = ort.InferenceSession(
+                model, options, providers=["CPUExecutionProvider"]
+            )
+        return self._session
+
+    def _encode(self, texts: Sequence[str]) -> list[list[int]]:
+        tokenizer = self.tokenizer
+        cls_id, sep_id = tokenizer.token_to_id(_CLS), tokenizer.token_to_id(_SEP)
+        encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        # Same cut as sentence-transformers: 254 word pieces + [CLS] + [SEP].
+        return [[cls_id, *enc.ids[: MAX_TOKENS - 2], sep_id] for enc in encodings]
+
+    def _run(self, batch: list[list[int]]) -> np.ndarray:
+        width = max(len(row) for row in batch)
+        input_ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=np.int64)
+        for i, row in enumerate(batch):
+            input_ids[i, : len(row)] = row
+            mask[i, : len(row)] = 1
+        feeds = {
+            "input_ids": input_ids,
+            "attention_mask": mask,
+            "token_type_ids": np.zeros_like(input_ids),
+        }
+        (vectors,) = self.session.run(["sentence_embedding"], feeds)
+        return np.asarray(vectors, dtype=np.float32)
+
+    def _file(self, name: str) -> Path:
+        path = self.path / name
+        if not path.is_file():
+            raise AssistantError(
+                f"The embedding model is not exported: {path} is missing. "
+                f"Run `{EXPORT_COMMAND} --model-dir {self.path.parent}` "
+                "(needs `pip install -e .[export]`) or `make setup`."
+            )
+        return path
