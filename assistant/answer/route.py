@@ -45,7 +45,9 @@ def route(resolved: Resolved, library: Library) -> Route:
         return Route("clarify", message=f"Which company did you mean: {_or(names)}?",
                      suggestions=tuple(_rephrase(resolved, library, company=s)
                                        for s in resolved.ambiguous))
-    if any(_articles_answer(n, resolved.asks, library) for n in resolved.unknown_names):
+    subject = bool(resolved.company and resolved.role)
+    if not subject and any(_articles_answer(n, resolved.asks, library)
+                           for n in resolved.unknown_names):
         return Route("answered", general=True)  # e.g. "Facebook" questions the articles answer
     comparing = resolved.other_companies or "several roles named" in resolved.notes
     if comparing and not (resolved.role and "level_mapping" in resolved.asks):
