@@ -161,7 +161,6 @@ def _pooled_module(bert: Any) -> Any:
     return Pooled()
 
 
-
 def _quantize(fp32: Path, out: Path) -> None:
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic

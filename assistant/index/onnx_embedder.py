@@ -43,7 +43,7 @@ class OnnxEmbedder:
         model_dir: Path,
         variant: str = "fp32",
         threads: int | None = None,
-        batch_size: int = 32,
+        batch_size: int = 64,
     ) -> None:
         if variant not in VARIANT_FILES:
             raise AssistantError(f"Unknown ONNX variant {variant!r}; use 'fp32' or 'int8'.")
@@ -101,9 +101,7 @@ class OnnxEmbedder:
             # Idle threads must not spin on a small, shared machine.
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             model = str(self._file(VARIANT_FILES[self.variant]))
-            self._session = ort.InferenceSession(
-                model, options, providers=["CPUExecutionProvider"]
-            )
+            self._session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
         return self._session
 
     def _encode(self, texts: Sequence[str]) -> list[list[int]]:

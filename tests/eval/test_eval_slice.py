@@ -47,8 +47,9 @@ def test_eval_command_lists_failures(slice_index: Path, tmp_path: Path,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"id": "x1", "question": "Stripe data scientist London base?",
-                                "expect_status": "answered", "expect_guide": "stripe/data-scientist",
-                                "expect_figures": ["£999K"]}) + "\n", encoding="utf-8")
+    item = {"id": "x1", "question": "Stripe data scientist London base?",
+            "expect_status": "answered", "expect_guide": "stripe/data-scientist",
+            "expect_figures": ["£999K"]}
+    gold.write_text(json.dumps(item) + "\n", encoding="utf-8")
     result = CliRunner().invoke(admin, ["eval", str(gold), "--index", str(slice_index)])
     assert "FAIL x1" in result.output and "missing figures ['£999K']" in result.output
