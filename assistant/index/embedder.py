@@ -42,12 +42,13 @@ def get_embedder(settings: Settings) -> Embedder:
     """The embedder the settings name (cheap: nothing loads until first use)."""
     from assistant.errors import UsageError
 
-    if settings.embedder == "onnx":
+    if settings.embedder in ("onnx", "onnx-int8"):
         from assistant.index.onnx_embedder import OnnxEmbedder
 
-        return OnnxEmbedder(settings.model_dir)
+        variant = "int8" if settings.embedder == "onnx-int8" else "fp32"
+        return OnnxEmbedder(settings.model_dir, variant=variant)
     if settings.embedder == "hash":
         from assistant.index.hash_embedder import HashEmbedder
 
         return HashEmbedder()
-    raise UsageError(f"Unknown embedder {settings.embedder!r}; use 'onnx' or 'hash'.")
+    raise UsageError(f"Unknown embedder {settings.embedder!r}; use 'onnx', 'onnx-int8' or 'hash'.")
