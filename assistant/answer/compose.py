@@ -137,20 +137,26 @@ def _passage_lines(passages: list[Hit], cites: Citations, question: str) -> list
 
 def excerpt(text: str, question: str, limit: int = QUOTE_CHARS) -> str:
     """The paragraphs of `text` that share most words with the question, in order, ≤ limit."""
-    paras = [p.strip() for p in re.split(r"\n\s*\n|\n(?=\s*(?:\d+\.|[-*>]) )", text) if p.strip()]
+    paras = [unit for line in text.splitlines() if line.strip()
+             for unit in _units(line.strip(), limit // 2)]
     if sum(len(p) for p in paras) <= limit:
         return "\n\n".join(paras)
     words = set(tokenize(question))
-    ranked = sorted(range(len(paras)), key=lambda i: (-len(words & set(tokenize(paras[i]))), i))
-    chosen: list[int] = []
-    size = 0
-    for i in ranked:
-        if chosen and size + len(paras[i]) > limit:
-            continue
-        chosen.append(i)
-        size += len(paras[i])
-    picked = "\n\n".join(paras[i] for i in sorted(chosen))
+    best = max(range(len(paras)), key=lambda i: (len(words & set(tokenize(paras[i]))), -i))
+    lo, hi, size = best, best + 1, len(paras[best])
+    while hi < len(paras) and size + len(paras[hi]) <= limit:  # what follows the best match
+        size += len(paras[hi])
+        hi += 1
+    while lo > 0 and size + len(paras[lo - 1]) <= limit:  # then what leads into it
+        lo -= 1
+        size += len(paras[lo])
+    picked = "\n\n".join(paras[lo:hi])
     return picked if len(picked) <= limit else picked[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _units(line: str, size: int) -> list[str]:
+    """A line, or its sentences when it is too long to quote whole."""
+    return [line] if len(line) <= size else [x for x in re.split(r"(?<=[.!?])\s+", line) if x]
 
 
 def _quote(hit: Hit, cites: Citations, question: str = "") -> str:
