@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from assistant.answer.types import Answer, Citation, Retrieved
 from assistant.corpus.model import Guide
-from assistant.index.chunks import guide_label, row_text
+from assistant.index.chunks import guide_label, row_text, strip_tables
 
 MAX_ROWS = 8
 MAX_PASSAGE_CHARS = 2500
@@ -27,7 +27,6 @@ MAX_HISTORY_TURNS = 6
 MAX_TURN_CHARS = 500
 _DELIMITER = re.compile(r"<(/?)\s*(context|passage|history)\b", re.IGNORECASE)
 _MARKER = re.compile(r"\s*\[\d+\]")
-_TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ def _body(retrieved: Retrieved, grounded: Answer, citation: Citation) -> str:
                   if row.section_anchor == citation.section]
     # Tables are left out of section text: the asked region's rows stand for them, and a full
     # table would put other regions' figures in front of the model.
-    parts += [_without_tables(hit.text)[:MAX_PASSAGE_CHARS] for hit in retrieved.passages
+    parts += [strip_tables(hit.text)[:MAX_PASSAGE_CHARS] for hit in retrieved.passages
               if hit.guide.id == citation.guide and hit.anchor == citation.section]
     parts = [p for p in parts if p]
     if not parts:
@@ -95,7 +94,3 @@ def _body(retrieved: Retrieved, grounded: Answer, citation: Citation) -> str:
         parts = [_MARKER.sub("", para).strip() for para in grounded.text.split("\n\n")
                  if marker in para]
     return "\n".join(parts)
-
-
-def _without_tables(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not _TABLE_LINE.match(line)).strip()

@@ -109,7 +109,7 @@ def resolve(question: str, vocab: Vocabulary) -> Resolved:
         second, _ = _match(question, words, vocab, frozenset({phrase}))
         if second.company and second.role:
             resolved = second
-    return _fuzzy_company(resolved, _leftovers(resolved, words, vocab), vocab)
+    return _fuzzy_company(resolved, _leftovers(resolved, words), vocab)
 
 
 def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset[str]
@@ -119,8 +119,7 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
     asks: list[str] = []
     weak: set[str] = set()
     others: list[str] = []
-    positions: dict[str, int] = {}
-    ends: dict[str, int] = {}
+    role_at = -1
     extra_roles = 0
     used = [False] * len(words)
     for n in range(min(vocab.max_phrase_words, 6), 0, -1):
@@ -139,12 +138,10 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             elif kind not in found:
                 found[kind] = value
                 found[f"{kind}_typed"] = phrase
-                positions[value] = i + (n if kind == "company" else 0)
-                if kind == "company":
-                    ends[value] = i + n
+                if kind == "role":
+                    role_at = i
             elif kind == "company" and value != found["company"]:
                 others.append(value)
-                positions[value] = i
             elif kind in ("role", "region"):
                 extra_roles += kind == "role"
             else:
@@ -157,16 +154,14 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
                         unknown_role=_other_role(words, used) if not found.get("role") else "")
     if extra_roles:
         resolved = replace(resolved, notes=(*resolved.notes, "several roles named"))
-    role_at = positions.get(found.get("role", ""), -1)
     for other in others:  # "the Citadel equivalent of a Jane Street SWE": the subject is
-        if positions[other] + len(found.get("company_typed", "")) * 0 and \
-                _ends_before(other, words, role_at, vocab):  # the company next to the role
+        if _ends_before(other, words, role_at, vocab):  # the company next to the role
             rest = [found["company"], *[o for o in others if o != other]]
             resolved = replace(resolved, company=other, other_companies=tuple(rest))
     return replace(resolved, matched=tuple(used)), found.get("company_typed", "")
 
 
-def _leftovers(resolved: Resolved, words: list[str], vocab: Vocabulary) -> list[str]:
+def _leftovers(resolved: Resolved, words: list[str]) -> list[str]:
     return _leftover_tokens(resolved.question, words, list(resolved.matched))
 
 

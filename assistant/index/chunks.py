@@ -71,6 +71,11 @@ def row_text(guide: Guide, row: CompRow) -> str:
     return f"{guide_label(guide)} — {where} ({row.currency}): " + "; ".join(parts)
 
 
+def strip_tables(text: str) -> str:
+    """Text without Markdown table lines (pay rows are indexed as records of their own)."""
+    return "\n".join(line for line in text.splitlines() if not _TABLE_LINE.match(line)).strip()
+
+
 def _base_metadata(guide: Guide) -> dict[str, MetaValue]:
     return {
         "guide": guide.id,
@@ -97,8 +102,7 @@ def _row_chunk(guide: Guide, i: int, row: CompRow) -> Chunk:
 
 
 def _section_chunks(guide: Guide, section: Section, count: TokenCounter) -> Iterator[Chunk]:
-    body = "\n".join(line for line in section.text.splitlines() if not _TABLE_LINE.match(line))
-    body = body.strip()
+    body = strip_tables(section.text)
     if not body:
         return
     header = f"{guide_label(guide)} — {section.title}\n"

@@ -31,7 +31,7 @@ import numpy as np
 from assistant.errors import IndexMissingError
 from assistant.index.manifest import Catalog, Manifest
 from assistant.index.store import Record, VectorStore, collection_name, connect
-from assistant.index.versions import VERSION_RE
+from assistant.index.versions import VERSION_RE, versions_to_keep
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -149,11 +149,7 @@ class RemoteVersions:
 
     def collect(self) -> list[str]:
         """Drop collections and meta documents of versions other than live and previous."""
-        try:
-            live = self.current()
-        except IndexMissingError:  # broken pointer: nothing to keep, the build replaces it
-            live = None
-        keep = {live, self.manifest(live).previous} if live else set()
+        keep = versions_to_keep(self)
         removed: list[str] = []
         for name in self.conn.names():
             match = self._pattern.fullmatch(name)

@@ -37,6 +37,15 @@ if TYPE_CHECKING:
 VERSION_RE = re.compile(r"\d{8}T\d{6}-[0-9a-f]{6}")
 
 
+def versions_to_keep(repo: VersionRepo) -> set[str]:
+    """The live version and the one before it; none when the pointer is broken."""
+    try:
+        live = repo.current()
+    except IndexMissingError:  # broken pointer: nothing to keep, the build replaces it
+        return set()
+    return {live, repo.manifest(live).previous} if live else set()
+
+
 def new_version_id() -> str:
     """A sortable, unique version id such as 20250101T120000-ab12cd (UTC)."""
     return time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + "-" + secrets.token_hex(3)
@@ -149,11 +158,7 @@ class LocalVersions:
 
     def collect(self) -> list[str]:
         """Remove every version except the live one and its predecessor; return removed ids."""
-        try:
-            live = self.current()
-        except IndexMissingError:  # broken pointer: nothing to keep, the build replaces it
-            live = None
-        keep = {live, self.manifest(live).previous} if live else set()
+        keep = versions_to_keep(self)
         removed: list[str] = []
         folder = self.root / "versions"
         for path in sorted(folder.iterdir()) if folder.is_dir() else []:
