@@ -12,13 +12,34 @@ use and cached, so a question about one guide never scans the others.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property, lru_cache
+from typing import Protocol
 
 from rank_bm25 import BM25Okapi
 
 from assistant.answer.vocabulary import Vocabulary, norm
 from assistant.corpus.model import Guide, Section
+
+
+class EntryKind(Protocol):
+    """The two fields of a catalog entry the library needs."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+
+
+class CatalogLike(Protocol):
+    """An index catalog: entries, vocabulary, and guides loaded by id."""
+
+    @property
+    def entries(self) -> Sequence[EntryKind]: ...
+    @property
+    def vocabulary(self) -> Vocabulary | None: ...
+
+    def guide(self, guide_id: str) -> Guide | None: ...
 
 _TOKEN = re.compile(r"[a-z0-9$£€₹%]+(?:[-'][a-z0-9]+)*")
 _STOP = frozenset("the a an and or of to in at for on is are be with by as it this that your you "
@@ -48,14 +69,40 @@ class SectionIndex:
 
 
 class Library:
-    """Guides of one index version with the look-ups the resolver and retriever need."""
+    """Guides of one index version with the look-ups the resolver and retriever need.
+
+    Built from a list of guides, or from an index catalog whose guides are unpickled only
+    when a question touches them (a cold `ask` loads one guide, not 4,466).
+    """
 
     def __init__(self, guides: Sequence[Guide], vocabulary: Vocabulary | None = None) -> None:
-        self.guides = list(guides)
-        self.by_id = {g.id: g for g in self.guides}
+        loaded = {g.id: g for g in guides}
+        self._kinds: dict[str, str] = {g.id: g.kind for g in guides}
+        self._load: Callable[[str], Guide | None] = loaded.get
         self._vocabulary = vocabulary
         self._section_index = lru_cache(maxsize=512)(self._build_section_index)
         self._about: dict[str, frozenset[str]] = {}
+
+    @classmethod
+    def from_catalog(cls, catalog: CatalogLike) -> Library:
+        """A library over an index catalog, loading guides lazily."""
+        library = cls([], vocabulary=catalog.vocabulary)
+        library._kinds = {e.id: e.kind for e in catalog.entries}
+        library._load = catalog.guide
+        return library
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+    @property
+    def ids(self) -> list[str]:
+        """Every guide id, in catalog order."""
+        return list(self._kinds)
+
+    @property
+    def guides(self) -> list[Guide]:
+        """Every guide, loaded (costly on a lazy library: prefer `guide(id)`)."""
+        return [g for g in map(self._load, self._kinds) if g is not None]
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -65,7 +112,8 @@ class Library:
     @cached_property
     def articles(self) -> list[Guide]:
         """The general articles (files without company or role)."""
-        return [g for g in self.guides if g.kind == "article"]
+        found = (self._load(i) for i, kind in self._kinds.items() if kind == "article")
+        return [g for g in found if g is not None]
 
     def about(self, doc: Guide) -> frozenset[str]:
         """Companies a document is about: its own, or those its title names (for articles)."""
@@ -81,11 +129,12 @@ class Library:
 
     def guide(self, guide_id: str) -> Guide | None:
         """The guide with this id, or None."""
-        return self.by_id.get(guide_id)
+        return self._load(guide_id) if guide_id in self._kinds else None
 
     def sections(self, guide: Guide) -> SectionIndex:
         """The cached lexical index of one guide's sections."""
         return self._section_index(guide.id)
 
     def _build_section_index(self, guide_id: str) -> SectionIndex:
-        return SectionIndex(self.by_id[guide_id].sections)
+        guide = self.guide(guide_id)
+        return SectionIndex(guide.sections if guide else ())

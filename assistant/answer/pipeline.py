@@ -58,22 +58,8 @@ class Assistant:
         return self._library
 
     def _load_library(self) -> Library:
-        """The catalog's guides plus their vocabulary, cached beside a local index version."""
-        import pickle
-
-        guides = self.index.guides
-        cache = None if self.settings.chroma_url else (
-            self.settings.index / "cache" / f"{self.index.version}-vocabulary.pkl")
-        if cache is not None and cache.is_file():
-            with cache.open("rb") as fh:
-                return Library(guides, vocabulary=pickle.load(fh))  # our own file
-        library = Library(guides)
-        if cache is not None:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(".tmp")
-            tmp.write_bytes(pickle.dumps(library.vocabulary))
-            tmp.replace(cache)
-        return library
+        """The live index's catalog: header now, each guide when a question needs it."""
+        return Library.from_catalog(self.index.catalog)
 
     @cached_property
     def retriever(self) -> Retriever:

@@ -21,6 +21,7 @@ from assistant.answer.route import Route, route
 from assistant.answer.types import Hit, Retrieved
 from assistant.corpus.model import CompRow, Guide, Section
 from assistant.corpus.regions import normalize_region
+from assistant.errors import IndexMissingError
 from assistant.index.chunks import row_text
 
 # Which section titles hold which topic (matched against the lower-cased title).
@@ -62,7 +63,10 @@ class Retriever:
 
     def _from_guide(self, base: Retrieved, decision: Route, resolved: Resolved, k: int
                     ) -> Retrieved:
-        guide = self.library.by_id[decision.guide_id]
+        guide = self.library.guide(decision.guide_id)
+        if guide is None:  # the vocabulary names it, so only a damaged catalog gets here
+            raise IndexMissingError(f"Guide {decision.guide_id!r} is missing from the index "
+                                    "catalog: rebuild with `assistant index --rebuild`.")
         base.guide = guide
         rows = list(guide.rows)
         if resolved.region:

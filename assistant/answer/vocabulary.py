@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from assistant.corpus.model import Guide
 from assistant.corpus.regions import REGION_ALIASES, normalize_region
@@ -104,22 +105,25 @@ class Vocabulary:
     @classmethod
     def from_guides(cls, guides: Iterable[Guide]) -> Vocabulary:
         """Collect companies, roles and regions of every guide."""
+        guides = list(guides)
+        return cls.from_entries([_Entry.of(g) for g in guides], words_of(guides))
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[EntryLike], words: Iterable[str]) -> Vocabulary:
+        """The vocabulary from per-guide names and regions plus the library's lower-case words."""
         vocab = cls(roles=dict(STANDARD_ROLES))
         by_company: dict[str, dict[str, str]] = defaultdict(dict)
-        words: set[str] = set()
-        for guide in guides:
-            for section in guide.sections:
-                words.update(_LOWER_WORD.findall(section.text))
-            if not guide.company:
+        for entry in entries:
+            if not entry.company:
                 continue
-            vocab.companies.setdefault(guide.company, guide.company_display or guide.company)
-            if guide.role:
-                vocab.roles[guide.role] = guide.role_display or vocab.roles.get(
-                    guide.role, guide.role)
-                by_company[guide.company][guide.role] = guide.id
-            for region in guide.regions():
-                if not _LEVELISH.search(region.name):
-                    vocab.region_aliases.setdefault(norm(region.name), region.name)
+            vocab.companies.setdefault(entry.company, entry.company_display or entry.company)
+            if entry.role:
+                vocab.roles[entry.role] = entry.role_display or vocab.roles.get(
+                    entry.role, entry.role)
+                by_company[entry.company][entry.role] = entry.id
+            for region in entry.regions:
+                if not _LEVELISH.search(region):
+                    vocab.region_aliases.setdefault(norm(region), region)
         vocab.guides_by_company = dict(by_company)
         vocab.known_words = frozenset(words)
         vocab._add_aliases()
@@ -155,6 +159,47 @@ class Vocabulary:
             self.region_aliases.setdefault(norm(normalize_region(name).name), name)
         phrases = [*self.company_aliases, *self.role_aliases, *self.region_aliases]
         self.max_phrase_words = max((len(p.split()) for p in phrases), default=1)
+
+
+class EntryLike(Protocol):
+    """What the vocabulary needs of a guide (a catalog entry or a parsed guide)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def company(self) -> str: ...
+    @property
+    def company_display(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def role_display(self) -> str: ...
+    @property
+    def regions(self) -> tuple[str, ...]: ...
+
+
+@dataclass(frozen=True)
+class _Entry:
+    id: str
+    company: str
+    company_display: str
+    role: str
+    role_display: str
+    regions: tuple[str, ...]
+
+    @classmethod
+    def of(cls, guide: Guide) -> _Entry:
+        return cls(guide.id, guide.company, guide.company_display, guide.role,
+                   guide.role_display, tuple(r.name for r in guide.regions()))
+
+
+def words_of(guides: Iterable[Guide]) -> set[str]:
+    """Lower-case words the guides' sections use (never taken for typos of a name)."""
+    words: set[str] = set()
+    for guide in guides:
+        for section in guide.sections:
+            words.update(_LOWER_WORD.findall(section.text))
+    return words
 
 
 def _company_phrases(slug: str, display: str) -> set[str]:

@@ -174,3 +174,6 @@ class CorpusResult:
     guides: list[Guide] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)  # relative path -> reason
+    # relative path -> guide id of files unchanged since the previous build (not re-parsed)
+    reused: dict[str, str] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)  # ids of parsed and reused guides, as read

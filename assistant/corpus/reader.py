@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from tqdm import tqdm
@@ -51,8 +51,13 @@ def read_guide_with_findings(path: Path, root: Path) -> tuple[Guide, list[Findin
     return build_guide(text, rel, digest)
 
 
-def read_corpus(roots: Sequence[Path] | Path, progress: bool = False) -> CorpusResult:
-    """Read every .md/.txt file under each root; bad files become findings and skips."""
+def read_corpus(roots: Sequence[Path] | Path, progress: bool = False,
+                reuse: Mapping[str, tuple[str, str]] | None = None) -> CorpusResult:
+    """Read every .md/.txt file under each root; bad files become findings and skips.
+
+    `reuse` maps a relative path to (content hash, guide id) of the previous build: a file
+    whose bytes still hash the same is listed in `result.reused` instead of being parsed.
+    """
     root_list = [roots] if isinstance(roots, Path) else list(roots)
     for root in root_list:
         if not root.exists():
@@ -67,7 +72,8 @@ def read_corpus(roots: Sequence[Path] | Path, progress: bool = False) -> CorpusR
         if path.stem.upper() == "README" and path.parent == root:
             result.skipped[rel] = "the library's own README, not a guide or article"
             continue
-        _read_one(path, root, rel, result, seen)
+        if not (reuse and _reused(path, rel, reuse, result, seen)):
+            _read_one(path, root, rel, result, seen)
     return result
 
 
@@ -90,7 +96,26 @@ def _read_one(path: Path, root: Path, rel: str, result: CorpusResult, seen: dict
         return
     seen[guide.id] = rel
     result.guides.append(guide)
+    result.order.append(guide.id)
     result.findings.extend(warnings)
+
+
+def _reused(path: Path, rel: str, reuse: Mapping[str, tuple[str, str]], result: CorpusResult,
+            seen: dict[str, str]) -> bool:
+    """True when `path` is byte-for-byte what the previous build parsed (recorded as reused)."""
+    known = reuse.get(rel)
+    if known is None or known[1] in seen:
+        return False
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return False
+    if digest != known[0]:
+        return False
+    seen[known[1]] = rel
+    result.reused[rel] = known[1]
+    result.order.append(known[1])
+    return True
 
 
 def relative_path(path: Path, root: Path) -> str:

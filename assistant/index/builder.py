@@ -24,22 +24,24 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from tqdm import tqdm
 
+from assistant.answer.vocabulary import Vocabulary, words_of
 from assistant.errors import IndexMissingError, ModelMismatchError
+from assistant.index.catalog import Catalog, GuideEntry, Part, entry_of
 from assistant.index.chunks import Chunk, chunk_guides
 from assistant.index.embedder import Embedder, get_embedder
 from assistant.index.handle import IndexHandle, open_index
 from assistant.index.lock import IndexLock
-from assistant.index.manifest import Catalog, Manifest
+from assistant.index.manifest import Manifest
 from assistant.index.store import VectorStore
 from assistant.index.versions import VersionRepo, new_version_id, open_versions
 
 if TYPE_CHECKING:
-    from assistant.corpus.model import CorpusResult
+    from assistant.corpus.model import CorpusResult, Finding, Guide
     from assistant.settings import Settings
 
 __all__ = ["BuildSummary", "IndexHandle", "build_from_corpus", "build_index", "open_index"]
 log = logging.getLogger(__name__)
-EMBED_BATCH = 32  # texts per model call
+EMBED_GROUP = 1024  # texts per embedder call (sorted by length; the embedder batches within)
 WRITE_BATCH = 512  # chunks per store write
 
 
@@ -73,13 +75,35 @@ class _Plan:
     fresh: list[Chunk]
 
 
+@dataclass(frozen=True)
+class _Base:
+    """The live version an incremental build starts from."""
+
+    version: str
+    manifest: Manifest
+    catalog: Catalog
+
+
 def build_index(settings: Settings, roots: Sequence[Path], rebuild: bool = False,
                 progress: bool = True, embedder: Embedder | None = None) -> BuildSummary:
-    """Read the corpus under `roots` and build a new index version from it."""
+    """Read the corpus under `roots` and build a new index version from it.
+
+    Files whose bytes are unchanged since the live version are not parsed again: their
+    guides, findings and chunk records are carried over.
+    """
     from assistant.corpus.reader import read_corpus
 
-    corpus = read_corpus(roots, progress=progress)
-    return build_from_corpus(settings, corpus, roots, rebuild, progress, embedder)
+    started = time.perf_counter()
+    embedder = embedder or get_embedder(settings)
+    repo = open_versions(settings)
+    with IndexLock(settings, getattr(repo, "meta", None)) as lock:
+        repo.collect()  # leftovers of builds that died before switching
+        notes: list[str] = []
+        base = _base(repo, embedder, rebuild, notes)
+        reuse = {e.path: (e.content_hash, e.id) for e in base.catalog.entries} if base else None
+        corpus = read_corpus(roots, progress=progress, reuse=reuse)
+        return _build(_Job(settings, repo, lock.renew, embedder, progress, notes, started),
+                      corpus, roots, base)
 
 
 def build_from_corpus(settings: Settings, corpus: CorpusResult, roots: Sequence[Path],
@@ -90,57 +114,131 @@ def build_from_corpus(settings: Settings, corpus: CorpusResult, roots: Sequence[
     embedder = embedder or get_embedder(settings)
     repo = open_versions(settings)
     with IndexLock(settings, getattr(repo, "meta", None)) as lock:
-        repo.collect()  # leftovers of builds that died before switching
-        chunks, notes = _unique(chunk_guides(corpus.guides, embedder.count_tokens))
-        live = _live(repo, notes)
-        plan = _plan(repo, live, embedder, chunks, rebuild, notes)
-        version = new_version_id()
-        store = repo.stage(version, plan.base)
-        embedded = _write(store, plan, embedder, progress, lock.renew)
-        manifest = _manifest(version, embedder, roots, corpus, chunks, live or "")
-        repo.commit(manifest, Catalog(list(corpus.guides), list(corpus.findings),
-                                      dict(corpus.skipped)))
         repo.collect()
+        notes: list[str] = []
+        base = _base(repo, embedder, rebuild, notes)
+        return _build(_Job(settings, repo, lock.renew, embedder, progress, notes, started),
+                      corpus, roots, base)
+
+
+@dataclass
+class _Job:
+    settings: Settings
+    repo: VersionRepo
+    tick: Callable[[], None]
+    embedder: Embedder
+    progress: bool
+    notes: list[str]
+    started: float
+
+
+def _build(job: _Job, corpus: CorpusResult, roots: Sequence[Path], base: _Base | None
+           ) -> BuildSummary:
+    """Chunk what changed, diff against `base`, embed and write, then commit and switch."""
+    fresh_chunks, by_guide = _chunk(corpus.guides, job.embedder, job.notes)
+    parts, findings = _parts(corpus, base, by_guide)
+    chunk_hashes = {cid: h for part in parts for cid, h in part.entry.chunks}
+    plan = _plan(base, chunk_hashes, fresh_chunks)
+    version = new_version_id()
+    store = job.repo.stage(version, plan.base)
+    embedded = _write(store, plan, job.embedder, job.progress, job.tick)
+    catalog = Catalog.pack(parts, findings, dict(corpus.skipped),
+                           _vocabulary(corpus, base, [p.entry for p in parts]))
+    manifest = _manifest(version, job.embedder, roots, catalog, chunk_hashes,
+                         base.version if base else "")
+    job.repo.commit(manifest, catalog)
+    job.repo.collect()
     return BuildSummary(
-        version=version, guides=len(corpus.guides), chunks=len(chunks), embedded=embedded,
-        reused=len(plan.keep), deleted=len(plan.stale), findings=len(corpus.findings),
-        seconds=round(time.perf_counter() - started, 3), skipped=dict(corpus.skipped),
-        previous=manifest.previous, copy_seconds=round(repo.copy_seconds, 4), notes=notes,
+        version=version, guides=len(parts), chunks=len(chunk_hashes), embedded=embedded,
+        reused=len(plan.keep), deleted=len(plan.stale), findings=len(findings),
+        seconds=round(time.perf_counter() - job.started, 3), skipped=dict(corpus.skipped),
+        previous=manifest.previous, copy_seconds=round(job.repo.copy_seconds, 4),
+        notes=job.notes,
     )
+
+
+def _chunk(guides: Sequence[Guide], embedder: Embedder, notes: list[str]
+           ) -> tuple[list[Chunk], dict[str, list[Chunk]]]:
+    """Chunks of the parsed (new or changed) guides, also grouped by guide id."""
+    chunks, dropped = _unique(chunk_guides(guides, embedder.count_tokens))
+    notes.extend(dropped)
+    by_guide: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        by_guide.setdefault(str(chunk.metadata["guide"]), []).append(chunk)
+    return chunks, by_guide
+
+
+def _parts(corpus: CorpusResult, base: _Base | None, by_guide: dict[str, list[Chunk]]
+           ) -> tuple[list[Part], list[Finding]]:
+    """The new catalog's guides in reading order: parsed ones and unchanged ones carried over."""
+    parsed = {g.id: g for g in corpus.guides}
+    old_findings = base.catalog.findings_by_path() if base else {}
+    findings = list(corpus.findings)
+    parts: list[Part] = []
+    for guide_id in corpus.order or list(parsed):
+        guide = parsed.get(guide_id)
+        if guide is not None:
+            chunks = [(c.id, c.content_hash) for c in by_guide.get(guide_id, [])]
+            parts.append(Part(entry_of(guide, chunks), guide=guide))
+        elif base is not None:
+            entry = base.catalog.by_id[guide_id]
+            parts.append(Part(entry, data=base.catalog.raw(entry)))
+            findings.extend(old_findings.get(entry.path, []))
+    return parts, findings
+
+
+def _vocabulary(corpus: CorpusResult, base: _Base | None, entries: list[GuideEntry]
+                ) -> Vocabulary:
+    """The answer stage's vocabulary; words of carried-over guides come from the base."""
+    words = words_of(corpus.guides)
+    if corpus.reused and base is not None and base.catalog.vocabulary is not None:
+        words |= base.catalog.vocabulary.known_words
+    return Vocabulary.from_entries(entries, words)
 
 
 def _write(store: VectorStore, plan: _Plan, embedder: Embedder, progress: bool,
            tick: Callable[[], None]) -> int:
-    """Delete stale chunks, embed each new distinct text once, add fresh chunks; return #texts."""
+    """Delete stale chunks, embed each new distinct text once, add fresh chunks; return #texts.
+
+    Texts are embedded shortest first in large groups, so each model batch holds texts of
+    nearly one length and little of the work is padding.
+    """
     # Vectors of stale chunks are kept by text: a metadata-only change needs no re-embedding.
     cache = {r.text: r.vector for r in store.records(plan.stale)} if plan.stale else {}
     store.delete(plan.stale)
-    embedded = 0
+    texts = sorted({c.text for c in plan.fresh if c.text not in cache},
+                   key=embedder.count_tokens)
+    by_text: dict[str, list[Chunk]] = {}
+    for chunk in plan.fresh:
+        by_text.setdefault(chunk.text, []).append(chunk)
+    pending: list[Chunk] = [c for c in plan.fresh if c.text in cache]
     with _bar(len(plan.fresh), progress) as bar:
-        for start in range(0, len(plan.fresh), WRITE_BATCH):
-            window = plan.fresh[start : start + WRITE_BATCH]
-            texts = list(dict.fromkeys(c.text for c in window if c.text not in cache))
-            for first in range(0, len(texts), EMBED_BATCH):
-                batch = texts[first : first + EMBED_BATCH]
-                cache.update(zip(batch, _embed(embedder, batch), strict=True))
-                tick()
-            embedded += len(texts)
-            store.add(window, np.stack([cache[c.text] for c in window]))
-            bar.update(len(window))
-    return embedded
+        for first in range(0, len(texts), EMBED_GROUP):
+            group = texts[first : first + EMBED_GROUP]
+            cache.update(zip(group, _embed(embedder, group), strict=True))
+            tick()
+            pending.extend(c for t in group for c in by_text[t])
+            while len(pending) >= WRITE_BATCH or (pending and first + EMBED_GROUP >= len(texts)):
+                window, pending = pending[:WRITE_BATCH], pending[WRITE_BATCH:]
+                store.add(window, np.stack([cache[c.text] for c in window]))
+                bar.update(len(window))
+        if pending:
+            store.add(pending, np.stack([cache[c.text] for c in pending]))
+            bar.update(len(pending))
+    return len(texts)
 
 
-def _manifest(version: str, embedder: Embedder, roots: Sequence[Path], corpus: CorpusResult,
-              chunks: list[Chunk], previous: str) -> Manifest:
+def _manifest(version: str, embedder: Embedder, roots: Sequence[Path], catalog: Catalog,
+              chunks: dict[str, str], previous: str) -> Manifest:
     """The manifest of a version about to be committed."""
     return Manifest(
         version=version, embedder=embedder.name, dim=embedder.dim,
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         roots=[str(r) for r in roots],
-        files={g.path: g.content_hash for g in corpus.guides},
-        chunks={c.id: c.content_hash for c in chunks},
-        counts={"guides": len(corpus.guides), "chunks": len(chunks),
-                "findings": len(corpus.findings), "skipped": len(corpus.skipped)},
+        files={e.path: e.content_hash for e in catalog.entries},
+        chunks=chunks,
+        counts={"guides": len(catalog.entries), "chunks": len(chunks),
+                "findings": len(catalog.findings), "skipped": len(catalog.skipped)},
         previous=previous,
     )
 
@@ -157,31 +255,39 @@ def _unique(chunks: list[Chunk]) -> tuple[list[Chunk], list[str]]:
     return list(seen.values()), notes
 
 
-def _live(repo: VersionRepo, notes: list[str]) -> str | None:
-    """The live version, or None when there is none or CURRENT is broken (noted)."""
+def _base(repo: VersionRepo, embedder: Embedder, rebuild: bool, notes: list[str]
+          ) -> _Base | None:
+    """The live version to build on, or None (first build, --rebuild, other model, broken)."""
     try:
-        return repo.current()
+        live = repo.current()
     except IndexMissingError as exc:
         notes.append(f"{exc} Building from scratch.")
         log.warning(notes[-1])
         return None
-
-
-def _plan(repo: VersionRepo, live: str | None, embedder: Embedder, chunks: list[Chunk],
-          rebuild: bool, notes: list[str]) -> _Plan:
-    """Which chunks the live version already holds, which are stale, which need writing."""
     if live is None or rebuild:
-        return _Plan(None, set(), [], chunks)
-    old = repo.manifest(live)
-    if (old.embedder, old.dim) != (embedder.name, embedder.dim):
-        notes.append(f"live index was built with {old.embedder} ({old.dim}-d), this build uses "
-                     f"{embedder.name} ({embedder.dim}-d): rebuilt from scratch")
+        return None
+    manifest = repo.manifest(live)
+    if (manifest.embedder, manifest.dim) != (embedder.name, embedder.dim):
+        notes.append(f"live index was built with {manifest.embedder} ({manifest.dim}-d), this "
+                     f"build uses {embedder.name} ({embedder.dim}-d): rebuilt from scratch")
         log.warning(notes[-1])
-        return _Plan(None, set(), [], chunks)
-    new = {c.id: c.content_hash for c in chunks}
-    keep = {i for i, h in old.chunks.items() if new.get(i) == h}
-    stale = sorted(i for i in old.chunks if i not in keep)
-    return _Plan(live, keep, stale, [c for c in chunks if c.id not in keep])
+        return None
+    try:
+        catalog = repo.catalog(live)
+    except IndexMissingError as exc:
+        notes.append(f"{exc} Rebuilt from scratch.")
+        return None
+    return _Base(live, manifest, catalog)
+
+
+def _plan(base: _Base | None, chunks: dict[str, str], fresh: list[Chunk]) -> _Plan:
+    """Which chunks the live version already holds, which are stale, which need writing."""
+    if base is None:
+        return _Plan(None, set(), [], fresh)
+    old = base.manifest.chunks
+    keep = {i for i, h in old.items() if chunks.get(i) == h}
+    stale = sorted(i for i in old if i not in keep)
+    return _Plan(base.version, keep, stale, [c for c in fresh if c.id not in keep])
 
 
 def _embed(embedder: Embedder, texts: list[str]) -> np.ndarray:

@@ -114,53 +114,63 @@ def _section_chunks(guide: Guide, section: Section, count: TokenCounter) -> Iter
         "anchor": section.anchor,
         "section": section.title,
     }
-    for part, piece in enumerate(_pack(_split_units(body, budget, count), budget, count)):
+    for part, piece in enumerate(_pack(_split_units(body, budget, count), budget)):
         chunk_id = f"{guide.id}#{section.anchor}/{part}"
         yield _make(chunk_id, header + piece, "section", meta | {"part": part})
 
 
-def _split_units(text: str, budget: int, count: TokenCounter) -> list[str]:
-    """Paragraphs, with any paragraph over budget broken into sentences, then words."""
-    units: list[str] = []
+def _split_units(text: str, budget: int, count: TokenCounter) -> list[tuple[str, int]]:
+    """Paragraphs with word-piece counts; one over budget is split into sentences, then words.
+
+    Counts add up: BERT's tokenizer splits on whitespace first, so the pieces of two texts
+    joined by whitespace are the pieces of each, and each unit is counted only once.
+    """
+    units: list[tuple[str, int]] = []
     for para in (p.strip() for p in re.split(r"\n\s*\n", text)):
         if not para:
             continue
-        if count(para) <= budget:
-            units.append(para)
+        size = count(para)
+        if size <= budget:
+            units.append((para, size))
             continue
         for sentence in _SENTENCE_END.split(para):
-            if count(sentence) <= budget:
-                units.append(sentence)
+            size = count(sentence)
+            if size <= budget:
+                units.append((sentence, size))
             else:
                 units.extend(_split_words(sentence, budget, count))
     return units
 
 
-def _split_words(text: str, budget: int, count: TokenCounter) -> list[str]:
-    pieces: list[str] = []
+def _split_words(text: str, budget: int, count: TokenCounter) -> list[tuple[str, int]]:
+    pieces: list[tuple[str, int]] = []
     current: list[str] = []
+    used = 0
     for word in text.split():
-        if current and count(" ".join([*current, word])) > budget:
-            pieces.append(" ".join(current))
-            current = []
+        size = count(word)
+        if current and used + size > budget:
+            pieces.append((" ".join(current), used))
+            current, used = [], 0
         current.append(word)
+        used += size
     if current:
-        pieces.append(" ".join(current))
+        pieces.append((" ".join(current), used))
     return pieces
 
 
-def _pack(units: list[str], budget: int, count: TokenCounter) -> list[str]:
+def _pack(units: list[tuple[str, int]], budget: int) -> list[str]:
     """Greedily join consecutive units while the piece stays within budget."""
     pieces: list[str] = []
-    current = ""
-    for unit in units:
-        candidate = f"{current}\n\n{unit}" if current else unit
-        if current and count(candidate) > budget:
-            pieces.append(current)
-            candidate = unit
-        current = candidate
+    current: list[str] = []
+    used = 0
+    for unit, size in units:
+        if current and used + size > budget:
+            pieces.append("\n\n".join(current))
+            current, used = [], 0
+        current.append(unit)
+        used += size
     if current:
-        pieces.append(current)
+        pieces.append("\n\n".join(current))
     return pieces
 
 

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from assistant.errors import IndexMissingError, ModelMismatchError
+from assistant.index.catalog import Catalog
 from assistant.index.embedder import Embedder, get_embedder
-from assistant.index.manifest import Catalog, Manifest
+from assistant.index.manifest import Manifest
 from assistant.index.store import StoreHit, VectorStore
 from assistant.index.versions import VersionRepo, open_versions
 

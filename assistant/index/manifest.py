@@ -1,4 +1,4 @@
-"""What an index version records about itself: the manifest (JSON) and the catalog (pickle).
+"""What an index version records about itself: the manifest (JSON; the catalog is catalog.py).
 
 Example:
     >>> manifest = Manifest.from_json(path.read_text())
@@ -12,15 +12,12 @@ against. The catalog is the list of parsed guides the answer stage resolves ques
 from __future__ import annotations
 
 import json
-import pickle
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant.corpus.model import Finding, Guide
 from assistant.errors import IndexMissingError
 
 MANIFEST_FORMAT = 1
-CATALOG_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -52,28 +49,3 @@ class Manifest:
                 "rebuild with `assistant index --rebuild`."
             )
         return cls(**data)
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """The parsed corpus an index version was built from."""
-
-    guides: list[Guide]
-    findings: list[Finding] = field(default_factory=list)
-    skipped: dict[str, str] = field(default_factory=dict)
-    format: int = CATALOG_FORMAT
-
-    def to_bytes(self) -> bytes:
-        """Pickled form (our own file, read only by this package)."""
-        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
-
-    @classmethod
-    def from_bytes(cls, data: bytes) -> Catalog:
-        """Unpickle a catalog, refusing other formats."""
-        catalog = pickle.loads(data)  # noqa: S301 - written by this package, never by users
-        if not isinstance(catalog, Catalog) or catalog.format != CATALOG_FORMAT:
-            raise IndexMissingError(
-                "Index catalog is from another version of the assistant: "
-                "rebuild with `assistant index --rebuild`."
-            )
-        return catalog

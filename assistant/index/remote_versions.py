@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from assistant.errors import IndexMissingError
-from assistant.index.manifest import Catalog, Manifest
+from assistant.index.catalog import Catalog
+from assistant.index.manifest import Manifest
 from assistant.index.store import Record, VectorStore, collection_name, connect
 from assistant.index.versions import VERSION_RE, versions_to_keep
 

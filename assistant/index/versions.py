@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from assistant.errors import IndexMissingError
-from assistant.index.manifest import Catalog, Manifest
+from assistant.index.catalog import Catalog
+from assistant.index.manifest import Manifest
 from assistant.index.store import ChromaConnection, VectorStore, collection_name, connect
 
 if TYPE_CHECKING:
