@@ -25,10 +25,18 @@ $(MODEL_STAMP): $(STAMP)
 
 setup: $(STAMP) $(MODEL_STAMP)
 
+# Browser tests drive Debian's chromium (never a downloaded one). As root this installs it;
+# otherwise it says how, and fails: browser tests must not silently skip.
+CHROMIUM := /usr/bin/chromium
 browser: setup
-	@command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
-	  else echo "chromium is missing: run 'sudo apt-get install chromium'"; exit 1; fi; }
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "$(CHROMIUM) is missing: run \`make browser\` as root (apt-get install chromium)" >&2; \
+	    exit 1; \
+	  fi; }
+	@test -x $(CHROMIUM) || { echo "apt-get did not install $(CHROMIUM)" >&2; exit 1; }
 
 index: setup
 	$(VENV)/bin/assistant index
@@ -40,7 +48,7 @@ lint-code: setup
 	$(VENV)/bin/ruff check assistant tests app.py
 	$(VENV)/bin/mypy assistant app.py
 
-test: setup lint-code
+test: setup browser lint-code
 	$(VENV)/bin/pytest -q
 
 SHARED_INDEX := .cache/shared-index

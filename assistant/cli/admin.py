@@ -17,6 +17,7 @@ from assistant.cli.common import (
     load_settings,
     translate_errors,
 )
+from assistant.settings import Settings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -109,6 +110,20 @@ def eval_command(gold_file: Path, index: Path | None, show: int, as_json: bool) 
         shown = f"{value:.1%}" if name not in ("questions",) and not name.endswith("_ms") \
             else f"{value:.1f}"
         click.echo(f"{name:<26}{shown}")
+
+
+@main.command()
+@index_option
+@click.option("--host", default=None, help="Interface to listen on. Env ASSISTANT_HOST; "
+              "default 127.0.0.1.")
+@click.option("--port", type=int, default=None, help="Port. Env ASSISTANT_PORT; default 7860.")
+@translate_errors
+def serve(index: Path | None, host: str | None, port: int | None) -> None:
+    """Serve the chat at /, the JSON API under /api (docs at /docs) and /widget.js."""
+    from assistant.web.server import serve as run_server
+
+    settings = Settings.load(overrides={"index": index, "host": host, "port": port})
+    run_server(settings)
 
 
 if __name__ == "__main__":

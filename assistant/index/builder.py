@@ -27,13 +27,14 @@ from tqdm import tqdm
 from assistant.answer.vocabulary import Vocabulary, words_of
 from assistant.errors import IndexMissingError, ModelMismatchError
 from assistant.index.catalog import Catalog, GuideEntry, Part, entry_of
-from assistant.index.chunks import Chunk, chunk_guides
+from assistant.index.chunks import CHUNK_FORMAT, Chunk, chunk_guides
 from assistant.index.embedder import Embedder, get_embedder
 from assistant.index.handle import IndexHandle, open_index
 from assistant.index.lock import IndexLock
 from assistant.index.manifest import Manifest
 from assistant.index.store import VectorStore
 from assistant.index.versions import VersionRepo, new_version_id, open_versions
+from assistant.index.writer import BackgroundWriter
 
 if TYPE_CHECKING:
     from assistant.corpus.model import CorpusResult, Finding, Guide
@@ -204,27 +205,27 @@ def _write(store: VectorStore, plan: _Plan, embedder: Embedder, progress: bool,
     nearly one length and little of the work is padding.
     """
     # Vectors of stale chunks are kept by text: a metadata-only change needs no re-embedding.
-    cache = {r.text: r.vector for r in store.records(plan.stale)} if plan.stale else {}
+    # (Only for chunks embedded as their own text; a row's vector is of its short key.)
+    cache = {r.text: r.vector for r in store.records(plan.stale)
+             if r.metadata.get("kind") != "row"} if plan.stale else {}
     store.delete(plan.stale)
-    texts = sorted({c.text for c in plan.fresh if c.text not in cache},
-                   key=embedder.count_tokens)
+    # Character length stands in for token length: close enough to keep padding small.
+    texts = sorted({c.embed_text for c in plan.fresh if c.embed_text not in cache}, key=len)
     by_text: dict[str, list[Chunk]] = {}
     for chunk in plan.fresh:
-        by_text.setdefault(chunk.text, []).append(chunk)
-    pending: list[Chunk] = [c for c in plan.fresh if c.text in cache]
-    with _bar(len(plan.fresh), progress) as bar:
+        by_text.setdefault(chunk.embed_text, []).append(chunk)
+    pending: list[Chunk] = [c for c in plan.fresh if c.embed_text in cache]
+    with _bar(len(plan.fresh), progress) as bar, BackgroundWriter(store, bar.update) as writer:
         for first in range(0, len(texts), EMBED_GROUP):
             group = texts[first : first + EMBED_GROUP]
             cache.update(zip(group, _embed(embedder, group), strict=True))
             tick()
             pending.extend(c for t in group for c in by_text[t])
-            while len(pending) >= WRITE_BATCH or (pending and first + EMBED_GROUP >= len(texts)):
+            while len(pending) >= WRITE_BATCH:
                 window, pending = pending[:WRITE_BATCH], pending[WRITE_BATCH:]
-                store.add(window, np.stack([cache[c.text] for c in window]))
-                bar.update(len(window))
+                writer.put(window, np.stack([cache[c.embed_text] for c in window]))
         if pending:
-            store.add(pending, np.stack([cache[c.text] for c in pending]))
-            bar.update(len(pending))
+            writer.put(pending, np.stack([cache[c.embed_text] for c in pending]))
     return len(texts)
 
 
@@ -239,7 +240,7 @@ def _manifest(version: str, embedder: Embedder, roots: Sequence[Path], catalog: 
         chunks=chunks,
         counts={"guides": len(catalog.entries), "chunks": len(chunks),
                 "findings": len(catalog.findings), "skipped": len(catalog.skipped)},
-        previous=previous,
+        previous=previous, chunking=CHUNK_FORMAT,
     )
 
 
@@ -270,6 +271,11 @@ def _base(repo: VersionRepo, embedder: Embedder, rebuild: bool, notes: list[str]
     if (manifest.embedder, manifest.dim) != (embedder.name, embedder.dim):
         notes.append(f"live index was built with {manifest.embedder} ({manifest.dim}-d), this "
                      f"build uses {embedder.name} ({embedder.dim}-d): rebuilt from scratch")
+        log.warning(notes[-1])
+        return None
+    if manifest.chunking != CHUNK_FORMAT:
+        notes.append(f"live index was cut with chunk format {manifest.chunking}, this build "
+                     f"uses {CHUNK_FORMAT}: rebuilt from scratch")
         log.warning(notes[-1])
         return None
     try:

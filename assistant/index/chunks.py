@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from assistant.corpus.model import COMPONENT_LABELS, CompRow, Guide, Section
 from assistant.index.embedder import MAX_TOKENS
 
+# Bump when chunk text, keys or metadata change: the next build then starts from scratch
+# (incremental builds carry unchanged files' chunks over without cutting them again).
+CHUNK_FORMAT = 2
 # Room for [CLS]/[SEP] and rounding: pieces aim below the model window.
 CHUNK_TOKENS = MAX_TOKENS - 16
 MetaValue = str | int | float | bool
@@ -28,6 +31,10 @@ TokenCounter = Callable[[str], int]
 
 _TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Source lists ("Evidence & Sources") are lists of document titles: their vector says what the
+# section is (guide and title), which is what a question about sources matches; their words
+# stay in the record for lexical search and display (~9% of the library's word pieces).
+_SOURCE_LIST = re.compile(r"\b(evidence|sources?|references|citations)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,12 @@ class Chunk:
     kind: str  # "section" | "row"
     metadata: dict[str, MetaValue]
     content_hash: str
+    key: str = ""  # what the model embeds, when shorter than `text` (pay rows)
+
+    @property
+    def embed_text(self) -> str:
+        """The text whose vector represents this chunk."""
+        return self.key or self.text
 
 
 def chunk_guides(guides: Sequence[Guide], count_tokens: TokenCounter) -> list[Chunk]:
@@ -71,6 +84,17 @@ def row_text(guide: Guide, row: CompRow) -> str:
     return f"{guide_label(guide)} — {where} ({row.currency}): " + "; ".join(parts)
 
 
+def row_key(guide: Guide, row: CompRow) -> str:
+    """A pay row in a few words for the model: whose pay, where, which parts (not the numbers).
+
+    Rows are found by structured look-up; their vectors only need to say what they are about,
+    and digits cost many word pieces each.
+    """
+    where = row.region.raw + (f", {row.level}" if row.level else "")
+    parts = ", ".join(COMPONENT_LABELS[f.component] for f in row.figures)
+    return f"{guide_label(guide)} pay in {where} ({row.currency}): {parts}"
+
+
 def strip_tables(text: str) -> str:
     """Text without Markdown table lines (pay rows are indexed as records of their own)."""
     return "\n".join(line for line in text.splitlines() if not _TABLE_LINE.match(line)).strip()
@@ -98,7 +122,7 @@ def _row_chunk(guide: Guide, i: int, row: CompRow) -> Chunk:
         "section": _section_title(guide, row.section_anchor),
         "row": i,
     }
-    return _make(f"{guide.id}@row{i}", row_text(guide, row), "row", meta)
+    return _make(f"{guide.id}@row{i}", row_text(guide, row), "row", meta, row_key(guide, row))
 
 
 def _section_chunks(guide: Guide, section: Section, count: TokenCounter) -> Iterator[Chunk]:
@@ -116,7 +140,8 @@ def _section_chunks(guide: Guide, section: Section, count: TokenCounter) -> Iter
     }
     for part, piece in enumerate(_pack(_split_units(body, budget, count), budget)):
         chunk_id = f"{guide.id}#{section.anchor}/{part}"
-        yield _make(chunk_id, header + piece, "section", meta | {"part": part})
+        key = header.strip() if _SOURCE_LIST.search(section.title) else ""
+        yield _make(chunk_id, header + piece, "section", meta | {"part": part}, key)
 
 
 def _split_units(text: str, budget: int, count: TokenCounter) -> list[tuple[str, int]]:
@@ -179,7 +204,8 @@ def _section_title(guide: Guide, anchor: str) -> str:
     return section.title if section else ""
 
 
-def _make(chunk_id: str, text: str, kind: str, meta: dict[str, MetaValue]) -> Chunk:
-    payload = json.dumps([text, meta], sort_keys=True, ensure_ascii=False)
+def _make(chunk_id: str, text: str, kind: str, meta: dict[str, MetaValue], key: str = ""
+          ) -> Chunk:
+    payload = json.dumps([text, key, meta], sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
-    return Chunk(id=chunk_id, text=text, kind=kind, metadata=meta, content_hash=digest)
+    return Chunk(id=chunk_id, text=text, kind=kind, metadata=meta, content_hash=digest, key=key)

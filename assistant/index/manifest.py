@@ -33,6 +33,7 @@ class Manifest:
     chunks: dict[str, str] = field(default_factory=dict)  # chunk id -> content hash
     counts: dict[str, int] = field(default_factory=dict)
     previous: str = ""  # the version this one was built from / replaced
+    chunking: int = 1  # chunks.CHUNK_FORMAT the version was cut with
     format: int = MANIFEST_FORMAT
 
     def to_json(self) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ class OnnxEmbedder:
         self.threads = threads or os.cpu_count() or 1
         self.batch_size = batch_size
         self._session: Any = None
+        self._bulk: Any = None
         self._tokenizer: Any = None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -62,9 +64,18 @@ class OnnxEmbedder:
             return out
         ids = self._encode(texts)
         order = np.argsort([len(row) for row in ids], kind="stable")
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start : start + self.batch_size]
-            out[rows] = self._run([ids[i] for i in rows])
+        batches = [order[i : i + self.batch_size] for i in range(0, len(order), self.batch_size)]
+        if len(batches) < 2 or self.threads < 2:
+            for rows in batches:
+                out[rows] = self._run(self.session, [ids[i] for i in rows])
+            return out
+        # Bulk work (index builds): one single-threaded run per core beats one run spread over
+        # the cores for a model this small (measured ~30% more word pieces/s on 2 cores).
+        with ThreadPoolExecutor(self.threads) as pool:
+            done = pool.map(lambda rows: self._run(self.bulk_session, [ids[i] for i in rows]),
+                            batches)
+            for rows, vectors in zip(batches, done, strict=True):
+                out[rows] = vectors
         return out
 
     def count_tokens(self, text: str) -> int:
@@ -89,20 +100,30 @@ class OnnxEmbedder:
 
     @property
     def session(self) -> Any:
-        """The onnxruntime InferenceSession, created on first use."""
+        """The onnxruntime session for queries (all cores on one batch), created on first use."""
         if self._session is None:
-            import onnxruntime as ort
-
-            options = ort.SessionOptions()
-            options.intra_op_num_threads = self.threads
-            options.inter_op_num_threads = 1
-            # The export is already fused offline; basic online passes keep session load short.
-            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
-            # Idle threads must not spin on a small, shared machine.
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            model = str(self._file(VARIANT_FILES[self.variant]))
-            self._session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+            self._session = self._new_session(self.threads)
         return self._session
+
+    @property
+    def bulk_session(self) -> Any:
+        """A single-threaded session that several threads run at once (index builds)."""
+        if self._bulk is None:
+            self._bulk = self._new_session(1)
+        return self._bulk
+
+    def _new_session(self, threads: int) -> Any:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        # The export is already fused offline; basic online passes keep session load short.
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
+        # Idle threads must not spin on a small, shared machine.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        model = str(self._file(VARIANT_FILES[self.variant]))
+        return ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 
     def _encode(self, texts: Sequence[str]) -> list[list[int]]:
         tokenizer = self.tokenizer
@@ -111,7 +132,8 @@ class OnnxEmbedder:
         # Same cut as sentence-transformers: 254 word pieces + [CLS] + [SEP].
         return [[cls_id, *enc.ids[: MAX_TOKENS - 2], sep_id] for enc in encodings]
 
-    def _run(self, batch: list[list[int]]) -> np.ndarray:
+    @staticmethod
+    def _run(session: Any, batch: list[list[int]]) -> np.ndarray:
         width = max(len(row) for row in batch)
         input_ids = np.zeros((len(batch), width), dtype=np.int64)
         mask = np.zeros((len(batch), width), dtype=np.int64)
@@ -123,7 +145,7 @@ class OnnxEmbedder:
             "attention_mask": mask,
             "token_type_ids": np.zeros_like(input_ids),
         }
-        (vectors,) = self.session.run(["sentence_embedding"], feeds)
+        (vectors,) = session.run(["sentence_embedding"], feeds)
         return np.asarray(vectors, dtype=np.float32)
 
     def _file(self, name: str) -> Path:

@@ -1,0 +1,109 @@
+"""`make bench`: index build, answer latency and web throughput over the real library.
+
+Measures, in one run on this machine, over ../shared/corpus/guides + ../shared/corpus/articles:
+- the full `assistant index` build: wall time, chunks/s, peak RSS (build.py);
+- the whole `assistant index` command with nothing changed and after editing one guide;
+- warm in-process answer latency over the gold questions, and the whole cold
+  `ask --json "…"` process (answers.py);
+- POST /api/ask from 16 concurrent keep-alive clients against `python app.py`: requests/s,
+  p50/p95 and the server's RSS, with every question distinct and with repeated questions
+  (web.py).
+
+The full build goes to .cache/shared-index, the index `make eval` uses. Results print as a
+table and are written to bench-results/latest.json. The corpus is never modified: edits go to
+a temporary copy of one company's folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from assistant.bench.answers import cold_ask, warm_latency
+from assistant.bench.build import full_build, incremental_updates
+from assistant.bench.web import web_load
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared" / "corpus"
+INDEX = ROOT / ".cache" / "shared-index"
+RESULTS = ROOT / "bench-results"
+
+
+def main() -> None:
+    """Run every benchmark and print the figures the README quotes."""
+    if not SHARED.is_dir():
+        sys.exit(f"make bench needs the real library at {SHARED}")
+    work = Path(tempfile.mkdtemp(prefix="assistant-bench-"))
+    try:
+        results = run_all(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=1))
+    print_table(results)
+
+
+def run_all(work: Path) -> dict[str, Any]:
+    """All measurements, in one dict."""
+    env = dict(os.environ, ASSISTANT_INDEX=str(INDEX), HF_HUB_OFFLINE="1")
+    results: dict[str, Any] = {"machine": machine()}
+    results["full_build"] = full_build(SHARED, INDEX, env)
+    print_step("full build", results["full_build"])
+    results["updates"] = incremental_updates(SHARED, INDEX, work, env)
+    print_step("updates", results["updates"])
+    results["warm_answers"] = warm_latency(ROOT, env)
+    results["cold_ask"] = cold_ask(env)
+    results["web"] = web_load(ROOT, INDEX, work, env)
+    results["machine"]["load_avg_end"] = os.getloadavg()
+    return results
+
+
+def machine() -> dict[str, Any]:
+    """What the numbers were measured on."""
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpus": os.cpu_count(), "cpu": model, "python": platform.python_version(),
+            "platform": platform.platform(), "load_avg_start": os.getloadavg()}
+
+
+def print_step(name: str, value: Any) -> None:
+    """Progress while the benchmark runs (a full build takes minutes)."""
+    print(f"[bench] {name}: {json.dumps(value)}", file=sys.stderr, flush=True)
+
+
+def print_table(r: dict[str, Any]) -> None:
+    """The human summary."""
+    m = r["machine"]
+    print(f"machine: {m['cpus']} CPUs ({m['cpu']}), {m['platform']}, Python {m['python']}, "
+          f"load {m['load_avg_start'][0]:.1f} at start")
+    b = r["full_build"]
+    print(f"full build          {b['seconds']:>8.1f} s   {b['chunks_per_s']:>6} chunks/s   "
+          f"peak RSS {b['peak_rss_mb']} MB   ({b['summary']})")
+    u = r["updates"]
+    print(f"nothing changed     {u['noop']['seconds']:>8.1f} s   peak RSS "
+          f"{u['noop']['peak_rss_mb']} MB")
+    print(f"one guide edited    median {u['median_s']} s over {len(u['runs'])} edits "
+          f"({', '.join(str(x['seconds']) for x in u['runs'])})")
+    w, c = r["warm_answers"], r["cold_ask"]
+    print(f"warm answer         p50 {w['p50_ms']} ms   p95 {w['p95_ms']} ms   ({w['n']} asks)")
+    for name, x in c.items():
+        print(f"cold ask --json     {name}: median {x['median_s']} s  min {x['min_s']} s  "
+              f"({x['runs']} runs)")
+    for name, x in r["web"]["runs"].items():
+        print(f"POST /api/ask       {name}: {x['rps']} req/s  p50 {x['p50_ms']} ms  "
+              f"p95 {x['p95_ms']} ms  ({x['requests']} requests, {x['errors']} errors, "
+              f"{x['clients']} clients)")
+    web = r["web"]
+    print(f"server RSS          {web['server_rss_mb']} MB (peak {web['server_hwm_mb']} MB)")

@@ -1,0 +1,102 @@
+"""Web benchmark: `python app.py` over the full index, driven by 16 keep-alive clients."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from assistant.web.loadtest import load_test
+
+CLIENTS = 16
+SECONDS = 15.0
+MAX_REQUESTS = 20000
+COMPONENTS = ("base salary", "stock", "bonus", "sign-on bonus", "total comp")
+
+
+def web_load(root: Path, index: Path, work: Path, env: dict[str, str]) -> dict[str, Any]:
+    """Requests/s and latency with distinct questions and with repeated ones; server RSS."""
+    port = _free_port()
+    server_env = dict(env, ASSISTANT_INDEX=str(index), ASSISTANT_RATE_LIMIT="0",
+                      ASSISTANT_DATA=str(work / "data"))
+    log = (work / "server.log").open("w")
+    server = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=root,
+                              env=server_env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(base, server)
+        distinct = distinct_questions(index)
+        gold = [json.loads(line)["question"] for line in
+                (root / "tests/eval/gold.jsonl").read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        load_test(base, gold[:50], clients=4, seconds=3)  # warm-up, not reported
+        runs = {
+            "distinct questions": asdict(load_test(base, distinct, CLIENTS, SECONDS,
+                                                   min(MAX_REQUESTS, len(distinct)))),
+            "gold questions, repeated": asdict(load_test(base, gold, CLIENTS, SECONDS,
+                                                         MAX_REQUESTS)),
+        }
+        rss, hwm = _rss_mb(server.pid)
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+    return {"runs": runs, "server_rss_mb": rss, "server_hwm_mb": hwm}
+
+
+def distinct_questions(index: Path, seed: int = 7) -> list[str]:
+    """One question per guide, region and pay component of the index, shuffled: none repeats."""
+    from assistant.index.handle import open_index
+    from assistant.settings import Settings
+
+    catalog = open_index(Settings.load(overrides={"index": str(index)})).catalog
+    questions = [f"{e.company_display} {e.role_display} {region} {component}?"
+                 for e in catalog.entries if e.company and e.role
+                 for region in e.regions for component in COMPONENTS]
+    random.Random(seed).shuffle(questions)
+    return questions
+
+
+def _wait_healthy(base: str, server: subprocess.Popen[bytes], timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit("the app exited during start-up; see its log in the bench folder")
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
+                if json.load(response).get("index_loaded"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise SystemExit(f"the app at {base} did not become healthy in {timeout:.0f} s")
+
+
+def _rss_mb(pid: int) -> tuple[float, float]:
+    """Current and peak resident memory of a process, from /proc."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        fields[key] = value.strip()
+    return (round(int(fields["VmRSS"].split()[0]) / 1024, 1),
+            round(int(fields["VmHWM"].split()[0]) / 1024, 1))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+

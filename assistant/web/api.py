@@ -1,0 +1,200 @@
+"""The JSON API: ask (plain and streamed), the guide source viewer, feedback, health.
+
+Work that takes time runs in FastAPI's thread pool (plain `def` endpoints, or run_in_threadpool)
+over the one warmed Assistant kept in `WebState` on `app.state.web`; a repeated question is
+answered from the AnswerCache on the event loop without touching the pool.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Hashable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+
+from assistant.answer.pipeline import Assistant
+from assistant.answer.types import Answer
+from assistant.errors import AssistantError, NotFoundError
+from assistant.settings import Settings
+from assistant.web.cache import AnswerCache
+from assistant.web.feedback import FeedbackStore
+from assistant.web.render import GUIDE_PAGE_CSP, guide_page
+from assistant.web.schemas import (
+    AnswerOut,
+    AskRequest,
+    ErrorOut,
+    FeedbackIn,
+    FeedbackOut,
+    HealthOut,
+    guide_as_dict,
+)
+
+log = logging.getLogger("assistant.web")
+POST_ONLY = frozenset({"ask", "ask/stream", "feedback"})
+RETRY_LOAD_S = 5.0
+WARM_UP_QUESTIONS = ("How do I negotiate a sign-on bonus?",)
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut} for code in (404, 413, 422, 429, 500, 503)}
+
+
+@dataclass
+class WebState:
+    """What every request needs: settings, the shared Assistant, the feedback store."""
+
+    settings: Settings
+    bot: Assistant
+    feedback: FeedbackStore
+    answers: AnswerCache = field(default_factory=AnswerCache)
+    loaded: bool = False
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _next_try: float = 0.0
+    _last_error: str = ""
+
+    def warm(self) -> bool:
+        """Load index, library, retriever and embedder now; False (logged) when there is none.
+
+        After a failure it tries again at most every RETRY_LOAD_S seconds (health checks poll).
+        """
+        if self.loaded or time.monotonic() < self._next_try:
+            return self.loaded
+        with self._lock:
+            if not self.loaded and time.monotonic() >= self._next_try:
+                try:
+                    for question in WARM_UP_QUESTIONS:
+                        self.bot.retrieve(question)  # retrieval only: never calls an LLM
+                    self.loaded = True
+                except AssistantError as exc:
+                    self._next_try = time.monotonic() + RETRY_LOAD_S
+                    if str(exc) != self._last_error:
+                        log.warning("index not loaded: %s", exc)
+                    self._last_error = str(exc)
+        return self.loaded
+
+    def answer_key(self, body: AskRequest) -> Hashable | None:
+        """Cache key of a question in context; None when an LLM writes the answers."""
+        if self.settings.llm_enabled:
+            return None
+        history = tuple((t.role, t.content) for t in body.history)
+        return body.question, history, str(self.bot.today or date.today())
+
+
+def state(request: Request) -> WebState:
+    """The app's WebState."""
+    return request.app.state.web  # type: ignore[no-any-return]
+
+
+router = APIRouter()
+
+
+@router.post("/api/ask", response_model=AnswerOut, responses=ERRORS, tags=["answers"])
+async def ask(body: AskRequest, request: Request) -> Response:
+    """Answer one question (optionally a follow-up to `history`) with citations."""
+    web = state(request)
+    key = web.answer_key(body)
+    content = web.answers.get(key)
+    if content is None:
+        answer = await run_in_threadpool(web.bot.ask, body.question, body.messages())
+        content = json_bytes(answer.as_dict())
+        web.answers.put(key, content)
+    return Response(content, media_type="application/json")
+
+
+def json_bytes(data: dict[str, Any]) -> bytes:
+    """Compact UTF-8 JSON, as JSONResponse writes it."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+@router.post("/api/ask/stream", responses={
+    200: {"content": {"text/event-stream": {}},
+          "description": "Server-sent events: delta {text}..., citations {status, citations, "
+                         "suggestions}, done {the /api/ask object}; or error {error, status}."},
+    **ERRORS}, tags=["answers"])
+def ask_stream(body: AskRequest, request: Request) -> Response:
+    """Answer as server-sent events; errors before the first event are plain JSON errors."""
+    events = state(request).bot.stream(body.question, body.messages())
+    first = next(events)  # resolve + retrieve happen here, so bad input fails as JSON
+    return StreamingResponse(sse_events(first, events), media_type="text/event-stream",
+                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+
+def sse(event: str, data: dict[str, Any]) -> str:
+    """One server-sent event."""
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def sse_events(first: str | Answer, rest: Iterator[str | Answer]) -> Iterator[str]:
+    """delta events for text, then citations and done for the final Answer."""
+    item: str | Answer | None = first
+    try:
+        while item is not None:
+            if isinstance(item, Answer):
+                full = item.as_dict()
+                yield sse("citations", {k: full[k] for k in ("status", "citations",
+                                                             "suggestions")})
+                yield sse("done", full)
+                return
+            yield sse("delta", {"text": item})
+            item = next(rest, None)
+    except AssistantError as exc:
+        yield sse("error", {"error": str(exc), "status": exc.http_status})
+    except Exception:  # noqa: BLE001 - mid-stream: the status line is already sent
+        log.exception("unexpected error while streaming an answer")
+        yield sse("error", {"error": "internal error", "status": 500})
+
+
+@router.get("/api/guides/{guide_id:path}", responses={
+    200: {"content": {"text/html": {}, "application/json": {}},
+          "description": "The guide as a standalone page (sections anchored by id) or JSON."},
+    **ERRORS}, tags=["guides"])
+def guide(guide_id: str, request: Request,
+          fmt: Literal["html", "json"] = Query("html", alias="format")) -> Response:
+    """The source viewer: a cited guide, looked up by id in the loaded library (never a path)."""
+    web = state(request)
+    found = web.bot.library.guide(guide_id)
+    if found is None:
+        raise NotFoundError(f"No guide {guide_id[:200]!r} in the library; ids look like "
+                            "'alibaba/ml-ai-engineer'.")
+    if fmt == "json":
+        return JSONResponse(guide_as_dict(found))
+    return HTMLResponse(guide_page(found, today=web.bot.today), headers={
+        "Content-Security-Policy": GUIDE_PAGE_CSP, "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer"})
+
+
+@router.post("/api/feedback", status_code=201, response_model=FeedbackOut, responses=ERRORS,
+             tags=["feedback"])
+def feedback(body: FeedbackIn, request: Request) -> Response:
+    """Store a thumbs up/down (with an optional comment) on an answer."""
+    new_id = state(request).feedback.add(body.question, body.answer, body.citations,
+                                         body.rating, body.comment)
+    return JSONResponse({"id": new_id}, status_code=201)
+
+
+@router.get("/healthz", response_model=HealthOut, tags=["ops"])
+def healthz(request: Request) -> Response:
+    """Liveness plus whether the index is loaded (retries loading when it is not)."""
+    web = state(request)
+    if not web.warm():
+        return JSONResponse({"status": "ok", "index_loaded": False, "guides": 0,
+                             "index_version": ""})
+    return JSONResponse({"status": "ok", "index_loaded": True,
+                         "guides": len(web.bot.library),
+                         "index_version": web.bot.index.version})
+
+
+@router.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+                  include_in_schema=False)
+def unknown_api(rest: str) -> Response:
+    """Unknown /api/ paths answer JSON (instead of falling through to the chat page)."""
+    if rest in POST_ONLY:
+        return JSONResponse({"error": f"Use POST for /api/{rest}."}, status_code=405,
+                            headers={"Allow": "POST"})
+    raise NotFoundError(f"No API endpoint /api/{rest[:200]}; see /docs for the list.")

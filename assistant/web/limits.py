@@ -1,0 +1,184 @@
+"""Guards in front of the JSON API: per-client rate limit, body-size cap, CORS allow-list.
+
+Example:
+    >>> limiter = RateLimiter(per_minute=2)
+    >>> [limiter.hit("10.0.0.1", now=0.0) for _ in range(3)]
+    [0, 0, 60]
+
+All three are plain ASGI middleware (no per-request task or thread), applied to /api/* only;
+the Gradio chat mounted at "/" has its own limits.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Collection
+
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+API_PREFIX = "/api/"
+MAX_BODY_BYTES = 64 * 1024
+WINDOW_SECONDS = 60.0
+MAX_TRACKED_CLIENTS = 10_000
+
+
+async def send_json(send: Send, status: int, body: dict[str, object],
+                    headers: dict[str, str] | None = None) -> None:
+    """Send a small JSON response straight from middleware."""
+    payload = json.dumps(body).encode()
+    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
+    raw += [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
+    await send({"type": "http.response.start", "status": status, "headers": raw})
+    await send({"type": "http.response.body", "body": payload})
+
+
+def is_api(scope: Scope) -> bool:
+    """True for HTTP requests under /api/."""
+    return scope["type"] == "http" and str(scope["path"]).startswith(API_PREFIX)
+
+
+def client_ip(scope: Scope) -> str:
+    """The peer address uvicorn reports (already resolved from trusted proxy headers)."""
+    client = scope.get("client")
+    return str(client[0]) if client else "unknown"
+
+
+class RateLimiter:
+    """Sliding one-minute window per client; memory bounded by clients x limit. Thread-safe."""
+
+    def __init__(self, per_minute: int, max_clients: int = MAX_TRACKED_CLIENTS,
+                 window: float = WINDOW_SECONDS) -> None:
+        self.per_minute = per_minute
+        self.window = window
+        self.max_clients = max_clients
+        self._hits: OrderedDict[str, deque[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def hit(self, client: str, now: float | None = None) -> int:
+        """Record a request; 0 when allowed, else seconds until the client may retry."""
+        if self.per_minute <= 0:
+            return 0
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            hits = self._hits.get(client)
+            if hits is None:
+                hits = self._hits[client] = deque(maxlen=self.per_minute)
+                if len(self._hits) > self.max_clients:
+                    self._hits.popitem(last=False)  # forget the least recently seen client
+            else:
+                self._hits.move_to_end(client)
+            while hits and hits[0] <= now - self.window:
+                hits.popleft()
+            if len(hits) >= self.per_minute:
+                return max(1, math.ceil(hits[0] + self.window - now))
+            hits.append(now)
+            return 0
+
+    def tracked(self) -> int:
+        """How many clients are remembered (for tests of the memory bound)."""
+        with self._lock:
+            return len(self._hits)
+
+
+class RateLimitMiddleware:
+    """429 with Retry-After once a client passes its per-minute budget on /api/*."""
+
+    def __init__(self, app: ASGIApp, limiter: RateLimiter) -> None:
+        self.app = app
+        self.limiter = limiter
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if is_api(scope) and scope["method"] != "OPTIONS":
+            wait = self.limiter.hit(client_ip(scope))
+            if wait:
+                await send_json(send, 429, {"error": f"Too many requests: the limit is "
+                                            f"{self.limiter.per_minute} per minute. Try again "
+                                            f"in {wait} s."}, {"Retry-After": str(wait)})
+                return
+        await self.app(scope, receive, send)
+
+
+class BodyLimitMiddleware:
+    """413 for /api/* bodies over the cap, checked before anything parses them."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not is_api(scope) or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        length = Headers(scope=scope).get("content-length")
+        if length is not None:
+            if not length.isdigit() or int(length) > self.max_bytes:
+                await self._too_large(send)
+                return
+            await self.app(scope, receive, send)
+            return
+        body = await self._read_capped(receive)  # chunked: read it ourselves, up to the cap
+        if body is None:
+            await self._too_large(send)
+            return
+        await self.app(scope, _replay(body), send)
+
+    async def _read_capped(self, receive: Receive) -> bytes | None:
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return b"".join(chunks)
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                return None
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks)
+
+    async def _too_large(self, send: Send) -> None:
+        await send_json(send, 413, {"error": f"The request body is over {self.max_bytes // 1024} "
+                                    "KB. Questions are limited to 2,000 characters."})
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return {"type": "http.disconnect"}
+
+    return receive
+
+
+class PreflightGuard:
+    """Answer CORS preflights from origins off the allow-list without any Access-Control-*.
+
+    Starlette's CORSMiddleware (which sits inside this one and handles allowed origins) would
+    still list the allowed methods and headers when it refuses an origin.
+    """
+
+    def __init__(self, app: ASGIApp, allow_origins: Collection[str]) -> None:
+        self.app = app
+        self.allow_origins = frozenset(allow_origins)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "OPTIONS":
+            headers = Headers(scope=scope)
+            origin = headers.get("origin")
+            if origin is not None and "access-control-request-method" in headers \
+                    and origin not in self.allow_origins:
+                await send_json(send, 403, {"error": f"Origin {origin[:200]} may not call this "
+                                            "API; list it in ASSISTANT_WIDGET_ORIGINS."},
+                                {"Vary": "Origin"})
+                return
+        await self.app(scope, receive, send)

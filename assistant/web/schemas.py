@@ -1,0 +1,109 @@
+"""The JSON shapes of the API: request bodies (validated) and documented responses."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.corpus.model import CompRow, Guide
+from assistant.web.render import is_review_overdue
+
+MAX_HISTORY_TURNS = 50
+MAX_TURN_CHARS = 20_000
+
+
+class Turn(BaseModel):
+    """One earlier message of the conversation."""
+
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=MAX_TURN_CHARS)
+
+
+class AskRequest(BaseModel):
+    """POST /api/ask and /api/ask/stream."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"question": "Alibaba Seattle sign-on?", "history": []}]})
+
+    question: str = Field(description="At most 2,000 characters.")
+    history: list[Turn] = Field(default_factory=list, max_length=MAX_HISTORY_TURNS,
+                                description="Earlier turns, oldest first (follow-ups).")
+
+    def messages(self) -> list[dict[str, Any]]:
+        """The history in the shape Assistant.ask takes."""
+        return [{"role": t.role, "content": t.content} for t in self.history]
+
+
+class CitationOut(BaseModel):
+    """Where a fact came from; link it as /api/guides/{guide}#{section}."""
+
+    n: int
+    guide: str
+    source: str
+    section: str
+    title: str
+
+
+class AnswerOut(BaseModel):
+    """The answer contract, the same object `ask --json` prints."""
+
+    question: str
+    status: Literal["answered", "clarify", "no_guide"]
+    answer: str = Field(description="Markdown with [n] markers tied to citations.")
+    citations: list[CitationOut]
+    suggestions: list[str]
+
+
+class FeedbackIn(BaseModel):
+    """POST /api/feedback."""
+
+    question: str = Field(max_length=2_000)
+    answer: str = Field(max_length=MAX_TURN_CHARS)
+    citations: list[dict[str, Any]] = Field(default_factory=list, max_length=50)
+    rating: Literal["up", "down"]
+    comment: str = Field(default="", max_length=2_000)
+
+
+class FeedbackOut(BaseModel):
+    """The stored feedback's id."""
+
+    id: int
+
+
+class HealthOut(BaseModel):
+    """GET /healthz."""
+
+    status: Literal["ok"]
+    index_loaded: bool
+    guides: int
+    index_version: str
+
+
+class ErrorOut(BaseModel):
+    """Every error response."""
+
+    error: str
+
+
+def _row_dict(row: CompRow) -> dict[str, Any]:
+    return {"region": row.region.raw, "region_name": row.region.name, "level": row.level,
+            "currency": row.currency, "section": row.section_anchor,
+            "figures": [{"component": f.component, "low": f.low, "high": f.high,
+                         "unit": f.unit, "text": f.text} for f in row.figures]}
+
+
+def guide_as_dict(guide: Guide) -> dict[str, Any]:
+    """GET /api/guides/{id}?format=json: the parsed guide (texts are raw Markdown)."""
+    return {
+        "id": guide.id, "kind": guide.kind, "title": guide.title, "source": guide.path,
+        "company": guide.company, "company_display": guide.company_display,
+        "role": guide.role, "role_display": guide.role_display,
+        "last_updated": str(guide.last_updated or ""),
+        "next_review_due": str(guide.next_review_due or ""),
+        "salary_data_quarter": guide.salary_data_quarter,
+        "review_overdue": is_review_overdue(guide),
+        "rows": [_row_dict(r) for r in guide.rows],
+        "sections": [{"title": s.title, "anchor": s.anchor, "depth": s.depth, "text": s.text}
+                     for s in guide.sections],
+    }

@@ -1,0 +1,173 @@
+"""The chat page at "/" in headless chromium: streaming answers with citation links into the
+source viewer, follow-ups, chart beside the answer, chips, feedback, and the hostile guide."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHAT = "#oc-chat"
+BOT = f"{CHAT} [data-testid='bot']"
+FINAL_LINK = "a[href^='/api/guides/']"  # markers are linked only once the answer is complete
+
+
+def is_loopback(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob", "about") or parts.hostname in ("127.0.0.1",
+                                                                          "localhost", "::1")
+
+
+def open_chat(page: Any, app_url: str) -> None:
+    page.goto(f"{app_url}/")
+    page.locator("#oc-question textarea").wait_for(state="visible")
+
+
+def ask(page: Any, question: str) -> Any:
+    """Ask through the textbox and wait for the complete answer; return its locator."""
+    before = page.locator(BOT).count()
+    box = page.locator("#oc-question textarea")
+    box.fill(question)
+    box.press("Enter")
+    return wait_answer(page, before)
+
+
+def wait_answer(page: Any, before: int, final_link: bool = True) -> Any:
+    """Wait until a new bot message is complete (it carries citation links when expected)."""
+    page.wait_for_function(
+        """([sel, n, link]) => { const bots = document.querySelectorAll(sel);
+               if (bots.length <= n) return false;
+               const last = bots[bots.length - 1];
+               return !last.textContent.includes('Looking in the guides')
+                      && (!link || last.querySelector(link) !== null); }""",
+        arg=[BOT, before, FINAL_LINK if final_link else ""])
+    return page.locator(BOT).last
+
+
+def assert_safe(page: Any) -> None:
+    """No dialogs, no event-handler attributes or active elements, nothing off loopback."""
+    assert page.dialogs == []
+    found = page.evaluate(
+        """() => [...document.querySelectorAll('#oc-chat *, #oc-chart *, #oc-freshness *')]
+            .filter(e => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'IMG'].includes(e.tagName)
+                      || [...e.attributes].some(a => a.name.toLowerCase().startsWith('on')))
+            .map(e => e.outerHTML.slice(0, 120))""")
+    assert found == []
+    hrefs = page.eval_on_selector_all(f"{CHAT} a[href]", "links => links.map(a => a.href)")
+    assert all(h.startswith(("http:", "https:", "mailto:")) for h in hrefs), hrefs
+    assert page.blocked == [] and page.console_errors == []
+    assert [u for u in page.requests_seen if not is_loopback(u)] == []
+
+
+def test_page_title_description_and_examples(page: Any, app_url: str) -> None:
+    open_chat(page, app_url)
+    assert page.title() == "Offer coach — salary negotiation guides"
+    header = page.locator("#oc-header").inner_text()
+    assert "Offer coach — salary negotiation guides" in header
+    assert "only from the guide library" in header and "citations" in header
+    for example in ("Alibaba Seattle sign-on?", "Alibaba ML engineer levels?",
+                    "Can a sign-on bonus be clawed back?"):
+        assert page.get_by_role("button", name=example).is_visible()
+    assert_safe(page)
+
+
+def test_answer_citation_opens_source_viewer_and_follow_up(page: Any, app_url: str) -> None:
+    open_chat(page, app_url)
+    answer = ask(page, "Alibaba Seattle sign-on?")
+    assert "$60K" in answer.inner_text()
+    assert "guides/alibaba/ml-ai-engineer.md" in answer.inner_text()  # the sources list
+    badge = page.locator("#oc-freshness").inner_text()
+    assert "Reviewed 2026-02" in badge
+
+    link = answer.locator(FINAL_LINK).first
+    assert link.get_attribute("target") == "_blank"
+    assert "noopener" in (link.get_attribute("rel") or "")
+    href = link.get_attribute("href") or ""
+    assert href.startswith("/api/guides/alibaba/ml-ai-engineer#")
+    with page.expect_popup() as popup_info:
+        link.click()
+    viewer = popup_info.value
+    viewer.wait_for_load_state()
+    anchor = unquote(urlsplit(viewer.url).fragment)
+    assert anchor and anchor == unquote(href.split("#", 1)[1])
+    assert viewer.locator(f"[id='{anchor}']").count() == 1
+    assert "Alibaba" in viewer.title()
+    viewer.close()
+
+    follow = ask(page, "And Beijing?")
+    text = follow.inner_text()
+    assert "Beijing" in text and "CNY" in text and "Seattle" not in text
+    assert page.locator(BOT).count() == 2
+    assert_safe(page)
+
+
+def test_chart_beside_the_answer_one_per_currency(page: Any, app_url: str) -> None:
+    open_chat(page, app_url)
+    answer = ask(page, "Alibaba ML engineer base")
+    charts = page.locator("#oc-chart svg")
+    assert [charts.nth(i).get_attribute("data-currency") for i in range(charts.count())] == [
+        "USD", "CNY", "SGD"]
+    assert "$165K–$235K" in page.locator("#oc-chart").inner_text()
+    chat_box, chart_box = page.locator(CHAT).bounding_box(), charts.first.bounding_box()
+    assert chart_box["x"] >= chat_box["x"] + chat_box["width"] - 1  # beside, not below
+    assert chart_box["y"] < chat_box["y"] + chat_box["height"]
+    assert "SGD 130K–SGD 200K" in answer.inner_text()
+    assert_safe(page)
+
+
+def test_example_button_and_suggestion_chip(page: Any, app_url: str) -> None:
+    open_chat(page, app_url)
+    page.get_by_role("button", name="Alibaba ML engineer levels?").click()
+    assert "Level Mapping" in wait_answer(page, 0).inner_text()
+
+    ask_chip = page.locator(f"{CHAT} .option")
+    before = page.locator(BOT).count()
+    box = page.locator("#oc-question textarea")
+    box.fill("Alibaba software engineer pay?")
+    box.press("Enter")
+    wait_answer(page, before, final_link=False)
+    assert ask_chip.first.inner_text() == "Alibaba ML/AI Engineer pay?"
+    before = page.locator(BOT).count()
+    ask_chip.first.click()
+    assert "Alibaba ML/AI Engineer — Seattle" in wait_answer(page, before).inner_text()
+    assert page.locator("#oc-chart svg").count() >= 1
+    assert_safe(page)
+
+
+def test_feedback_with_comment(page: Any, app_url: str) -> None:
+    open_chat(page, app_url)
+    page.locator("#oc-down").click()
+    status = page.locator("#oc-feedback-status")
+    status.get_by_text("Ask a question first").wait_for()
+    ask(page, "Can a sign-on bonus be clawed back?")
+    page.locator("#oc-comment textarea").fill("Wanted the exact repayment rule.")
+    page.locator("#oc-up").click()
+    status.get_by_text("Thanks — feedback saved").wait_for()
+    assert page.locator("#oc-comment textarea").input_value() == ""
+    assert_safe(page)
+
+
+def test_hostile_guide_renders_as_text(page: Any, app_url: str) -> None:
+    open_chat(page, app_url)
+    answer = ask(page, "Evilcorp software engineer pay?")
+    text = answer.inner_text()
+    assert "Evilcorp" in text and "€90K–€130K" in text
+    assert "<script>alert(1)</script>" in text  # the title shows as text, never runs
+    assert "alert(1)" in page.locator("#oc-freshness").inner_text()
+    assert page.locator("#oc-chart svg").count() == 2  # EUR and USD apart
+    ask(page, "Evilcorp negotiation levers and sources")
+    page.wait_for_timeout(500)  # give any injected handler or resource a chance to fire
+    assert_safe(page)
+
+
+def test_phone_layout_stacks(mobile_page: Any, app_url: str) -> None:
+    open_chat(mobile_page, app_url)
+    ask(mobile_page, "Alibaba ML engineer base")
+    chat_box = mobile_page.locator(CHAT).bounding_box()
+    chart_box = mobile_page.locator("#oc-chart svg").first.bounding_box()
+    assert chart_box["y"] >= chat_box["y"] + chat_box["height"] - 1  # below on a phone
+    assert chart_box["width"] <= 375
+    assert_safe(mobile_page)

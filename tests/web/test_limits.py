@@ -1,0 +1,149 @@
+"""Guards in front of the API: CORS allow-list, rate limit, body cap."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from web_support import ALLOWED_ORIGIN, ClientFactory
+
+from assistant.web.limits import MAX_BODY_BYTES, RateLimiter
+
+ASK = {"question": "Alibaba Seattle sign-on?"}
+OTHER_ORIGIN = "http://localhost:8123"  # same host and port, another origin
+
+
+def cors_headers(headers: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in headers.items() if k.lower().startswith("access-control-")}
+
+
+def preflight(client: TestClient, origin: str, path: str = "/api/ask/stream") -> httpx.Response:
+    return client.options(path, headers={"Origin": origin,
+                                         "Access-Control-Request-Method": "POST",
+                                         "Access-Control-Request-Headers": "content-type"})
+
+
+def test_allowed_origin_gets_its_origin_echoed(client: TestClient) -> None:
+    response = client.post("/api/ask", json=ASK, headers={"Origin": ALLOWED_ORIGIN})
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
+    assert "Origin" in response.headers["vary"]
+
+
+@pytest.mark.parametrize("origin", [OTHER_ORIGIN, "http://127.0.0.1:8124", "null",
+                                    "https://127.0.0.1:8123", "http://evil.example"])
+def test_other_origins_get_no_cors_headers(client: TestClient, origin: str) -> None:
+    response = client.post("/api/ask", json=ASK, headers={"Origin": origin})
+    assert response.status_code == 200  # the browser, not the server, withholds the body
+    assert cors_headers(dict(response.headers)) == {}
+    blocked = preflight(client, origin)
+    assert blocked.status_code == 403
+    assert cors_headers(dict(blocked.headers)) == {}
+
+
+def test_preflight_for_allowed_origin(client: TestClient) -> None:
+    response = preflight(client, ALLOWED_ORIGIN)
+    assert response.status_code in (200, 204)
+    headers = response.headers
+    assert headers["access-control-allow-origin"] == ALLOWED_ORIGIN
+    methods = {m.strip() for m in headers["access-control-allow-methods"].split(",")}
+    assert {"GET", "POST"} <= methods
+    assert "content-type" in headers["access-control-allow-headers"].lower()
+
+
+def test_no_origins_configured_means_no_cross_origin_access(make_client: ClientFactory) -> None:
+    client = make_client(widget_origins=())
+    response = client.post("/api/ask", json=ASK, headers={"Origin": ALLOWED_ORIGIN})
+    assert cors_headers(dict(response.headers)) == {}
+    assert cors_headers(dict(preflight(client, ALLOWED_ORIGIN).headers)) == {}
+
+
+def test_rate_limit_answers_429_with_retry_after(make_client: ClientFactory) -> None:
+    client = make_client(rate_limit=3)
+    assert [client.post("/api/ask", json=ASK).status_code for _ in range(3)] == [200] * 3
+    response = client.post("/api/ask", json=ASK, headers={"Origin": ALLOWED_ORIGIN})
+    assert response.status_code == 429
+    assert 1 <= int(response.headers["retry-after"]) <= 60
+    assert "3 per minute" in response.json()["error"]
+    assert response.headers["access-control-allow-origin"] == ALLOWED_ORIGIN  # widget reads it
+    assert client.get("/healthz").status_code == 200  # only /api/* is limited
+    assert client.get("/api/guides/alibaba/ml-ai-engineer").status_code == 429
+
+
+def test_rate_limit_zero_is_off(make_client: ClientFactory) -> None:
+    client = make_client(rate_limit=0)
+    assert {client.post("/api/ask", json=ASK).status_code for _ in range(70)} == {200}
+
+
+def test_limiter_window_slides() -> None:
+    limiter = RateLimiter(per_minute=2)
+    assert [limiter.hit("a", now=t) for t in (0.0, 1.0, 2.0)] == [0, 0, 58]
+    assert limiter.hit("b", now=2.0) == 0  # per client
+    assert limiter.hit("a", now=60.5) == 0  # the hit at 0.0 left the window
+    assert limiter.hit("a", now=60.6) == 1  # the one at 1.0 has not (0.4 s left, rounded up)
+
+
+def test_limiter_memory_is_bounded() -> None:
+    limiter = RateLimiter(per_minute=5, max_clients=100)
+    for i in range(1000):
+        limiter.hit(f"10.0.{i // 256}.{i % 256}", now=float(i))
+    assert limiter.tracked() == 100
+
+
+def test_limiter_is_thread_safe() -> None:
+    limiter = RateLimiter(per_minute=50)
+    allowed: list[int] = []
+
+    def hammer() -> None:
+        allowed.extend(1 for _ in range(40) if limiter.hit("same", now=1.0) == 0)
+
+    threads = [threading.Thread(target=hammer) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(allowed) == 50
+
+
+def test_oversized_body_is_413_before_parsing(client: TestClient) -> None:
+    body = b'{"question": "' + b"x" * MAX_BODY_BYTES + b'"}'
+    response = client.post("/api/ask", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert "2,000 characters" in response.json()["error"]
+
+
+def test_oversized_chunked_body_is_413(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the cap is enforced while reading
+        for _ in range(100):
+            yield b"x" * 1024
+
+    response = client.post("/api/ask", content=chunks(),
+                           headers={"content-type": "application/json"})
+    assert response.status_code == 413
+
+
+def test_small_chunked_body_still_works(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"question": "Alibaba Seattle '
+        yield b'sign-on?"}'
+
+    response = client.post("/api/ask", content=chunks(),
+                           headers={"content-type": "application/json"})
+    assert response.status_code == 200
+    assert response.json()["status"] == "answered"
+
+
+def test_full_app_keeps_the_policy_on_chat_paths(make_client: ClientFactory) -> None:
+    client = make_client(mount_chat=True)
+    page = client.get("/", headers={"Origin": OTHER_ORIGIN})
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert cors_headers(dict(page.headers)) == {}  # Gradio defers to our CORS middleware
+    assert cors_headers(dict(preflight(client, OTHER_ORIGIN, "/gradio_api/queue/join").headers)) \
+        == {}
+    allowed = client.get("/config", headers={"Origin": ALLOWED_ORIGIN})
+    assert allowed.headers.get("access-control-allow-origin") == ALLOWED_ORIGIN
+    assert client.post("/api/ask", json=ASK).json()["status"] == "answered"
+    assert client.get("/healthz").json()["index_loaded"] is True
