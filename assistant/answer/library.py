@@ -104,6 +104,11 @@ class Library:
         """Every guide, loaded (costly on a lazy library: prefer `guide(id)`)."""
         return [g for g in map(self._load, self._kinds) if g is not None]
 
+    def preload(self) -> None:
+        """Load every guide now (a long-running server), so no request pays for one."""
+        for guide_id in self.ids:
+            self._load(guide_id)
+
     @cached_property
     def vocabulary(self) -> Vocabulary:
         """Companies, roles, regions and known words of the library (built on first use)."""

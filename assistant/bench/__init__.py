@@ -16,6 +16,7 @@ a temporary copy of one company's folder.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -35,31 +36,44 @@ INDEX = ROOT / ".cache" / "shared-index"
 RESULTS = ROOT / "bench-results"
 
 
-def main() -> None:
-    """Run every benchmark and print the figures the README quotes."""
+STEPS = ("build", "answers", "web")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmarks (all, or `--only STEP` re-measured into the last results)."""
+    parser = argparse.ArgumentParser(prog="python -m assistant.bench", description=__doc__)
+    parser.add_argument("--only", choices=STEPS, action="append",
+                        help="run only this step (repeatable); others keep their last figures")
+    steps = parser.parse_args(argv).only or list(STEPS)
     if not SHARED.is_dir():
         sys.exit(f"make bench needs the real library at {SHARED}")
+    latest = RESULTS / "latest.json"
+    results = json.loads(latest.read_text()) if set(steps) != set(STEPS) and \
+        latest.is_file() else {}
     work = Path(tempfile.mkdtemp(prefix="assistant-bench-"))
     try:
-        results = run_all(work)
+        results.update(run_steps(work, steps))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(results, indent=1))
+    latest.write_text(json.dumps(results, indent=1))
     print_table(results)
 
 
-def run_all(work: Path) -> dict[str, Any]:
-    """All measurements, in one dict."""
+def run_steps(work: Path, steps: list[str]) -> dict[str, Any]:
+    """The measurements of `steps`, in one dict."""
     env = dict(os.environ, ASSISTANT_INDEX=str(INDEX), HF_HUB_OFFLINE="1")
     results: dict[str, Any] = {"machine": machine()}
-    results["full_build"] = full_build(SHARED, INDEX, env)
-    print_step("full build", results["full_build"])
-    results["updates"] = incremental_updates(SHARED, INDEX, work, env)
-    print_step("updates", results["updates"])
-    results["warm_answers"] = warm_latency(ROOT, env)
-    results["cold_ask"] = cold_ask(env)
-    results["web"] = web_load(ROOT, INDEX, work, env)
+    if "build" in steps or not INDEX.is_dir():
+        results["full_build"] = full_build(SHARED, INDEX, env)
+        print_step("full build", results["full_build"])
+        results["updates"] = incremental_updates(SHARED, INDEX, work, env)
+        print_step("updates", results["updates"])
+    if "answers" in steps:
+        results["warm_answers"] = warm_latency(ROOT, env)
+        results["cold_ask"] = cold_ask(env)
+    if "web" in steps:
+        results["web"] = web_load(ROOT, INDEX, work, env)
     results["machine"]["load_avg_end"] = os.getloadavg()
     return results
 

@@ -71,6 +71,9 @@ class WebState:
                     for question in WARM_UP_QUESTIONS:
                         self.bot.retrieve(question)  # retrieval only: never calls an LLM
                     self.loaded = True
+                    # A server lives long: unpickle every guide now, off the request path.
+                    threading.Thread(target=self.bot.library.preload, name="preload",
+                                     daemon=True).start()
                 except AssistantError as exc:
                     self._next_try = time.monotonic() + RETRY_LOAD_S
                     if str(exc) != self._last_error:

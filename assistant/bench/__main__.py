@@ -1,0 +1,5 @@
+"""`python -m assistant.bench`: run the benchmarks (see the package docstring)."""
+
+from assistant.bench import main
+
+main()
