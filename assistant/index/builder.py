@@ -140,6 +140,13 @@ def _build(job: _Job, corpus: CorpusResult, roots: Sequence[Path], base: _Base |
     parts, findings = _parts(corpus, base, by_guide)
     chunk_hashes = {cid: h for part in parts for cid, h in part.entry.chunks}
     plan = _plan(base, chunk_hashes, fresh_chunks)
+    if base is not None and _unchanged(base, corpus, roots, plan, parts):
+        job.notes.append(f"nothing changed since version {base.version}: kept it")
+        return BuildSummary(
+            version=base.version, guides=len(parts), chunks=len(chunk_hashes), embedded=0,
+            reused=len(plan.keep), deleted=0, findings=len(findings),
+            seconds=round(time.perf_counter() - job.started, 3), skipped=dict(corpus.skipped),
+            previous=base.manifest.previous, notes=job.notes)
     version = new_version_id()
     store = job.repo.stage(version, plan.base)
     embedded = _write(store, plan, job.embedder, job.progress, job.tick)
@@ -156,6 +163,15 @@ def _build(job: _Job, corpus: CorpusResult, roots: Sequence[Path], base: _Base |
         previous=manifest.previous, copy_seconds=round(job.repo.copy_seconds, 4),
         notes=job.notes,
     )
+
+
+def _unchanged(base: _Base, corpus: CorpusResult, roots: Sequence[Path], plan: _Plan,
+               parts: list[Part]) -> bool:
+    """True when every file was carried over as it was and nothing was added or removed."""
+    return (not corpus.guides and not plan.fresh and not plan.stale
+            and [str(r) for r in roots] == base.manifest.roots
+            and dict(corpus.skipped) == base.catalog.skipped
+            and [p.entry.id for p in parts] == [e.id for e in base.catalog.entries])
 
 
 def _chunk(guides: Sequence[Guide], embedder: Embedder, notes: list[str]

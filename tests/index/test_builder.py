@@ -170,6 +170,10 @@ def test_build_index_reads_files_and_follows_edits(tmp_path: Path) -> None:
     assert (first.guides, first.chunks, first.embedded) == (2, 3, 3)
     assert open_index(settings).manifest.roots == [str(corpus)]
 
+    same = build_index(settings, [corpus], progress=False)
+    assert (same.version, same.embedded, same.reused) == (first.version, 0, 3)
+    assert same.notes == [f"nothing changed since version {first.version}: kept it"]
+
     (corpus / "equity.md").write_text("# Equity\n\n## Vesting\n\nStock vests monthly now.\n")
     (corpus / "anchoring.md").unlink()
     second = build_index(settings, [corpus], progress=False)
