@@ -18,17 +18,15 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from assistant.corpus.money import SYMBOL_CODES, currency_symbol_to_code
+from assistant.corpus.money import (
+    AMBIGUOUS_SYMBOLS,
+    MULTIPLIERS,
+    SYMBOL_CODES,
+    currency_symbol_to_code,
+)
 
-_AMBIGUOUS: dict[str, frozenset[str]] = {
-    "¥": frozenset({"JPY", "CNY"}),
-    "kr": frozenset({"SEK", "DKK", "NOK", "ISK"}),
-}
-_MULTIPLIERS: dict[str, float] = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9,
-    "billion": 1e9, "l": 1e5, "lakh": 1e5, "lakhs": 1e5, "lpa": 1e5, "cr": 1e7, "crore": 1e7,
-    "crores": 1e7,
-}
+# Free text also writes the scale as a word ("2 million").
+_MULTIPLIERS = MULTIPLIERS | {"thousand": 1e3, "mn": 1e6, "million": 1e6, "billion": 1e9}
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(SYMBOL_CODES, key=len, reverse=True))
 _AMOUNT = re.compile(
     rf"(?<![\w.$£€₹¥])(?:(?P<pre>{_SYMBOLS}|[A-Z]{{3}})\.?\s?)?"
@@ -152,8 +150,8 @@ def _amount(m: re.Match[str]) -> Amount:
 
 def _units(symbol: str) -> frozenset[str]:
     sym = symbol.strip().rstrip(".")
-    if sym in _AMBIGUOUS:
-        return _AMBIGUOUS[sym]
+    if sym in AMBIGUOUS_SYMBOLS:
+        return AMBIGUOUS_SYMBOLS[sym]
     code = currency_symbol_to_code(sym)
     return frozenset({code}) if code else frozenset()
 

@@ -39,11 +39,13 @@ ISO_CODES: frozenset[str] = frozenset(
     "USD GBP EUR INR SGD CNY JPY AUD CAD HKD CHF DKK SEK NOK ISK KRW PLN AED SAR QAR ILS BRL UYU "
     "ARS MXN COP CLP PEN IDR VND TWD NZD ZAR CZK HUF RON TRY PHP MYR THB NGN KES EGP".split()
 )
-_AMBIGUOUS: dict[str, frozenset[str]] = {
+# Symbols that name more than one currency, with the codes they may stand for.
+AMBIGUOUS_SYMBOLS: dict[str, frozenset[str]] = {
     "¥": frozenset({"JPY", "CNY"}),
     "kr": frozenset({"SEK", "DKK", "NOK", "ISK"}),
 }
-_MULTIPLIERS: dict[str, float] = {
+# Suffixes that scale a number ("165K", "38.5L", "1.2 crore"), lower-cased.
+MULTIPLIERS: dict[str, float] = {
     "k": 1e3,
     "m": 1e6,
     "b": 1e9,
@@ -112,7 +114,7 @@ def currency_symbol_to_code(symbol: str, default: str = "") -> str:
     "¥" and "kr" resolve to `default` when it is one of their currencies (JPY/CNY, SEK/DKK/NOK).
     """
     sym = symbol.strip().rstrip(".")
-    if sym in _AMBIGUOUS and default in _AMBIGUOUS[sym]:
+    if sym in AMBIGUOUS_SYMBOLS and default in AMBIGUOUS_SYMBOLS[sym]:
         return default
     if sym in SYMBOL_CODES:
         return SYMBOL_CODES[sym]
@@ -141,7 +143,7 @@ def _tokens(text: str, default_currency: str) -> list[_Token]:
             unit = "%"
         suffix = (m.group("suf") or "").lower()
         number = float(m.group("num").replace(",", ""))
-        multiplier = _MULTIPLIERS.get(suffix, 1.0)
+        multiplier = MULTIPLIERS.get(suffix, 1.0)
         tokens.append(_Token(number, multiplier, bool(suffix), unit, m.start(), m.end()))
     return tokens
 

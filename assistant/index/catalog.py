@@ -16,7 +16,7 @@ from __future__ import annotations
 import pickle
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.answer.vocabulary import Vocabulary
 from assistant.corpus.model import Finding, Guide
@@ -152,6 +152,4 @@ class Catalog:
 
 
 def _with_offset(entry: GuideEntry, offset: int, length: int) -> GuideEntry:
-    from dataclasses import replace
-
     return replace(entry, offset=offset, length=length)
