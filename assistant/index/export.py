@@ -130,6 +130,11 @@ def export_model(model_dir: Path, quantize: bool = True, calibration: Path = CAL
         _swap_in(tmp, final)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    if quantize:
+        from assistant.index.openvino_embedder import OpenVinoEmbedder
+
+        # OpenVINO keys its compiled-model cache by path: compile once where queries will.
+        OpenVinoEmbedder(model_dir).compiled("LATENCY")
     return final
 
 
