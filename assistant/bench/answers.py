@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -38,6 +39,7 @@ print(json.dumps({"p50_ms": round(q[49], 2), "p95_ms": round(q[94], 2), "n": len
 
 def warm_latency(root: Path, env: dict[str, str]) -> dict[str, Any]:
     """p50/p95 of Assistant.ask in-process over the gold questions, after one warm-up pass."""
+    os.sync()  # the build steps' writeback must not land in these timings
     out = subprocess.run([sys.executable, "-c", _WARM], env=env, capture_output=True,
                          text=True, check=True, cwd=root)
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
@@ -47,6 +49,7 @@ def warm_latency(root: Path, env: dict[str, str]) -> dict[str, Any]:
 def cold_ask(env: dict[str, str]) -> dict[str, Any]:
     """Median wall time of whole `ask --json` processes per kind of question, first discarded."""
     results = {}
+    os.sync()
     for name, question in COLD_QUESTIONS.items():
         times = []
         for _ in range(COLD_RUNS + 1):

@@ -12,7 +12,12 @@ from typing import Any
 
 
 def measured(cmd: list[str], env: dict[str, str], cwd: Path | None = None) -> dict[str, Any]:
-    """Run `cmd`; seconds, its peak RSS (MB) and the first stdout line. Exits on failure."""
+    """Run `cmd`; seconds, its peak RSS (MB) and the first stdout line. Exits on failure.
+
+    Dirty pages are flushed first (not timed): a full build leaves GBs to write back, and
+    that disk traffic would otherwise land in whichever command runs next.
+    """
+    os.sync()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=err)
