@@ -28,6 +28,7 @@ from typing import Any
 
 from assistant.bench.answers import cold_ask, warm_latency
 from assistant.bench.build import full_build, incremental_updates
+from assistant.bench.process import cpu_times, steal_percent
 from assistant.bench.web import web_load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,16 +65,24 @@ def run_steps(work: Path, steps: list[str]) -> dict[str, Any]:
     """The measurements of `steps`, in one dict."""
     env = dict(os.environ, ASSISTANT_INDEX=str(INDEX), HF_HUB_OFFLINE="1")
     results: dict[str, Any] = {"machine": machine()}
+    steal: dict[str, float] = {}
     if "build" in steps or not INDEX.is_dir():
+        before = cpu_times()
         results["full_build"] = full_build(SHARED, INDEX, env)
         print_step("full build", results["full_build"])
         results["updates"] = incremental_updates(SHARED, INDEX, work, env)
         print_step("updates", results["updates"])
+        steal["build"] = steal_percent(before, cpu_times())
     if "answers" in steps:
+        before = cpu_times()
         results["warm_answers"] = warm_latency(ROOT, env)
         results["cold_ask"] = cold_ask(env)
+        steal["answers"] = steal_percent(before, cpu_times())
     if "web" in steps:
+        before = cpu_times()
         results["web"] = web_load(ROOT, INDEX, work, env)
+        steal["web"] = steal_percent(before, cpu_times())
+    results["machine"]["steal_pct"] = steal
     results["machine"]["load_avg_end"] = os.getloadavg()
     return results
 
@@ -121,3 +130,7 @@ def print_table(r: dict[str, Any]) -> None:
               f"{x['clients']} clients)")
     web = r["web"]
     print(f"server RSS          {web['server_rss_mb']} MB (peak {web['server_hwm_mb']} MB)")
+    stolen = m.get("steal_pct", {})
+    if stolen:
+        print("CPU stolen by the hypervisor: "
+              + ", ".join(f"{step} {pct}%" for step, pct in stolen.items()))

@@ -37,3 +37,23 @@ def measured(cmd: list[str], env: dict[str, str], cwd: Path | None = None) -> di
 def bin_path(name: str) -> str:
     """A console script of this virtualenv."""
     return str(Path(sys.executable).parent / name)
+
+
+def cpu_times() -> tuple[int, int]:
+    """(stolen, total) CPU time in jiffies since boot, from /proc/stat; (0, 0) elsewhere.
+
+    Steal is time the hypervisor gave this VM's CPUs to someone else: on a shared host it
+    explains runs of the same code that differ by a quarter.
+    """
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    except (OSError, IndexError):
+        return 0, 0
+    values = [int(v) for v in fields]
+    return (values[7] if len(values) > 7 else 0), sum(values[:8])
+
+
+def steal_percent(before: tuple[int, int], after: tuple[int, int]) -> float:
+    """Share of CPU time stolen between two `cpu_times` readings, in percent."""
+    total = after[1] - before[1]
+    return round(100 * (after[0] - before[0]) / total, 1) if total > 0 else 0.0
