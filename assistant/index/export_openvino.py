@@ -35,7 +35,7 @@ def export_openvino(raw: Path, out: Path, tokenizer: Path, calibration: Path) ->
     import nncf
     import openvino as ov
 
-    pieces = WordPieces(tokenizer, lambda path: AssistantError(f"{path} is missing."))
+    pieces = WordPieces(tokenizer)
     texts = calibration_texts(calibration, pieces)
     if not texts:
         raise AssistantError(f"No calibration text under {calibration}: it needs guides.")

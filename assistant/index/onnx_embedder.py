@@ -28,7 +28,7 @@ from assistant.index.export import (
     missing_export,
     target_dir,
 )
-from assistant.index.wordpieces import WordPieces, length_batches, pad
+from assistant.index.wordpieces import WordPieces, pad
 
 VARIANT_FILES = {"fp32": FP32_FILE, "int8": INT8_FILE}
 
@@ -52,7 +52,7 @@ class OnnxEmbedder:
         self.variant = variant
         self.threads = threads or os.cpu_count() or 1
         self.batch_size = batch_size
-        self.pieces = WordPieces(self.path / TOKENIZER_FILE, missing_export)
+        self.pieces = WordPieces(self.path / TOKENIZER_FILE)
         self._session: Any = None
         self._bulk: Any = None
 
@@ -61,8 +61,7 @@ class OnnxEmbedder:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        ids = self.pieces.encode(texts)
-        batches = length_batches(ids, self.batch_size)
+        ids, batches = self.pieces.batches(texts, self.batch_size)
         if len(batches) < 2 or self.threads < 2:
             for rows in batches:
                 out[rows] = self._run(self.session, [ids[i] for i in rows])

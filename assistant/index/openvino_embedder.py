@@ -29,7 +29,7 @@ from assistant.index.export import (
     missing_export,
     target_dir,
 )
-from assistant.index.wordpieces import WordPieces, length_batches, pad
+from assistant.index.wordpieces import WordPieces, pad
 
 CACHE_DIR = "openvino-cache"  # compiled blobs beside the model, written when writable
 
@@ -43,7 +43,7 @@ class OpenVinoEmbedder:
     def __init__(self, model_dir: Path, batch_size: int = 32) -> None:
         self.path = target_dir(model_dir)
         self.batch_size = batch_size
-        self.pieces = WordPieces(self.path / TOKENIZER_FILE, missing_export)
+        self.pieces = WordPieces(self.path / TOKENIZER_FILE)
         self._compiled: dict[str, Any] = {}
         self._lock = threading.Lock()
 
@@ -52,8 +52,7 @@ class OpenVinoEmbedder:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        ids = self.pieces.encode(texts)
-        batches = length_batches(ids, self.batch_size)
+        ids, batches = self.pieces.batches(texts, self.batch_size)
         if len(batches) == 1:
             # Queries: one request of the latency model; a request per call is thread-safe.
             request = self.compiled("LATENCY").create_infer_request()

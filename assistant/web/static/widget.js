@@ -409,22 +409,13 @@
     var history = [];
     var busy = false;
 
-    function open() {
-      panel.hidden = false;
-      chatIcon.style.display = "none";
-      downIcon.style.display = "";
-      bubble.setAttribute("aria-expanded", "true");
-      bubble.setAttribute("aria-label", "Close " + TITLE);
-      input.focus();
-    }
-
-    function shut() {
-      panel.hidden = true;
-      chatIcon.style.display = "";
-      downIcon.style.display = "none";
-      bubble.setAttribute("aria-expanded", "false");
-      bubble.setAttribute("aria-label", "Open " + TITLE);
-      bubble.focus();
+    function setOpen(isOpen) {
+      panel.hidden = !isOpen;
+      chatIcon.style.display = isOpen ? "none" : "";
+      downIcon.style.display = isOpen ? "" : "none";
+      bubble.setAttribute("aria-expanded", isOpen ? "true" : "false");
+      bubble.setAttribute("aria-label", (isOpen ? "Close " : "Open ") + TITLE);
+      (isOpen ? input : bubble).focus();
     }
 
     function scrollDown() { log.scrollTop = log.scrollHeight; }
@@ -567,12 +558,12 @@
       });
     }
 
-    bubble.addEventListener("click", function () { if (panel.hidden) open(); else shut(); });
-    close.addEventListener("click", shut);
+    bubble.addEventListener("click", function () { setOpen(panel.hidden); });
+    close.addEventListener("click", function () { setOpen(false); });
     root.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && !panel.hidden) {
         event.preventDefault();
-        shut();
+        setOpen(false);
       }
     });
     form.addEventListener("submit", function (event) {
