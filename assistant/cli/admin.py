@@ -32,15 +32,24 @@ def main(verbose: bool) -> None:
 @corpus_option
 @index_option
 @click.option("--rebuild", is_flag=True, help="Re-embed everything instead of reusing chunks.")
+@click.option("--compact", is_flag=True,
+              help="Fold the changes kept as a delta into one new base segment (builds do this "
+                   "on their own once the delta passes 5% of the library).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @translate_errors
-def index(corpus: tuple[Path, ...], index: Path | None, rebuild: bool, quiet: bool) -> None:
-    """Read the corpus and build or update the index (incremental by content hash)."""
+def index(corpus: tuple[Path, ...], index: Path | None, rebuild: bool, compact: bool,
+          quiet: bool) -> None:
+    """Read the corpus and build or update the index (incremental by content hash).
+
+    A small change is stored as a delta over the live version's records, so an update costs
+    about as much as the change itself; the previous version keeps answering until the new
+    one is complete.
+    """
     from assistant.index.builder import build_index
 
     settings = load_settings(corpus, index)
     summary = build_index(settings, corpus_roots(settings, corpus), rebuild=rebuild,
-                          progress=not quiet)
+                          progress=not quiet, compact=compact)
     click.echo(describe_build(summary.as_dict()))
 
 
@@ -55,6 +64,11 @@ def describe_build(s: dict[str, object]) -> str:
     if skipped:
         lines.append(f"skipped {len(skipped)} files:")
         lines += [f"  {path}: {reason}" for path, reason in sorted(skipped.items())]
+    segments = s.get("segments") or []
+    assert isinstance(segments, list)
+    if len(segments) == 2:
+        lines.append(f"stored as a delta over base segment {segments[0]} "
+                     f"({s.get('masked', 0)} base records masked)")
     notes = s.get("notes") or []
     assert isinstance(notes, list)
     lines += [f"note: {n}" for n in notes]

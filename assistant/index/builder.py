@@ -7,7 +7,8 @@ Example:
 
 Incremental by default: chunks whose content hash is unchanged keep their stored vectors, and
 each distinct text is embedded once per build. A new version is written beside the live one and
-switched to only when complete (versions.py); one writer at a time (lock.py).
+switched to only when complete (versions.py); one writer at a time (lock.py). A small change is
+written as a delta over the live version's records rather than a copy of them (layers.py).
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from tqdm import tqdm
 from assistant.answer.vocabulary import Vocabulary, words_of
 from assistant.errors import IndexMissingError, ModelMismatchError
 from assistant.index.catalog import Catalog, GuideEntry, Part, entry_of
-from assistant.index.chunks import CHUNK_FORMAT, Chunk, chunk_guides
+from assistant.index.chunks import CHUNK_FORMAT, TEXT_DIGEST, Chunk, chunk_guides
 from assistant.index.embedder import Embedder, get_embedder
 from assistant.index.handle import IndexHandle, open_index
+from assistant.index.layers import Layout, plan_layout, stage_layout
 from assistant.index.lock import IndexLock
 from assistant.index.manifest import Manifest
 from assistant.index.store import VectorStore
@@ -44,6 +46,7 @@ __all__ = ["BuildSummary", "IndexHandle", "build_from_corpus", "build_index", "o
 log = logging.getLogger(__name__)
 EMBED_GROUP = 1024  # texts per embedder call (sorted by length; the embedder batches within)
 WRITE_BATCH = 512  # chunks per store write
+REUSE_MIN = 64  # stored vectors worth loading a base segment's vector index for (~0.7 s)
 
 
 @dataclass
@@ -61,6 +64,8 @@ class BuildSummary:
     skipped: dict[str, str] = field(default_factory=dict)
     previous: str = ""
     copy_seconds: float = 0.0
+    segments: list[str] = field(default_factory=list)
+    masked: int = 0
     notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -70,7 +75,6 @@ class BuildSummary:
 
 @dataclass(frozen=True)
 class _Plan:
-    base: str | None
     keep: set[str]
     stale: list[str]
     fresh: list[Chunk]
@@ -86,11 +90,13 @@ class _Base:
 
 
 def build_index(settings: Settings, roots: Sequence[Path], rebuild: bool = False,
-                progress: bool = True, embedder: Embedder | None = None) -> BuildSummary:
+                progress: bool = True, embedder: Embedder | None = None,
+                compact: bool = False) -> BuildSummary:
     """Read the corpus under `roots` and build a new index version from it.
 
     Files whose bytes are unchanged since the live version are not parsed again: their
-    guides, findings and chunk records are carried over.
+    guides, findings and chunk records are carried over. `compact` folds the live version's
+    delta into a new base even when nothing changed.
     """
     from assistant.corpus.reader import read_corpus
 
@@ -103,13 +109,13 @@ def build_index(settings: Settings, roots: Sequence[Path], rebuild: bool = False
         base = _base(repo, embedder, rebuild, notes)
         reuse = {e.path: (e.content_hash, e.id) for e in base.catalog.entries} if base else None
         corpus = read_corpus(roots, progress=progress, reuse=reuse)
-        return _build(_Job(settings, repo, lock.renew, embedder, progress, notes, started),
-                      corpus, roots, base)
+        job = _Job(settings, repo, lock.renew, embedder, progress, notes, started, compact)
+        return _build(job, corpus, roots, base)
 
 
 def build_from_corpus(settings: Settings, corpus: CorpusResult, roots: Sequence[Path],
                       rebuild: bool = False, progress: bool = True,
-                      embedder: Embedder | None = None) -> BuildSummary:
+                      embedder: Embedder | None = None, compact: bool = False) -> BuildSummary:
     """Build a new index version from already parsed guides (the seam tests use)."""
     started = time.perf_counter()
     embedder = embedder or get_embedder(settings)
@@ -118,8 +124,8 @@ def build_from_corpus(settings: Settings, corpus: CorpusResult, roots: Sequence[
         repo.collect()
         notes: list[str] = []
         base = _base(repo, embedder, rebuild, notes)
-        return _build(_Job(settings, repo, lock.renew, embedder, progress, notes, started),
-                      corpus, roots, base)
+        job = _Job(settings, repo, lock.renew, embedder, progress, notes, started, compact)
+        return _build(job, corpus, roots, base)
 
 
 @dataclass
@@ -131,6 +137,7 @@ class _Job:
     progress: bool
     notes: list[str]
     started: float
+    compact: bool = False
 
 
 def _build(job: _Job, corpus: CorpusResult, roots: Sequence[Path], base: _Base | None
@@ -140,7 +147,7 @@ def _build(job: _Job, corpus: CorpusResult, roots: Sequence[Path], base: _Base |
     parts, findings = _parts(corpus, base, by_guide)
     chunk_hashes = {cid: h for part in parts for cid, h in part.entry.chunks}
     plan = _plan(base, chunk_hashes, fresh_chunks)
-    if base is not None and _unchanged(base, corpus, roots, plan, parts):
+    if base is not None and not job.compact and _unchanged(base, corpus, roots, plan, parts):
         job.notes.append(f"nothing changed since version {base.version}: kept it")
         return BuildSummary(
             version=base.version, guides=len(parts), chunks=len(chunk_hashes), embedded=0,
@@ -148,12 +155,16 @@ def _build(job: _Job, corpus: CorpusResult, roots: Sequence[Path], base: _Base |
             seconds=round(time.perf_counter() - job.started, 3), skipped=dict(corpus.skipped),
             previous=base.manifest.previous, notes=job.notes)
     version = new_version_id()
-    store = job.repo.stage(version, plan.base)
-    embedded = _write(store, plan, job.embedder, job.progress, job.tick)
+    layout = plan_layout(base.manifest if base else None, version, plan.stale, len(plan.fresh),
+                         job.compact)
+    store = stage_layout(job.repo, layout)
+    reused = _reuse(job.repo, base, plan, layout, store)
+    embedded = _write(store, plan, reused, job.embedder, job.progress, job.tick)
     catalog = Catalog.pack(parts, findings, dict(corpus.skipped),
                            _vocabulary(corpus, base, [p.entry for p in parts]))
     manifest = _manifest(version, job.embedder, roots, catalog, chunk_hashes,
-                         base.version if base else "")
+                         base.version if base else _live(job.repo), layout,
+                         store.count() if layout.is_delta else 0)
     job.repo.commit(manifest, catalog)
     job.repo.collect()
     return BuildSummary(
@@ -161,8 +172,16 @@ def _build(job: _Job, corpus: CorpusResult, roots: Sequence[Path], base: _Base |
         reused=len(plan.keep), deleted=len(plan.stale), findings=len(findings),
         seconds=round(time.perf_counter() - job.started, 3), skipped=dict(corpus.skipped),
         previous=manifest.previous, copy_seconds=round(job.repo.copy_seconds, 4),
-        notes=job.notes,
+        segments=layout.segments, masked=len(layout.masked), notes=job.notes,
     )
+
+
+def _live(repo: VersionRepo) -> str:
+    """The live version id, kept as `previous` by a build that does not start from it."""
+    try:
+        return repo.current() or ""
+    except IndexMissingError:
+        return ""
 
 
 def _unchanged(base: _Base, corpus: CorpusResult, roots: Sequence[Path], plan: _Plan,
@@ -213,41 +232,63 @@ def _vocabulary(corpus: CorpusResult, base: _Base | None, entries: list[GuideEnt
     return Vocabulary.from_entries(entries, words)
 
 
-def _write(store: VectorStore, plan: _Plan, embedder: Embedder, progress: bool,
-           tick: Callable[[], None]) -> int:
+def _reuse(repo: VersionRepo, base: _Base | None, plan: _Plan, layout: Layout,
+           store: VectorStore) -> dict[str, np.ndarray]:
+    """Stored vectors of stale records whose text a fresh chunk embeds again, by text digest.
+
+    A metadata-only change (a moved file, a new review date) then needs no model. The staged
+    segment is read first: it holds every old record when flattening, the old delta otherwise.
+    A delta build reads the base segment only for REUSE_MIN or more vectors: below that,
+    embedding again is cheaper than loading the base's vector index.
+    """
+    if base is None or not plan.stale:
+        return {}
+    wanted = {c.text_digest for c in plan.fresh}
+    digest = {i: base.manifest.chunks[i][:TEXT_DIGEST] for i in plan.stale}
+    ids = [i for i in plan.stale if digest[i] in wanted]
+    found = {r.id: r.vector for r in store.records(ids)} if ids else {}
+    rest = [i for i in ids if i not in found]
+    if layout.is_delta and len(rest) >= REUSE_MIN:  # live, unmasked records of the base
+        found.update((r.id, r.vector) for r in repo.segment(layout.segments[0]).records(rest))
+    return {digest[i]: vector for i, vector in found.items()}
+
+
+def _write(store: VectorStore, plan: _Plan, reused: dict[str, np.ndarray], embedder: Embedder,
+           progress: bool, tick: Callable[[], None]) -> int:
     """Delete stale chunks, embed each new distinct text once, add fresh chunks; return #texts.
 
-    Texts are embedded shortest first in large groups, so each model batch holds texts of
-    nearly one length and little of the work is padding.
+    `reused` holds vectors already stored, by text digest. Texts are embedded shortest first
+    in large groups, so each model batch holds texts of nearly one length and little of the
+    work is padding.
     """
-    # Vectors of stale chunks are kept by text: a metadata-only change needs no re-embedding.
-    # (Only for chunks embedded as their own text; a row's vector is of its short key.)
-    cache = {r.text: r.vector for r in store.records(plan.stale)
-             if r.metadata.get("kind") != "row"} if plan.stale else {}
     store.delete(plan.stale)
-    # Character length stands in for token length: close enough to keep padding small.
-    texts = sorted({c.embed_text for c in plan.fresh if c.embed_text not in cache}, key=len)
-    by_text: dict[str, list[Chunk]] = {}
+    vectors = dict(reused)
+    texts: dict[str, str] = {}  # text digest -> text, for texts no stored vector covers
+    by_digest: dict[str, list[Chunk]] = {}
     for chunk in plan.fresh:
-        by_text.setdefault(chunk.embed_text, []).append(chunk)
-    pending: list[Chunk] = [c for c in plan.fresh if c.embed_text in cache]
+        by_digest.setdefault(chunk.text_digest, []).append(chunk)
+        if chunk.text_digest not in vectors:
+            texts.setdefault(chunk.text_digest, chunk.embed_text)
+    # Character length stands in for token length: close enough to keep padding small.
+    order = sorted(texts, key=lambda d: len(texts[d]))
+    pending: list[Chunk] = [c for c in plan.fresh if c.text_digest in vectors]
     with _bar(len(plan.fresh), progress) as bar, BackgroundWriter(store, bar.update) as writer:
-        for first in range(0, len(texts), EMBED_GROUP):
-            group = texts[first : first + EMBED_GROUP]
-            cache.update(zip(group, _embed(embedder, group), strict=True))
+        for first in range(0, len(order), EMBED_GROUP):
+            group = order[first : first + EMBED_GROUP]
+            vectors.update(zip(group, _embed(embedder, [texts[d] for d in group]), strict=True))
             tick()
-            pending.extend(c for t in group for c in by_text[t])
+            pending.extend(c for d in group for c in by_digest[d])
             while len(pending) >= WRITE_BATCH:
                 window, pending = pending[:WRITE_BATCH], pending[WRITE_BATCH:]
-                writer.put(window, np.stack([cache[c.embed_text] for c in window]))
+                writer.put(window, np.stack([vectors[c.text_digest] for c in window]))
         if pending:
-            writer.put(pending, np.stack([cache[c.embed_text] for c in pending]))
-    return len(texts)
+            writer.put(pending, np.stack([vectors[c.text_digest] for c in pending]))
+    return len(order)
 
 
 def _manifest(version: str, embedder: Embedder, roots: Sequence[Path], catalog: Catalog,
-              chunks: dict[str, str], previous: str) -> Manifest:
-    """The manifest of a version about to be committed."""
+              chunks: dict[str, str], previous: str, layout: Layout, delta: int) -> Manifest:
+    """The manifest of a version about to be committed; `delta` counts its delta's records."""
     return Manifest(
         version=version, embedder=embedder.name, dim=embedder.dim,
         created=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -255,8 +296,10 @@ def _manifest(version: str, embedder: Embedder, roots: Sequence[Path], catalog: 
         files={e.path: e.content_hash for e in catalog.entries},
         chunks=chunks,
         counts={"guides": len(catalog.entries), "chunks": len(chunks),
-                "findings": len(catalog.findings), "skipped": len(catalog.skipped)},
-        previous=previous, chunking=CHUNK_FORMAT,
+                "findings": len(catalog.findings), "skipped": len(catalog.skipped),
+                "delta": delta},
+        previous=previous, chunking=CHUNK_FORMAT, segments=layout.segments,
+        masked=layout.masked,
     )
 
 
@@ -283,7 +326,12 @@ def _base(repo: VersionRepo, embedder: Embedder, rebuild: bool, notes: list[str]
         return None
     if live is None or rebuild:
         return None
-    manifest = repo.manifest(live)
+    try:
+        manifest = repo.manifest(live)
+    except IndexMissingError as exc:  # e.g. written by an older version of the assistant
+        notes.append(f"{exc} Rebuilt from scratch.")
+        log.warning(notes[-1])
+        return None
     if (manifest.embedder, manifest.dim) != (embedder.name, embedder.dim):
         notes.append(f"live index was built with {manifest.embedder} ({manifest.dim}-d), this "
                      f"build uses {embedder.name} ({embedder.dim}-d): rebuilt from scratch")
@@ -305,11 +353,11 @@ def _base(repo: VersionRepo, embedder: Embedder, rebuild: bool, notes: list[str]
 def _plan(base: _Base | None, chunks: dict[str, str], fresh: list[Chunk]) -> _Plan:
     """Which chunks the live version already holds, which are stale, which need writing."""
     if base is None:
-        return _Plan(None, set(), [], fresh)
+        return _Plan(set(), [], fresh)
     old = base.manifest.chunks
     keep = {i for i, h in old.items() if chunks.get(i) == h}
     stale = sorted(i for i in old if i not in keep)
-    return _Plan(base.version, keep, stale, [c for c in fresh if c.id not in keep])
+    return _Plan(keep, stale, [c for c in fresh if c.id not in keep])
 
 
 def _embed(embedder: Embedder, texts: list[str]) -> np.ndarray:

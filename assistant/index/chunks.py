@@ -23,7 +23,8 @@ from assistant.index.embedder import MAX_TOKENS
 
 # Bump when chunk text, keys or metadata change: the next build then starts from scratch
 # (incremental builds carry unchanged files' chunks over without cutting them again).
-CHUNK_FORMAT = 2
+CHUNK_FORMAT = 3  # 3: content hashes start with a digest of the embedded text
+TEXT_DIGEST = 24  # leading hex digits of a content hash that identify the embedded text
 # Room for [CLS]/[SEP] and rounding: pieces aim below the model window.
 CHUNK_TOKENS = MAX_TOKENS - 16
 MetaValue = str | int | float | bool
@@ -52,6 +53,11 @@ class Chunk:
     def embed_text(self) -> str:
         """The text whose vector represents this chunk."""
         return self.key or self.text
+
+    @property
+    def text_digest(self) -> str:
+        """Identifies `embed_text`: chunks (or stored records) sharing it share a vector."""
+        return self.content_hash[:TEXT_DIGEST]
 
 
 def chunk_guides(guides: Sequence[Guide], count_tokens: TokenCounter) -> list[Chunk]:
@@ -207,5 +213,7 @@ def _section_title(guide: Guide, anchor: str) -> str:
 def _make(chunk_id: str, text: str, kind: str, meta: dict[str, MetaValue], key: str = ""
           ) -> Chunk:
     payload = json.dumps([text, key, meta], sort_keys=True, ensure_ascii=False)
-    digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
-    return Chunk(id=chunk_id, text=text, kind=kind, metadata=meta, content_hash=digest, key=key)
+    embedded = hashlib.sha256((key or text).encode("utf-8")).hexdigest()[:TEXT_DIGEST]
+    whole = hashlib.sha256(payload.encode("utf-8")).hexdigest()[TEXT_DIGEST:]
+    return Chunk(id=chunk_id, text=text, kind=kind, metadata=meta, content_hash=embedded + whole,
+                 key=key)

@@ -6,8 +6,8 @@ Example:
     >>> handle.guides[0].id
     'acme/software-engineer'
 
-`open_index` reads only the small CURRENT pointer and the manifest; the Chroma client and the
-catalog load on first use.
+`open_index` reads only the small CURRENT pointer and the manifest; the Chroma clients of the
+version's segments (layers.py) and the catalog load on first use.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ import numpy as np
 from assistant.errors import IndexMissingError, ModelMismatchError
 from assistant.index.catalog import Catalog
 from assistant.index.embedder import Embedder, get_embedder
+from assistant.index.layers import LayeredStore, open_layers
 from assistant.index.manifest import Manifest
-from assistant.index.store import StoreHit, VectorStore
+from assistant.index.store import StoreHit
 from assistant.index.versions import VersionRepo, open_versions
 
 if TYPE_CHECKING:
@@ -38,9 +39,9 @@ class IndexHandle:
         self.version = manifest.version
 
     @cached_property
-    def store(self) -> VectorStore:
-        """The version's chunk collection (client created on first use)."""
-        return self.repo.store(self.version)
+    def store(self) -> LayeredStore:
+        """The version's records: its base segment and delta, merged (clients made on use)."""
+        return open_layers(self.repo, self.manifest)
 
     @cached_property
     def catalog(self) -> Catalog:

@@ -6,7 +6,9 @@ Example:
     ('hash-384', 384)
 
 The manifest maps every chunk id to its content hash, which is what incremental builds diff
-against. The catalog is the list of parsed guides the answer stage resolves questions with.
+against, and names the store segments that hold the version's records (layers.py): a base,
+optionally a small delta on top, and the base's ids the version no longer serves (`masked`).
+The catalog is the list of parsed guides the answer stage resolves questions with.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from assistant.errors import IndexMissingError
 
-MANIFEST_FORMAT = 1
+MANIFEST_FORMAT = 2  # 2: records live in segments (base + delta), not one copy
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Manifest:
     counts: dict[str, int] = field(default_factory=dict)
     previous: str = ""  # the version this one was built from / replaced
     chunking: int = 1  # chunks.CHUNK_FORMAT the version was cut with
+    segments: list[str] = field(default_factory=list)  # base first, then the delta if any
+    masked: list[str] = field(default_factory=list)  # base ids this version does not serve
     format: int = MANIFEST_FORMAT
 
     def to_json(self) -> str:

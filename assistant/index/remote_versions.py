@@ -2,7 +2,8 @@
 
 Collections on the server::
 
-    <collection>-<version>   # chunks of one version (cosine)
+    <collection>-<segment>   # records of one segment (cosine): a version's base or delta,
+                             # named after the version whose build wrote it (layers.py)
     <collection>-meta        # small documents, keyed by id:
         current              # text: the live version id (one upsert switches it)
         catalog:<version>:N  # base64 slice N of the pickled catalog
@@ -32,7 +33,7 @@ from assistant.errors import IndexMissingError
 from assistant.index.catalog import Catalog
 from assistant.index.manifest import Manifest
 from assistant.index.store import Record, VectorStore, collection_name, connect
-from assistant.index.versions import VERSION_RE, versions_to_keep
+from assistant.index.versions import VERSION_RE, to_keep
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -75,6 +76,7 @@ class RemoteVersions:
         self.conn = connect(settings)
         self.meta = MetaStore(self.conn.store(f"{settings.collection}-meta", True, space="l2"))
         self.copy_seconds = 0.0
+        self._manifests: dict[str, Manifest] = {}  # committed manifests never change
         self._pattern = re.compile(re.escape(settings.collection) + "-(" + VERSION_RE.pattern + ")")
 
     def current(self) -> str | None:
@@ -91,24 +93,26 @@ class RemoteVersions:
         return version
 
     def manifest(self, version: str) -> Manifest:
-        """The manifest of a complete version."""
-        return Manifest.from_json(self._read_blob("manifest", version))
+        """The manifest of a complete version (read once per repository object)."""
+        if version not in self._manifests:
+            self._manifests[version] = Manifest.from_json(self._read_blob("manifest", version))
+        return self._manifests[version]
 
     def catalog(self, version: str) -> Catalog:
         """The guide catalog of a complete version, reassembled from its parts."""
         return Catalog.from_bytes(base64.b64decode(self._read_blob("catalog", version)))
 
-    def store(self, version: str) -> VectorStore:
-        """The chunk collection of a complete version (read side)."""
-        return self.conn.store(collection_name(self.settings, version), create=False)
+    def segment(self, segment: str) -> VectorStore:
+        """The records of one committed segment (read side)."""
+        return self.conn.store(collection_name(self.settings, segment), create=False)
 
-    def stage(self, version: str, base: str | None) -> VectorStore:
-        """A new collection, filled with every record (vectors included) of `base`."""
-        target = self.conn.store(collection_name(self.settings, version), create=True)
+    def stage(self, segment: str, copy_of: str | None) -> VectorStore:
+        """A new collection, filled with every record (vectors included) of `copy_of`."""
+        target = self.conn.store(collection_name(self.settings, segment), create=True)
         started = time.perf_counter()
-        if base is not None:
+        if copy_of is not None:
             batch: list[Record] = []
-            for record in self.store(base).records():
+            for record in self.segment(copy_of).records():
                 batch.append(record)
                 if len(batch) >= 1000:
                     target.add_records(batch)
@@ -123,6 +127,7 @@ class RemoteVersions:
         self._write_blob("catalog", manifest.version, blob)
         self._write_blob("manifest", manifest.version, manifest.to_json())
         self.meta.write("current", manifest.version, kind="current", version=manifest.version)
+        self._manifests[manifest.version] = manifest
 
     def _write_blob(self, kind: str, version: str, text: str) -> None:
         """Store `text` as parts `<kind>:<version>:N`, part 0 last so it marks completeness."""
@@ -149,15 +154,14 @@ class RemoteVersions:
         return "".join(texts)
 
     def collect(self) -> list[str]:
-        """Drop collections and meta documents of versions other than live and previous."""
-        keep = versions_to_keep(self)
-        removed: list[str] = []
+        """Drop segments and meta documents that `to_keep` does not name; return version ids."""
+        versions, segments = to_keep(self)
         for name in self.conn.names():
             match = self._pattern.fullmatch(name)
-            if match and match.group(1) not in keep:
+            if match and match.group(1) not in segments:
                 self.conn.drop(name)
-                removed.append(match.group(1))
-        stale = [key for key, meta in self.meta.keys()
-                 if meta.get("kind") in ("catalog", "manifest") and meta.get("version") not in keep]
-        self.meta.remove(stale)
-        return removed
+        stale = [(key, str(meta.get("version"))) for key, meta in self.meta.keys()
+                 if meta.get("kind") in ("catalog", "manifest")
+                 and meta.get("version") not in versions]
+        self.meta.remove([key for key, _ in stale])
+        return sorted({version for _, version in stale})

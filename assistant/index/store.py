@@ -1,7 +1,7 @@
 """The Chroma seam: the only module that imports chromadb.
 
 Example:
-    >>> store = open_store(settings, version="20250101T000000-ab12cd", create=True)
+    >>> store = open_store(settings, segment="20250101T000000-ab12cd", create=True)
     >>> store.add(chunks, vectors)
     >>> store.query(vector, k=5)[0].id
     'acme/swe#negotiation-dna/0'
@@ -209,15 +209,20 @@ def connect(settings: Settings, path: Path | None = None) -> ChromaConnection:
     return ChromaConnection(lambda: _persistent_client(path))
 
 
-def open_store(settings: Settings, version: str, create: bool) -> VectorStore:
-    """The chunk collection of one index version (embedded or server, per settings)."""
-    path = settings.index / "versions" / version / "chroma"
-    return connect(settings, path).store(collection_name(settings, version), create)
+def open_store(settings: Settings, segment: str, create: bool) -> VectorStore:
+    """The chunk collection of one index segment (embedded or server, per settings)."""
+    return connect(settings, segment_path(settings, segment)).store(
+        collection_name(settings, segment), create)
 
 
-def collection_name(settings: Settings, version: str) -> str:
-    """Name of the chunk collection of `version`."""
-    return f"{settings.collection}-{version}"
+def segment_path(settings: Settings, segment: str) -> Path:
+    """The Chroma directory of an embedded index segment."""
+    return settings.index / "segments" / segment
+
+
+def collection_name(settings: Settings, segment: str) -> str:
+    """Name of the chunk collection of `segment` (named after the version that wrote it)."""
+    return f"{settings.collection}-{segment}"
 
 
 def parse_url(url: str) -> tuple[str, int, bool]:

@@ -4,9 +4,11 @@ Embedded layout under `settings.index`::
 
     CURRENT                      # one line: the live version id (replaced atomically)
     .lock                        # writers' flock (see lock.py)
-    versions/<id>/chroma/        # Chroma's PersistentClient directory
-    versions/<id>/catalog.pkl    # parsed guides (manifest.Catalog)
-    versions/<id>/manifest.json  # written last: a version without it is incomplete
+    segments/<id>/               # a Chroma PersistentClient directory, written by the build of
+                                 # version <id> and never changed after it commits (layers.py)
+    versions/<id>/catalog.pkl    # parsed guides (catalog.Catalog)
+    versions/<id>/manifest.json  # written last: a version without it is incomplete; names the
+                                 # segments (base, delta) that hold the version's records
 
 A build killed at any point leaves CURRENT naming the previous complete version; the next build
 removes the leftovers. The server-mode twin lives in remote_versions.py.
@@ -15,6 +17,8 @@ Example:
     >>> repo = open_versions(settings)
     >>> repo.current()
     '20250101T120000-ab12cd'
+    >>> repo.manifest(repo.current()).segments
+    ['20250101T080000-77aa01', '20250101T120000-ab12cd']
 """
 
 from __future__ import annotations
@@ -30,7 +34,13 @@ from typing import TYPE_CHECKING, Protocol
 from assistant.errors import IndexMissingError
 from assistant.index.catalog import Catalog
 from assistant.index.manifest import Manifest
-from assistant.index.store import ChromaConnection, VectorStore, collection_name, connect
+from assistant.index.store import (
+    ChromaConnection,
+    VectorStore,
+    collection_name,
+    connect,
+    segment_path,
+)
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -38,13 +48,28 @@ if TYPE_CHECKING:
 VERSION_RE = re.compile(r"\d{8}T\d{6}-[0-9a-f]{6}")
 
 
-def versions_to_keep(repo: VersionRepo) -> set[str]:
-    """The live version and the one before it; none when the pointer is broken."""
+def to_keep(repo: VersionRepo) -> tuple[set[str], set[str]]:
+    """(versions, segments) to keep: the live version, the one before it, and their segments.
+
+    Nothing is kept when the pointer is broken. A version whose manifest is unreadable (an
+    older format, answering until a rebuild replaces it) is kept, without segments.
+    """
     try:
         live = repo.current()
     except IndexMissingError:  # broken pointer: nothing to keep, the build replaces it
-        return set()
-    return {live, repo.manifest(live).previous} if live else set()
+        return set(), set()
+    versions: set[str] = set()
+    segments: set[str] = set()
+    version = live
+    while version and len(versions) < 2:
+        versions.add(version)
+        try:
+            manifest = repo.manifest(version)
+        except (IndexMissingError, FileNotFoundError):  # an older format, or already removed
+            break
+        segments.update(manifest.segments)
+        version = manifest.previous
+    return versions, segments
 
 
 def new_version_id() -> str:
@@ -55,7 +80,7 @@ def new_version_id() -> str:
 class VersionRepo(Protocol):
     """Where versions live: a directory tree (embedded) or a Chroma server."""
 
-    copy_seconds: float  # time the last `stage` spent copying the base version
+    copy_seconds: float  # time the last `stage` spent copying the segment it started from
 
     def current(self) -> str | None:
         """The live version id, or None before the first build."""
@@ -69,12 +94,12 @@ class VersionRepo(Protocol):
         """The guide catalog of a complete version."""
         ...
 
-    def store(self, version: str) -> VectorStore:
-        """The chunk collection of a complete version (read side)."""
+    def segment(self, segment: str) -> VectorStore:
+        """The records of one committed segment (read side)."""
         ...
 
-    def stage(self, version: str, base: str | None) -> VectorStore:
-        """A writable store for a new version: a copy of `base`, or empty."""
+    def stage(self, segment: str, copy_of: str | None) -> VectorStore:
+        """A writable new segment: a copy of the segment `copy_of`, or empty."""
         ...
 
     def commit(self, manifest: Manifest, catalog: Catalog) -> None:
@@ -82,7 +107,7 @@ class VersionRepo(Protocol):
         ...
 
     def collect(self) -> list[str]:
-        """Remove every version except the live one and its predecessor; return removed ids."""
+        """Remove versions and segments `to_keep` does not name; return removed version ids."""
         ...
 
 
@@ -103,6 +128,7 @@ class LocalVersions:
         self.root = settings.index
         self.copy_seconds = 0.0
         self._staged: ChromaConnection | None = None
+        self._manifests: dict[str, Manifest] = {}  # committed manifests never change
 
     def _dir(self, version: str) -> Path:
         return self.root / "versions" / version
@@ -121,30 +147,35 @@ class LocalVersions:
         return version
 
     def manifest(self, version: str) -> Manifest:
-        """The manifest of a complete version."""
-        return Manifest.from_json((self._dir(version) / "manifest.json").read_text("utf-8"))
+        """The manifest of a complete version (read once per repository object)."""
+        if version not in self._manifests:
+            text = (self._dir(version) / "manifest.json").read_text("utf-8")
+            self._manifests[version] = Manifest.from_json(text)
+        return self._manifests[version]
 
     def catalog(self, version: str) -> Catalog:
         """The guide catalog of a complete version."""
         return Catalog.from_bytes((self._dir(version) / "catalog.pkl").read_bytes())
 
-    def store(self, version: str) -> VectorStore:
-        """The chunk collection of a complete version (read side)."""
-        conn = connect(self.settings, self._dir(version) / "chroma")
-        return conn.store(collection_name(self.settings, version), create=False)
+    def segment(self, segment: str) -> VectorStore:
+        """The records of one committed segment (read side)."""
+        conn = connect(self.settings, segment_path(self.settings, segment))
+        return conn.store(collection_name(self.settings, segment), create=False)
 
-    def stage(self, version: str, base: str | None) -> VectorStore:
-        """A writable store for a new version: a copy of `base`'s Chroma directory, or empty."""
-        target = self._dir(version) / "chroma"
-        target.parent.mkdir(parents=True, exist_ok=False)
+    def stage(self, segment: str, copy_of: str | None) -> VectorStore:
+        """A writable new segment: a copy of the Chroma directory of `copy_of`, or empty."""
+        target = segment_path(self.settings, segment)
+        target.parent.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
-        if base is not None:
-            shutil.copytree(self._dir(base) / "chroma", target)
+        if copy_of is not None:
+            shutil.copytree(segment_path(self.settings, copy_of), target)
+        else:
+            target.mkdir()
         self.copy_seconds = time.perf_counter() - started
         self._staged = connect(self.settings, target)
-        name = collection_name(self.settings, version)
-        if base is not None:
-            self._staged.rename(collection_name(self.settings, base), name)
+        name = collection_name(self.settings, segment)
+        if copy_of is not None:
+            self._staged.rename(collection_name(self.settings, copy_of), name)
         return self._staged.store(name, create=True)
 
     def commit(self, manifest: Manifest, catalog: Catalog) -> None:
@@ -155,20 +186,28 @@ class LocalVersions:
         folder = self._dir(manifest.version)
         _write_atomic(folder / "catalog.pkl", catalog.to_bytes())
         _write_atomic(folder / "manifest.json", manifest.to_json().encode("utf-8"))
+        self._manifests[manifest.version] = manifest
         _write_atomic(self.root / "CURRENT", (manifest.version + "\n").encode("utf-8"))
 
     def collect(self) -> list[str]:
-        """Remove every version except the live one and its predecessor; return removed ids."""
-        keep = versions_to_keep(self)
+        """Remove versions and segments `to_keep` does not name; return removed version ids."""
+        versions, segments = to_keep(self)
         removed: list[str] = []
-        folder = self.root / "versions"
-        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-            if path.name not in keep:
+        for path in _children(self.root / "versions"):
+            if path.name not in versions:
                 shutil.rmtree(path, ignore_errors=True)
                 removed.append(path.name)
+        for path in _children(self.root / "segments"):
+            if path.name not in segments:
+                shutil.rmtree(path, ignore_errors=True)
         for tmp in self.root.glob(".CURRENT.*.tmp"):
             tmp.unlink(missing_ok=True)
         return removed
+
+
+def _children(folder: Path) -> list[Path]:
+    """Entries of `folder`, sorted; none when it does not exist."""
+    return sorted(folder.iterdir()) if folder.is_dir() else []
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -41,8 +41,10 @@ def test_first_build_writes_versioned_layout(tmp_path: Path) -> None:
     current = (settings.index / "CURRENT").read_text().strip()
     assert current == summary.version
     folder = settings.index / "versions" / current
-    assert {p.name for p in folder.iterdir()} == {"chroma", "manifest.json", "catalog.pkl"}
+    assert {p.name for p in folder.iterdir()} == {"manifest.json", "catalog.pkl"}
+    assert [p.name for p in (settings.index / "segments").iterdir()] == [current]
     handle = open_index(settings)
+    assert (handle.manifest.segments, handle.manifest.masked) == ([current], [])
     assert handle.manifest.embedder == "hash-384" and handle.manifest.dim == 384
     assert len(handle.manifest.chunks) == 5
     assert [g.id for g in handle.guides] == ["acme", "globex", "initech"]
@@ -66,6 +68,10 @@ def test_edit_one_guide_reembeds_only_its_chunks(tmp_path: Path) -> None:
     assert emb.texts == [] and third.reused == 5
     assert sorted(p.name for p in (settings.index / "versions").iterdir()) == sorted(
         [second.version, third.version])
+    # both are deltas over the first build's segment, which is kept; the second's delta too
+    assert open_index(settings).manifest.segments == [first.version, third.version]
+    assert sorted(p.name for p in (settings.index / "segments").iterdir()) == sorted(
+        [first.version, second.version, third.version])
 
 
 def test_deleted_guide_leaves_no_chunks(tmp_path: Path) -> None:
@@ -87,9 +93,33 @@ def test_identical_texts_embedded_once_and_metadata_change_reuses_vectors(tmp_pa
     summary, emb = _build(settings, twin)
     assert summary.chunks == 2 and summary.embedded == 1
     moved = [replace(g, path=f"moved/{g.path}") for g in twin]  # metadata only
-    summary, emb = _build(settings, moved)
-    assert (summary.deleted, summary.embedded) == (2, 0)
+    emb = CountingEmbedder()
+    summary = build_from_corpus(settings, make_corpus(moved), [Path("corpus")], progress=False,
+                                embedder=emb, compact=True)  # flattening reads every vector
+    assert (summary.deleted, summary.embedded, emb.texts) == (2, 0, [])
     assert open_index(settings).store.get(["a#same/0"])[0].metadata["source"] == "moved/a.md"
+
+
+def test_metadata_change_reuses_vectors_of_the_delta_and_of_a_base_worth_loading(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = hash_settings(tmp_path / "index")
+    guides = [make_guide(g, ("Body", f"Words of {g}.")) for g in ("a", "b", "c")]
+    _build(settings, guides)
+    guides[0] = make_guide("a", ("Body", "New words of a."))
+    second, emb = _build(settings, guides)  # a's new record lives in the delta
+    assert second.embedded == 1 and len(second.segments) == 2
+    guides[:2] = [replace(g, path=f"moved/{g.path}") for g in guides[:2]]  # metadata only
+    third, emb = _build(settings, guides)
+    # a's vector came from the delta; b's one vector is cheaper to embed than to load the base
+    assert (third.deleted, emb.texts) == (2, ["B — Body\nWords of b."])
+    monkeypatch.setattr("assistant.index.builder.REUSE_MIN", 1)
+    guides[2] = replace(guides[2], path="moved/c.md")
+    fourth, emb = _build(settings, guides)
+    assert (fourth.deleted, emb.texts) == (1, [])  # c's vector read from the base segment
+    hits = open_index(settings).store.get(["a#body/0", "b#body/0", "c#body/0"])
+    assert [h.metadata["source"] for h in hits] == ["moved/a.md", "moved/b.md", "moved/c.md"]
+    assert "New words" in hits[0].text
+    assert _top(settings, "Words of c.") == ["c#body/0"]
 
 
 def test_rebuild_reembeds_everything(tmp_path: Path) -> None:
@@ -147,7 +177,8 @@ def test_sigkill_mid_build_keeps_previous_version(tmp_path: Path) -> None:
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
-    assert len(list((settings.index / "versions").iterdir())) == 2  # live + partial
+    assert [p.name for p in (settings.index / "versions").iterdir()] == [first.version]
+    assert len(list((settings.index / "segments").iterdir())) == 2  # live + partial
     assert (settings.index / "CURRENT").read_text().strip() == first.version
     assert _top(settings, "Globex stock vests four years") == ["globex#equity/0"]
 
@@ -155,6 +186,8 @@ def test_sigkill_mid_build_keeps_previous_version(tmp_path: Path) -> None:
     assert again.previous == first.version
     names = {p.name for p in (settings.index / "versions").iterdir()}
     assert names == {first.version, again.version}
+    segments = {p.name for p in (settings.index / "segments").iterdir()}
+    assert segments == {first.version, again.version}  # the partial one is gone
     assert open_index(settings).store.count() == 2
 
 

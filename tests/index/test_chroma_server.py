@@ -93,8 +93,11 @@ def test_build_query_incremental_through_server(tmp_path: Path, chroma_url: str)
     third = _build(settings, guides[:2])
     assert third.embedded == 0
 
+    # the first build's collection is the base both later versions are deltas over
+    assert open_index(settings).manifest.segments == [first.version, third.version]
     names = {c for c in RemoteVersions(settings).conn.names() if c.startswith("srv-")}
-    assert names == {"srv-meta", f"srv-{second.version}", f"srv-{third.version}"}
+    assert names == {"srv-meta", f"srv-{first.version}", f"srv-{second.version}",
+                     f"srv-{third.version}"}
     old = open_index(settings)  # a replica opened before a switch keeps answering
     _build(settings, guides[:1])
     assert old.store.count() == 4
