@@ -147,7 +147,8 @@ def _build(job: _Job, corpus: CorpusResult, roots: Sequence[Path], base: _Base |
     parts, findings = _parts(corpus, base, by_guide)
     chunk_hashes = {cid: h for part in parts for cid, h in part.entry.chunks}
     plan = _plan(base, chunk_hashes, fresh_chunks)
-    if base is not None and not job.compact and _unchanged(base, corpus, roots, plan, parts):
+    flatten = job.compact and base is not None and len(base.manifest.segments) > 1
+    if base is not None and not flatten and _unchanged(base, corpus, roots, plan, parts):
         job.notes.append(f"nothing changed since version {base.version}: kept it")
         return BuildSummary(
             version=base.version, guides=len(parts), chunks=len(chunk_hashes), embedded=0,
@@ -156,7 +157,7 @@ def _build(job: _Job, corpus: CorpusResult, roots: Sequence[Path], base: _Base |
             previous=base.manifest.previous, notes=job.notes)
     version = new_version_id()
     layout = plan_layout(base.manifest if base else None, version, plan.stale, len(plan.fresh),
-                         job.compact)
+                         flatten)
     store = stage_layout(job.repo, layout)
     reused = _reuse(job.repo, base, plan, layout, store)
     embedded = _write(store, plan, reused, job.embedder, job.progress, job.tick)

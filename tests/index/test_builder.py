@@ -92,11 +92,14 @@ def test_identical_texts_embedded_once_and_metadata_change_reuses_vectors(tmp_pa
     twin[1] = replace(twin[1], sections=twin[0].sections, title=twin[0].title)
     summary, emb = _build(settings, twin)
     assert summary.chunks == 2 and summary.embedded == 1
+    summary, emb = _build(settings, [*twin, make_guide("c", ("Other", "More words."))])
+    assert summary.segments[0] != summary.version  # a delta now: --compact has work to do
     moved = [replace(g, path=f"moved/{g.path}") for g in twin]  # metadata only
     emb = CountingEmbedder()
     summary = build_from_corpus(settings, make_corpus(moved), [Path("corpus")], progress=False,
                                 embedder=emb, compact=True)  # flattening reads every vector
-    assert (summary.deleted, summary.embedded, emb.texts) == (2, 0, [])
+    assert (summary.deleted, summary.embedded, emb.texts) == (3, 0, [])
+    assert summary.segments == [summary.version]
     assert open_index(settings).store.get(["a#same/0"])[0].metadata["source"] == "moved/a.md"
 
 

@@ -129,6 +129,10 @@ def test_compaction_folds_the_delta_into_a_new_base(tmp_path: Path) -> None:
     fourth = _build(settings, guides[:5])
     assert fourth.segments == [third.version, fourth.version]
     assert sorted(p.name for p in segments.iterdir()) == sorted([third.version, fourth.version])
+    # with no delta to fold in, --compact copies nothing
+    fifth = _build(settings, guides[:5], compact=True)
+    sixth = _build(settings, guides[:5], compact=True)
+    assert (fifth.segments, sixth.segments) == ([fifth.version], [fifth.version, sixth.version])
 
 
 def test_the_base_is_asked_again_when_masked_records_crowd_the_nearest(tmp_path: Path) -> None:
