@@ -25,7 +25,10 @@ def full_build(shared: Path, index: Path, env: dict[str, str]) -> dict[str, Any]
 
 def incremental_updates(shared: Path, index: Path, work: Path, env: dict[str, str]
                         ) -> dict[str, Any]:
-    """On a copy of the index: the command with nothing changed, then after each of 3 edits."""
+    """On a copy of the index: the command with nothing changed, then after each of 3 edits.
+
+    The copy is left in `work` (its path is in the result) for the steps that follow.
+    """
     corpus = _linked_corpus(shared / "guides", work / "guides")
     copy = work / "index"
     shutil.copytree(index, copy, symlinks=True)
@@ -38,7 +41,7 @@ def incremental_updates(shared: Path, index: Path, work: Path, env: dict[str, st
         text = guide.read_text(encoding="utf-8")
         guide.write_text(text + f"\nBenchmark edit {n}: one more sentence.\n", encoding="utf-8")
         runs.append(measured(cmd, env))
-    return {"noop": noop, "runs": runs,
+    return {"noop": noop, "runs": runs, "index": str(copy),
             "median_s": round(statistics.median(r["seconds"] for r in runs), 2)}
 
 
