@@ -31,6 +31,7 @@ from assistant.web.chat_render import (
     user_html,
 )
 from assistant.web.feedback import FeedbackStore
+from assistant.web.limits import LIMITED_HEADER
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,8 @@ class ChatHandlers:
         self.bot = bot
         self.feedback = feedback
 
-    def ask(self, question: str, chat: ChatValue | None) -> Iterator[Outputs]:
+    def ask(self, question: str, chat: ChatValue | None, request: gr.Request | None = None
+            ) -> Iterator[Outputs]:
         """Stream the answer to `question`, the conversation so far taken from `chat`."""
         chat = list(chat or [])
         question = (question or "").strip()
@@ -77,6 +79,10 @@ class ChatHandlers:
             return
         history = history_messages(chat)
         chat.append({"role": "user", "content": user_html(question)})
+        if limited := rate_limited(request):  # the question stays, with when to ask again
+            chat.append({"role": "assistant", "content": notice_html(limited)})
+            yield chat, gr.skip(), gr.skip(), gr.skip(), "", gr.skip()
+            return
         chat.append({"role": "assistant", "content": "<p><em>Looking in the guides…</em></p>"})
         yield list(chat), gr.skip(), gr.skip(), gr.skip(), "", ""
         text = ""
@@ -96,9 +102,10 @@ class ChatHandlers:
                 "Something went wrong while answering; please try again.")}
         yield chat, CHART_PLACEHOLDER, "", {}, gr.skip(), gr.skip()
 
-    def ask_option(self, chat: ChatValue | None, evt: gr.SelectData) -> Iterator[Outputs]:
+    def ask_option(self, chat: ChatValue | None, evt: gr.SelectData,
+                   request: gr.Request | None = None) -> Iterator[Outputs]:
         """A clicked suggestion chip: ask it as the next question."""
-        yield from self.ask(str(evt.value or ""), chat)
+        yield from self.ask(str(evt.value or ""), chat, request)
 
     def _final(self, chat: ChatValue, answer: Answer) -> Outputs:
         library = self.bot.library
@@ -110,10 +117,13 @@ class ChatHandlers:
         badge = badge_html(answer, library, self.bot.today)
         return chat, chart, badge, answer.as_dict(), gr.skip(), gr.skip()
 
-    def rater(self, rating: str) -> Callable[[dict[str, Any] | None, str], tuple[str, str]]:
+    def rater(self, rating: str) -> Callable[..., tuple[str, str]]:
         """The click handler of the thumbs-up or thumbs-down button."""
 
-        def rate(last: dict[str, Any] | None, comment: str) -> tuple[str, str]:
+        def rate(last: dict[str, Any] | None, comment: str, request: gr.Request | None = None
+                 ) -> tuple[str, str]:
+            if limited := rate_limited(request):
+                return limited, comment
             if not last or not last.get("answer"):
                 return "Ask a question first, then rate its answer.", comment
             try:
@@ -128,6 +138,12 @@ class ChatHandlers:
             return f"Thanks — feedback saved (#{fid}).", ""
 
         return rate
+
+
+def rate_limited(request: gr.Request | None) -> str:
+    """The rate limiter's message when it marked this event's request (limits.py), else ""."""
+    headers = getattr(request, "headers", None) or {}
+    return str(headers.get(LIMITED_HEADER, ""))
 
 
 def build_chat(bot: Assistant, settings: Settings, feedback: FeedbackStore) -> gr.Blocks:

@@ -5,8 +5,12 @@ Example:
     >>> [limiter.hit("10.0.0.1", now=0.0) for _ in range(3)]
     [0, 0, 60]
 
-All three are plain ASGI middleware (no per-request task or thread), applied to /api/* only;
-the Gradio chat mounted at "/" has its own limits.
+All three are plain ASGI middleware (no per-request task or thread), applied to /api/*. The
+rate limit also counts the requests that make the Gradio chat (mounted at "/") run something:
+POSTs that join its queue or call an endpoint, so the chat is no way around the budget. Its
+page, assets and event streams are not counted. Over budget, a queue join from the chat page
+is let through marked with LIMITED_HEADER, and the chat's handlers reply with the message in
+the conversation: a 429 there would make Gradio cover the whole transcript with "Error".
 """
 
 from __future__ import annotations
@@ -22,6 +26,10 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 API_PREFIX = "/api/"
+# Gradio routes that run a handler (a question, a rating); mounted at "/" they sit here.
+GRADIO_RUNS = tuple(f"/gradio_api/{route}" for route in ("queue/join", "run/", "api/", "call/"))
+GRADIO_JOIN = "/gradio_api/queue/join"
+LIMITED_HEADER = "x-offer-coach-limited"  # set by the middleware only: the message to show
 MAX_BODY_BYTES = 64 * 1024
 WINDOW_SECONDS = 60.0
 MAX_TRACKED_CLIENTS = 10_000
@@ -40,6 +48,15 @@ async def send_json(send: Send, status: int, body: dict[str, object],
 def is_api(scope: Scope) -> bool:
     """True for HTTP requests under /api/."""
     return scope["type"] == "http" and str(scope["path"]).startswith(API_PREFIX)
+
+
+def is_counted(scope: Scope) -> bool:
+    """True for requests the rate limit counts: /api/* and the chat's handler runs."""
+    if scope["type"] != "http" or scope["method"] == "OPTIONS":
+        return False
+    path = str(scope["path"])
+    return path.startswith(API_PREFIX) or (
+        scope["method"] == "POST" and path.startswith(GRADIO_RUNS))
 
 
 def client_ip(scope: Scope) -> str:
@@ -86,21 +103,35 @@ class RateLimiter:
 
 
 class RateLimitMiddleware:
-    """429 with Retry-After once a client passes its per-minute budget on /api/*."""
+    """429 with Retry-After once a client passes its per-minute budget (see is_counted)."""
 
     def __init__(self, app: ASGIApp, limiter: RateLimiter) -> None:
         self.app = app
         self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if is_api(scope) and scope["method"] != "OPTIONS":
+        if scope["type"] == "http" and str(scope["path"]).startswith("/gradio_api/"):
+            scope = _without_header(scope, LIMITED_HEADER)  # nobody else may set it
+        if is_counted(scope):
             wait = self.limiter.hit(client_ip(scope))
             if wait:
-                await send_json(send, 429, {"error": f"Too many requests: the limit is "
-                                            f"{self.limiter.per_minute} per minute. Try again "
-                                            f"in {wait} s."}, {"Retry-After": str(wait)})
-                return
+                message = (f"Too many requests: the limit is {self.limiter.per_minute} per "
+                           f"minute. Try again in {wait} s.")
+                if scope["path"] == GRADIO_JOIN:
+                    scope = _with_header(scope, LIMITED_HEADER, message)
+                else:
+                    await send_json(send, 429, {"error": message}, {"Retry-After": str(wait)})
+                    return
         await self.app(scope, receive, send)
+
+
+def _without_header(scope: Scope, name: str) -> Scope:
+    raw = name.encode()
+    return {**scope, "headers": [(k, v) for k, v in scope["headers"] if k.lower() != raw]}
+
+
+def _with_header(scope: Scope, name: str, value: str) -> Scope:
+    return {**scope, "headers": [*scope["headers"], (name.encode(), value.encode())]}
 
 
 class BodyLimitMiddleware:

@@ -3,6 +3,8 @@ source viewer, follow-ups, chart beside the answer, chips, feedback, and the hos
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -171,3 +173,32 @@ def test_phone_layout_stacks(mobile_page: Any, app_url: str) -> None:
     assert chart_box["y"] >= chat_box["y"] + chat_box["height"] - 1  # below on a phone
     assert chart_box["width"] <= 375
     assert_safe(mobile_page)
+
+
+def test_over_the_rate_limit_the_chat_says_when_and_keeps_the_conversation(
+        page: Any, browser_index: Path, tmp_path: Path) -> None:
+    from assistant.settings import Settings
+    from assistant.web.server import create_app, serve_in_background
+
+    settings = Settings.load(overrides={"index": browser_index, "embedder": "hash",
+                                        "data_dir": tmp_path, "rate_limit": 2},
+                             environ={}, config_file=tmp_path / "none.toml")
+    with serve_in_background(create_app(settings)) as url:
+        open_chat(page, url)
+        ask(page, "Alibaba Seattle sign-on?")
+        ask(page, "Alibaba Beijing base?")
+        before = page.locator(BOT).count()
+        box = page.locator("#oc-question textarea")
+        box.fill("Alibaba levels?")
+        box.press("Enter")
+        limited = wait_answer(page, before, final_link=False)
+        assert re.fullmatch(r"Too many requests: the limit is 2 per minute\. Try again in "
+                            r"\d+ s\.", limited.inner_text().strip())
+        assert page.locator(f"{CHAT} [data-testid='user']").last.inner_text() == \
+            "Alibaba levels?"
+        first = page.locator(BOT).first
+        assert first.is_visible() and "Seattle" in first.inner_text()  # nothing covered
+        assert page.get_by_text("Error", exact=True).count() == 0
+        page.locator("#oc-up").click()  # a rating is a counted request too
+        page.locator("#oc-feedback-status").get_by_text("Too many requests").wait_for()
+        page.screenshot(path=str(tmp_path / "rate-limited.png"))

@@ -31,6 +31,7 @@ from assistant.web.chat_render import (
     user_html,
 )
 from assistant.web.feedback import FeedbackStore
+from assistant.web.limits import LIMITED_HEADER
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDE = "alibaba/ml-ai-engineer"
@@ -190,6 +191,26 @@ def test_unexpected_error_is_logged_not_shown(tmp_path: Path, caplog: Any) -> No
     chat = run_ask(handlers, "Alibaba?")[-1][0]
     assert "Something went wrong" in last_text(chat)
     assert "secret" not in last_text(chat) and "secret stack detail" in caplog.text
+
+
+def test_a_rate_limited_event_answers_with_the_limit_and_runs_nothing(tmp_path: Path) -> None:
+    class Unused:
+        def stream(self, question: str, history: Any) -> Iterator[str]:
+            raise AssertionError("the pipeline ran for a limited request")
+
+    class Request:
+        headers = {LIMITED_HEADER: "Too many requests: try again in 9 s."}
+
+    handlers = ChatHandlers(Unused(), FeedbackStore(tmp_path / "f.db"))  # type: ignore[arg-type]
+    before = [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}]
+    steps = list(handlers.ask("Alibaba?", before, Request()))  # type: ignore[arg-type]
+    chat = steps[-1][0]
+    assert len(steps) == 1 and len(chat) == 4 and chat[:2] == before
+    assert "Alibaba?" in chat[2]["content"] and "try again in 9 s" in last_text(chat)
+    rate = handlers.rater("up")
+    assert rate({"answer": "x"}, "kept", Request()) == (  # type: ignore[arg-type]
+        "Too many requests: try again in 9 s.", "kept")
+    assert handlers.feedback.count() == 0
 
 
 def test_suggestions_become_chips(handlers: ChatHandlers) -> None:

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+from starlette.types import Message, Receive, Scope, Send
 from web_support import ALLOWED_ORIGIN, ClientFactory
 
-from assistant.web.limits import MAX_BODY_BYTES, RateLimiter
+from assistant.web.limits import (
+    GRADIO_JOIN,
+    LIMITED_HEADER,
+    MAX_BODY_BYTES,
+    RateLimiter,
+    RateLimitMiddleware,
+)
 
 ASK = {"question": "Alibaba Seattle sign-on?"}
 OTHER_ORIGIN = "http://localhost:8123"  # same host and port, another origin
@@ -71,6 +79,52 @@ def test_rate_limit_answers_429_with_retry_after(make_client: ClientFactory) -> 
     assert response.headers["access-control-allow-origin"] == ALLOWED_ORIGIN  # widget reads it
     assert client.get("/healthz").status_code == 200  # only /api/* is limited
     assert client.get("/api/guides/alibaba/ml-ai-engineer").status_code == 429
+
+
+def test_chat_runs_share_the_rate_limit_but_its_page_does_not(make_client: ClientFactory
+                                                               ) -> None:
+    client = make_client(mount_chat=True, rate_limit=3)
+    join = {"data": ["Alibaba Seattle sign-on?", []], "fn_index": 0, "session_hash": "s1"}
+    assert client.post("/gradio_api/queue/join", json=join).status_code != 429
+    assert client.post("/api/ask", json=ASK).status_code == 200
+    assert client.post("/gradio_api/run/ask", json={"data": ["Hi", []]}).status_code != 429
+    limited = client.post("/gradio_api/call/ask", json={"data": ["Hi", []]})
+    assert limited.status_code == 429 and "3 per minute" in limited.json()["error"]
+    # a join from the chat page goes through, marked: the page shows the message in the chat
+    assert client.post("/gradio_api/queue/join", json=join).status_code != 429
+    assert client.post("/api/ask", json=ASK).status_code == 429
+    # the page, its config and its event streams are not counted
+    assert client.get("/").status_code == 200
+    assert client.get("/gradio_api/info").status_code == 200
+    assert client.get("/healthz").status_code == 200
+
+
+def test_only_the_limiter_marks_chat_events() -> None:
+    seen: list[dict[bytes, bytes]] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        seen.append(dict(scope["headers"]))
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def nothing() -> Message:
+        return {"type": "http.request", "body": b""}
+
+    async def ignore(message: Message) -> None:
+        return None
+
+    middleware = RateLimitMiddleware(app, RateLimiter(1))
+    forged = [(LIMITED_HEADER.encode(), b"forged"), (b"host", b"x")]
+    for _ in range(2):
+        scope = {"type": "http", "method": "POST", "path": GRADIO_JOIN, "headers": forged,
+                 "client": ("10.0.0.7", 1)}
+        # on a thread of its own: an earlier test may leave this thread's event loop running
+        worker = threading.Thread(target=asyncio.run, args=(middleware(scope, nothing, ignore),))
+        worker.start()
+        worker.join()
+    key = LIMITED_HEADER.encode()
+    assert key not in seen[0] and seen[0][b"host"] == b"x"  # the client's own copy is dropped
+    assert seen[1][key].startswith(b"Too many requests: the limit is 1 per minute.")
 
 
 def test_rate_limit_zero_is_off(make_client: ClientFactory) -> None:
