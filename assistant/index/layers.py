@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from assistant.index.store import Record, StoreHit, VectorStore
+from assistant.index.store import StoreHit, VectorStore
 
 if TYPE_CHECKING:
     from assistant.index.manifest import Manifest
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 # COMPACT_MIN): until then a masked id costs queries little and the delta stays cheap to copy.
 COMPACT_SHARE = 0.05
 COMPACT_MIN = 1000
-CARRY_BATCH = 1000  # delta records per write when flattening
 
 
 @dataclass(frozen=True)
@@ -80,13 +79,7 @@ def stage_layout(repo: VersionRepo, layout: Layout) -> VectorStore:
     store = repo.stage(layout.segment, layout.copy_of)
     store.delete(layout.drop)
     if layout.carry is not None:
-        batch: list[Record] = []
-        for record in repo.segment(layout.carry).records():
-            batch.append(record)
-            if len(batch) >= CARRY_BATCH:
-                store.add_records(batch)
-                batch = []
-        store.add_records(batch)
+        store.add_records(repo.segment(layout.carry).records())
     return store
 
 

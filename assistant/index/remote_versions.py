@@ -111,13 +111,7 @@ class RemoteVersions:
         target = self.conn.store(collection_name(self.settings, segment), create=True)
         started = time.perf_counter()
         if copy_of is not None:
-            batch: list[Record] = []
-            for record in self.segment(copy_of).records():
-                batch.append(record)
-                if len(batch) >= 1000:
-                    target.add_records(batch)
-                    batch = []
-            target.add_records(batch)
+            target.add_records(self.segment(copy_of).records())
         self.copy_seconds = time.perf_counter() - started
         return target
 

@@ -13,8 +13,9 @@ Collections use cosine distance; vectors always come from our embedder, never Ch
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
@@ -136,17 +137,26 @@ class VectorStore:
         pairs = zip(chunks, vectors, strict=True)
         self.add_records([Record(c.id, c.text, dict(c.metadata), v) for c, v in pairs])
 
-    def add_records(self, records: Sequence[Record]) -> None:
-        """Write records, batched within the client's maximum batch size."""
-        size = self.conn.max_batch() if records else 0
-        for start in range(0, len(records), size or 1):
-            batch = records[start : start + size]
+    def add_records(self, records: Iterable[Record]) -> None:
+        """Write records, batched within the client's maximum batch size.
+
+        `records` may be a lazy iterator (another store's `records()`): it is read one batch
+        at a time, so copying a collection never holds it all in memory.
+        """
+        pending = iter(records)
+        first = next(pending, None)
+        if first is None:
+            return  # nothing to write: the client is not even created
+        size = self.conn.max_batch()
+        batch = [first, *islice(pending, size - 1)]
+        while batch:
             self.collection.upsert(
                 ids=[r.id for r in batch],
                 documents=[r.text for r in batch],
                 metadatas=[r.metadata for r in batch],
                 embeddings=np.stack([np.asarray(r.vector, dtype=np.float32) for r in batch]),
             )
+            batch = list(islice(pending, size))
 
     def delete(self, ids: Sequence[str]) -> None:
         """Remove records by id; unknown ids are ignored."""

@@ -26,9 +26,10 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 API_PREFIX = "/api/"
-# Gradio routes that run a handler (a question, a rating); mounted at "/" they sit here.
-GRADIO_RUNS = tuple(f"/gradio_api/{route}" for route in ("queue/join", "run/", "api/", "call/"))
-GRADIO_JOIN = "/gradio_api/queue/join"
+GRADIO_PREFIX = "/gradio_api/"  # the chat's routes, with the chat mounted at "/"
+# The ones that run a handler (a question, a rating).
+GRADIO_RUNS = tuple(GRADIO_PREFIX + route for route in ("queue/join", "run/", "api/", "call/"))
+GRADIO_JOIN = GRADIO_PREFIX + "queue/join"
 LIMITED_HEADER = "x-offer-coach-limited"  # set by the middleware only: the message to show
 MAX_BODY_BYTES = 64 * 1024
 WINDOW_SECONDS = 60.0
@@ -54,9 +55,8 @@ def is_counted(scope: Scope) -> bool:
     """True for requests the rate limit counts: /api/* and the chat's handler runs."""
     if scope["type"] != "http" or scope["method"] == "OPTIONS":
         return False
-    path = str(scope["path"])
-    return path.startswith(API_PREFIX) or (
-        scope["method"] == "POST" and path.startswith(GRADIO_RUNS))
+    return is_api(scope) or (
+        scope["method"] == "POST" and str(scope["path"]).startswith(GRADIO_RUNS))
 
 
 def client_ip(scope: Scope) -> str:
@@ -110,7 +110,7 @@ class RateLimitMiddleware:
         self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and str(scope["path"]).startswith("/gradio_api/"):
+        if scope["type"] == "http" and str(scope["path"]).startswith(GRADIO_PREFIX):
             scope = _without_header(scope, LIMITED_HEADER)  # nobody else may set it
         if is_counted(scope):
             wait = self.limiter.hit(client_ip(scope))

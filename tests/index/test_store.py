@@ -56,7 +56,9 @@ def test_batches_beyond_max_batch_size(tmp_path: Path, monkeypatch) -> None:
 def test_client_is_lazy(tmp_path: Path) -> None:
     store = open_store(hash_settings(tmp_path), "20250101T000000-abcdef", create=True)
     assert store.conn._client is None
-    assert not (tmp_path / "versions").exists()
+    assert not (tmp_path / "segments").exists()
+    store.add_records(iter([]))  # nothing to write: still no client
+    assert store.conn._client is None
 
 
 def test_parse_url() -> None:
