@@ -21,8 +21,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Re-checked when the export code changes; ensure_model re-exports only what is outdated.
-$(MODEL_STAMP): $(STAMP) assistant/index/export.py assistant/index/export_openvino.py
-	$(PY) -m assistant.index.export
+$(MODEL_STAMP): $(STAMP) $(wildcard assistant/embed/export/*.py)
+	$(PY) -m assistant.embed.export
 	touch $(MODEL_STAMP)
 
 setup: $(STAMP) $(MODEL_STAMP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 @pytest.fixture(scope="session")
 def shared_corpus() -> Path:
-    """../shared/corpus; tests that need it skip only when ../shared is absent."""
-    if not SHARED.is_dir():
-        pytest.skip("../shared is absent")
+    """../shared/corpus; tests needing it skip when it is absent, but fail when CI=true."""
+    if not SHARED_CORPUS.is_dir():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true but the real library is missing at {SHARED_CORPUS}")
+        pytest.skip(f"{SHARED_CORPUS} is absent")
     return SHARED_CORPUS
 
 

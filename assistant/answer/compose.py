@@ -12,13 +12,14 @@ plain statement of what the guides do not hold.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from assistant.answer.citations import Citations
 from assistant.answer.library import tokenize
 from assistant.answer.types import Answer, Band, Hit, Retrieved
 from assistant.corpus.model import COMPONENT_LABELS, COMPONENTS, CompRow, Guide
-from assistant.index.chunks import guide_label
+from assistant.corpus.wording import guide_label
 
 MAX_ROWS = 8
 QUOTE_CHARS = 900
@@ -34,18 +35,25 @@ def compose(retrieved: Retrieved, today: date | None = None) -> Answer:
         return Answer(question=retrieved.question, status=retrieved.status,
                       text=retrieved.message, suggestions=retrieved.suggestions)
     cites = Citations()
-    lines = [f"_{note}_" for note in retrieved.notes]
+    notes = tuple(f"_{note}_" for note in retrieved.notes)
     guide = retrieved.guide
     bands: list[Band] = []
+    fresh = ""
     if guide is not None and guide.kind != "article":
-        lines += _guide_lines(retrieved, guide, cites, bands)
-        lines += _freshness(guide, today or date.today())
+        lines = _guide_lines(retrieved, guide, cites, bands)
+        fresh = _freshness(guide, today or date.today())
     else:
-        lines += _passage_lines(retrieved.passages, cites, retrieved.question)
-    return Answer(question=retrieved.question, status="answered", text="\n\n".join(lines),
+        lines = _passage_lines(retrieved.passages, cites, retrieved.question)
+    return Answer(question=retrieved.question, status="answered",
+                  text=markdown(notes, lines, fresh),
                   citations=cites.all(), suggestions=retrieved.suggestions,
                   bands=tuple(bands), guide=guide.id if guide else "",
-                  freshness=_freshness_fields(guide))
+                  freshness=_freshness_fields(guide), notes=notes, freshness_note=fresh)
+
+
+def markdown(notes: Sequence[str], body: Sequence[str], freshness_note: str = "") -> str:
+    """An answer's Markdown: notes above the body's paragraphs, then the freshness line."""
+    return "\n\n".join([*notes, *body, *([freshness_note] if freshness_note else [])])
 
 
 def _guide_lines(r: Retrieved, guide: Guide, cites: Citations, bands: list[Band]) -> list[str]:
@@ -169,13 +177,14 @@ def _quote(hit: Hit, cites: Citations, question: str = "") -> str:
     return f"**{title}** ({guide_label(hit.guide)}) {cites.mark(hit.guide, hit.anchor)}\n{quoted}"
 
 
-def _freshness(guide: Guide, today: date) -> list[str]:
+def _freshness(guide: Guide, today: date) -> str:
+    """The freshness line (Markdown) when the guide's review date has passed, else ""."""
     if guide.next_review_due and guide.next_review_due < today:
         quarter = f" with salary data from {guide.salary_data_quarter}" \
             if guide.salary_data_quarter else ""
-        return [f"_Freshness: this guide was last updated {guide.last_updated}{quarter}; its "
-                f"review was due {guide.next_review_due}, so figures may be out of date._"]
-    return []
+        return (f"_Freshness: this guide was last updated {guide.last_updated}{quarter}; its "
+                f"review was due {guide.next_review_due}, so figures may be out of date._")
+    return ""
 
 
 def _freshness_fields(guide: Guide | None) -> dict[str, str]:

@@ -7,13 +7,12 @@ The caller passes the conversation in (the server keeps no session state), as a 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from assistant.answer.resolve import Resolved, resolve
-from assistant.answer.vocabulary import Vocabulary
+from assistant.answer.types import Message
+from assistant.corpus.vocabulary import Vocabulary
 from assistant.errors import UsageError
 
-Message = dict[str, Any]
 FOLLOW_UP_OPENERS = frozenset({"and", "also", "same", "what about", "how about", "and in",
                                "what of", "then", "for"})
 SHORT_TURN_WORDS = 6

@@ -18,8 +18,8 @@ from typing import Protocol
 
 from rank_bm25 import BM25Okapi
 
-from assistant.answer.vocabulary import Vocabulary, norm
 from assistant.corpus.model import Guide, Section
+from assistant.corpus.vocabulary import Vocabulary, norm
 
 
 class EntryKind(Protocol):

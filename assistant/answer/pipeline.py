@@ -18,14 +18,15 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from assistant.answer.compose import compose
-from assistant.answer.history import Message, resolve_in_context
+from assistant.answer.history import resolve_in_context
 from assistant.answer.library import Library
 from assistant.answer.retrieve import Retriever
-from assistant.answer.types import Answer, Retrieved
+from assistant.answer.types import Answer, Message, Retrieved
 from assistant.errors import UsageError
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
+    from assistant.answer.llm.answerer import ChatModel
     from assistant.index.handle import IndexHandle
 
 MAX_QUESTION_CHARS = 2000
@@ -65,40 +66,50 @@ class Assistant:
     def retriever(self) -> Retriever:
         """Evidence finder over the library (general questions use hybrid search)."""
         from assistant.answer.search import HybridSearch
-        from assistant.index.embedder import get_embedder
+        from assistant.embed.embedder import get_embedder
 
         index = self._index_or_none()
         search = HybridSearch(self.library, index, get_embedder(self.settings) if index else None)
         return Retriever(self.library, search.search)
 
-    def retrieve(self, question: str, history: Sequence[Message] = ()) -> Retrieved:
-        """Resolve and retrieve without composing (what the LLM mode and tools build on)."""
+    def retrieve(self, question: str, history: Sequence[Message] = (), k: int = 4) -> Retrieved:
+        """Resolve and retrieve without composing (`k` passages at most for general search)."""
         question = check_question(question)
         resolved = resolve_in_context(question, history, self.library.vocabulary)
-        return self.retriever.retrieve(resolved)
+        return self.retriever.retrieve(resolved, k=k)
 
-    def ask(self, question: str, history: Sequence[Message] = ()) -> Answer:
-        """Answer one question, optionally as a follow-up to `history`."""
+    def ask(self, question: str, history: Sequence[Message] = (),
+            model: ChatModel | None = None) -> Answer:
+        """Answer one question, optionally as a follow-up to `history`.
+
+        With an LLM configured (or `model`, a LangChain chat model, given) an answered question
+        is rephrased by it and guarded; otherwise the grounded answer is final.
+        """
         retrieved = self.retrieve(question, history)
         grounded = compose(retrieved, today=self.today)
-        if self.settings.llm_enabled and grounded.status == "answered":
-            from assistant.answer.llm import llm_answer
+        if self._uses_llm(grounded, model):
+            from assistant.answer.llm.answerer import llm_answer
 
-            return llm_answer(self.settings, retrieved, grounded, history=history)
+            return llm_answer(self.settings, retrieved, grounded, history=history, model=model)
         return grounded
 
-    def stream(self, question: str, history: Sequence[Message] = ()) -> Iterator[str | Answer]:
+    def stream(self, question: str, history: Sequence[Message] = (),
+               model: ChatModel | None = None) -> Iterator[str | Answer]:
         """Answer deltas (str) as they come, then the final Answer."""
         retrieved = self.retrieve(question, history)
         grounded = compose(retrieved, today=self.today)
-        if self.settings.llm_enabled and grounded.status == "answered":
-            from assistant.answer.llm import llm_stream
+        if self._uses_llm(grounded, model):
+            from assistant.answer.llm.answerer import llm_stream
 
-            yield from llm_stream(self.settings, retrieved, grounded, history=history)
+            yield from llm_stream(self.settings, retrieved, grounded, history=history,
+                                  model=model)
             return
         for piece in grounded.text.split("\n\n"):
             yield piece + "\n\n"
         yield grounded
+
+    def _uses_llm(self, grounded: Answer, model: ChatModel | None) -> bool:
+        return grounded.status == "answered" and (model is not None or self.settings.llm_enabled)
 
     def _index_or_none(self) -> IndexHandle | None:
         return self.index if self._library is None or "index" in self.__dict__ else None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from assistant.answer.vocabulary import COMMON_WORD_COMPANIES, Vocabulary, compact, norm
+from assistant.corpus.vocabulary import COMMON_WORD_COMPANIES, Vocabulary, compact, norm
 
 # What a question can ask for, by keyword phrase (longest phrases are tried first).
 TOPIC_PHRASES: dict[str, str] = {

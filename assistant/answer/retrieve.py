@@ -21,8 +21,8 @@ from assistant.answer.route import Route, route
 from assistant.answer.types import Hit, Retrieved
 from assistant.corpus.model import CompRow, Guide, Section
 from assistant.corpus.regions import normalize_region
+from assistant.corpus.wording import row_text
 from assistant.errors import IndexMissingError
-from assistant.index.chunks import row_text
 
 # Which section titles hold which topic (matched against the lower-cased title).
 TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {

@@ -21,7 +21,7 @@ from assistant.answer.types import Hit
 from assistant.corpus.model import Guide, Section
 
 if TYPE_CHECKING:
-    from assistant.index.embedder import Embedder
+    from assistant.embed.embedder import Embedder
     from assistant.index.handle import IndexHandle
 
 RRF_K = 60

@@ -9,12 +9,13 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from assistant.web.loadtest import load_test
+import httpx
+
+from assistant.bench.loadtest import load_test
 
 CLIENTS = 16
 SECONDS = 15.0
@@ -74,10 +75,10 @@ def _wait_healthy(base: str, server: subprocess.Popen[bytes], timeout: float = 1
         if server.poll() is not None:
             raise SystemExit("the app exited during start-up; see its log in the bench folder")
         try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
-                if json.load(response).get("index_loaded"):
-                    return
-        except OSError:
+            if httpx.get(base + "/healthz", timeout=2, trust_env=False).json().get(
+                    "index_loaded"):
+                return
+        except (httpx.HTTPError, ValueError):
             pass
         time.sleep(0.5)
     raise SystemExit(f"the app at {base} did not become healthy in {timeout:.0f} s")
@@ -97,6 +98,3 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-

@@ -10,11 +10,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from assistant.cli.common import corpus_option, index_option, load_settings, translate_errors
+
+if TYPE_CHECKING:
+    from assistant.answer.types import Answer, Asker
+    from assistant.settings import Settings
 
 EPILOG = """Exit status: 0 for any answer (answered, clarify or no_guide), 2 for usage errors,
 1 for failures (e.g. no index yet: build it with `assistant index`)."""
@@ -44,13 +48,14 @@ def main(question: str | None, as_json: bool, server: str | None,
             raise click.UsageError('Reading questions from stdin needs --json: ask --json -')
         for line in sys.stdin:
             if line.strip():
-                click.echo(json.dumps(_one(asker, line.strip()), ensure_ascii=False))
+                click.echo(_json(asker.ask(line.strip())))
         return
-    result = _one(asker, question)
-    click.echo(json.dumps(result, ensure_ascii=False) if as_json else render(result))
+    answer = asker.ask(question)
+    click.echo(_json(answer) if as_json else render(answer))
 
 
-def _asker(settings: Any, server: str | None) -> Any:
+def _asker(settings: Settings, server: str | None) -> Asker:
+    """The running app at `server` when given, else the local index."""
     if server:
         from assistant.cli.remote import RemoteAssistant
 
@@ -60,21 +65,19 @@ def _asker(settings: Any, server: str | None) -> Any:
     return Assistant(settings)
 
 
-def _one(asker: Any, question: str) -> dict[str, Any]:
-    answer = asker.ask(question)
-    return answer if isinstance(answer, dict) else answer.as_dict()
+def _json(answer: Answer) -> str:
+    return json.dumps(answer.as_dict(), ensure_ascii=False)
 
 
-def render(result: dict[str, Any]) -> str:
+def render(answer: Answer) -> str:
     """The answer for a terminal: the Markdown text, suggestions, then numbered sources."""
-    lines = [result["answer"].strip()]
-    if result["suggestions"]:
-        lines += ["", "Try:"] + [f"  - {s}" for s in result["suggestions"]]
-    if result["citations"]:
+    lines = [answer.text.strip()]
+    if answer.suggestions:
+        lines += ["", "Try:"] + [f"  - {s}" for s in answer.suggestions]
+    if answer.citations:
         lines += ["", "Sources:"]
-        for c in result["citations"]:
-            lines.append(f"  [{c['n']}] {c['guide']} — {c['title']} (#{c['section']}) — "
-                         f"{c['source']}")
+        for c in answer.citations:
+            lines.append(f"  [{c.n}] {c.guide} — {c.title} (#{c.section}) — {c.source}")
     return "\n".join(lines)
 
 

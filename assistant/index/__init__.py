@@ -1,1 +1,7 @@
-"""Stage 2: Guide -> chunks -> embeddings -> the Chroma index (versioned, incremental)."""
+"""Stage 4: the versioned Chroma index.
+
+`store.py` is the one import of chromadb; `layers.py` reads a version as base + delta;
+`catalog.py` and `manifest.py` are what a version records; `versions/` keeps versions in a
+directory or a server; `lock.py` allows one writer; `build/` writes new versions; `handle.py`
+opens the live one for the answer stage.
+"""

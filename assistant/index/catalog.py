@@ -18,12 +18,14 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.answer.vocabulary import Vocabulary
 from assistant.corpus.model import Finding, Guide
+from assistant.corpus.vocabulary import Vocabulary
 from assistant.errors import IndexMissingError
 
-CATALOG_FORMAT = 2
-MAGIC = b"NGCAT2\n"
+# Bump both when a pickled class moves or changes shape: an older catalog is then refused by
+# its first bytes, before unpickling could fail on a class path that no longer exists.
+CATALOG_FORMAT = 3  # 3: Vocabulary lives in assistant.corpus.vocabulary
+MAGIC = b"NGCAT3\n"
 _REBUILD = "rebuild with `assistant index --rebuild`."
 
 
@@ -143,8 +145,11 @@ class Catalog:
                                     f"{_REBUILD}")
         start = len(MAGIC) + 8
         size = int.from_bytes(data[len(MAGIC) : start], "big")
-        fmt, entries, findings, skipped, vocabulary = pickle.loads(  # noqa: S301 - ours
-            data[start : start + size])
+        try:
+            fmt, entries, findings, skipped, vocabulary = pickle.loads(  # noqa: S301 - ours
+                data[start : start + size])
+        except (pickle.UnpicklingError, AttributeError, ImportError, ValueError) as exc:
+            raise IndexMissingError(f"Index catalog cannot be read ({exc}): {_REBUILD}") from None
         if fmt != CATALOG_FORMAT:
             raise IndexMissingError(f"Index catalog format {fmt} is not {CATALOG_FORMAT}: "
                                     f"{_REBUILD}")

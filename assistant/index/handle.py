@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from assistant.embed.embedder import Embedder, get_embedder
 from assistant.errors import IndexMissingError, ModelMismatchError
 from assistant.index.catalog import Catalog
-from assistant.index.embedder import Embedder, get_embedder
 from assistant.index.layers import LayeredStore, open_layers
 from assistant.index.manifest import Manifest
 from assistant.index.store import StoreHit
-from assistant.index.versions import VersionRepo, open_versions
+from assistant.index.versions.base import VersionRepo
+from assistant.index.versions.factory import open_versions
 
 if TYPE_CHECKING:
     from assistant.corpus.model import Guide

@@ -30,7 +30,7 @@ from assistant.index.store import StoreHit, VectorStore
 
 if TYPE_CHECKING:
     from assistant.index.manifest import Manifest
-    from assistant.index.versions import VersionRepo
+    from assistant.index.versions.base import VersionRepo
 
 # Flatten when delta records + masked ids pass this share of the version's chunks (and at least
 # COMPACT_MIN): until then a masked id costs queries little and the delta stays cheap to copy.

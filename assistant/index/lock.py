@@ -32,7 +32,7 @@ LEASE_TTL = 900.0  # seconds a server-mode lease lives without renewal
 
 
 class LeaseStore(Protocol):
-    """Key -> text documents (remote_versions.MetaStore)."""
+    """Key -> text documents (versions.remote.MetaStore)."""
 
     def read(self, key: str) -> tuple[str, dict[str, Any]] | None:
         """(text, metadata) of `key`, or None."""

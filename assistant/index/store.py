@@ -25,7 +25,7 @@ import numpy as np
 from assistant.errors import UsageError
 
 if TYPE_CHECKING:
-    from assistant.index.chunks import Chunk
+    from assistant.chunks import Chunk
     from assistant.settings import Settings
 
 Metadata = dict[str, str | int | float | bool]

@@ -8,13 +8,16 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
+import httpx
 import pytest
 from click.testing import CliRunner
 
+from assistant.answer.pipeline import Assistant
+from assistant.answer.types import Answer
 from assistant.cli.ask import main as ask
 from assistant.cli.remote import RemoteAssistant
-from assistant.errors import UsageError
-from assistant.index.builder import build_index
+from assistant.errors import AssistantError, IndexMissingError, UsageError
+from assistant.index.build.builder import build_index
 from assistant.settings import Settings
 from assistant.web.server import create_app, serve_in_background
 
@@ -57,11 +60,47 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_remote_assistant_returns_the_answer_object(servers: dict[str, str]) -> None:
-    data = RemoteAssistant(servers["ok"]).ask(QUESTION)
-    assert data["status"] == "answered"
-    assert "$60K sign-on" in data["answer"]
-    assert data["citations"][0]["guide"] == "alibaba/ml-ai-engineer"
+def test_remote_assistant_returns_an_answer(servers: dict[str, str], local_env: None) -> None:
+    remote = RemoteAssistant(servers["ok"]).ask(QUESTION)
+    assert isinstance(remote, Answer) and remote.status == "answered"
+    assert "$60K sign-on" in remote.text
+    assert remote.citations[0].guide == "alibaba/ml-ai-engineer"
+    local = Assistant(Settings.load()).ask(QUESTION)
+    assert remote.as_dict() == local.as_dict()
+
+
+def _replying(status: int, body: bytes, headers: dict[str, str] | None = None
+              ) -> RemoteAssistant:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(status, content=body, headers=headers)
+
+    return RemoteAssistant("http://127.0.0.1:9", transport=httpx.MockTransport(handler))
+
+
+@pytest.mark.parametrize("body", [b"<html>hi</html>", b"[1, 2]", b'{"status": "answered"}',
+                                  b'{"question": "q", "status": "maybe", "answer": "",'
+                                  b' "citations": [], "suggestions": []}'])
+def test_a_reply_that_is_not_an_answer_object_is_one_clear_error(body: bytes) -> None:
+    with pytest.raises(AssistantError, match="is it the negotiation assistant"):
+        _replying(200, body).ask(QUESTION)
+
+
+@pytest.mark.parametrize(("status", "kind"), [(422, UsageError), (503, IndexMissingError),
+                                              (500, AssistantError)])
+def test_http_errors_keep_the_servers_message(status: int, kind: type[AssistantError]) -> None:
+    with pytest.raises(kind, match="what to do next") as caught:
+        _replying(status, b'{"error": "what to do next"}').ask(QUESTION)
+    assert type(caught.value) is kind
+
+
+def test_a_slow_server_times_out_with_a_message() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("slow", request=request)
+
+    remote = RemoteAssistant("http://127.0.0.1:9", timeout=2,
+                             transport=httpx.MockTransport(handler))
+    with pytest.raises(AssistantError, match="did not answer within 2 s"):
+        remote.ask(QUESTION)
 
 
 @pytest.mark.parametrize("flags", [[], ["--json"]])

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.corpus.model import CorpusResult, Guide, Section
-from assistant.index.hash_embedder import HashEmbedder
+from assistant.embed.hash_embedder import HashEmbedder
 from assistant.settings import Settings
 
 

@@ -14,10 +14,11 @@ import httpx
 import pytest
 from index_support import CountingEmbedder, hash_settings, make_corpus, make_guide, three_guides
 
+from assistant.embed.hash_embedder import HashEmbedder
 from assistant.errors import IndexLockedError, IndexMissingError
-from assistant.index.builder import build_from_corpus, open_index
-from assistant.index.hash_embedder import HashEmbedder
-from assistant.index.remote_versions import RemoteVersions
+from assistant.index.build.builder import build_from_corpus
+from assistant.index.handle import open_index
+from assistant.index.versions.remote import RemoteVersions
 from assistant.settings import Settings
 
 
@@ -104,7 +105,7 @@ def test_build_query_incremental_through_server(tmp_path: Path, chroma_url: str)
 
 
 def test_large_catalog_is_split_into_parts(tmp_path: Path, chroma_url: str, monkeypatch) -> None:
-    monkeypatch.setattr("assistant.index.remote_versions.PART_CHARS", 500)
+    monkeypatch.setattr("assistant.index.versions.remote.PART_CHARS", 500)
     settings = _settings(tmp_path, chroma_url, "parts")
     _build(settings, three_guides())
     assert [g.id for g in open_index(settings).guides] == ["acme", "globex", "initech"]

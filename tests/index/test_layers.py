@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from index_support import CountingEmbedder, hash_settings, make_corpus, make_guide
 
+from assistant.embed.hash_embedder import HashEmbedder
 from assistant.errors import IndexMissingError
-from assistant.index.builder import build_from_corpus, open_index
-from assistant.index.hash_embedder import HashEmbedder
+from assistant.index.build.builder import build_from_corpus
+from assistant.index.handle import open_index
 from assistant.index.layers import LayeredStore
 from assistant.index.store import open_store
 from assistant.settings import Settings
@@ -140,9 +141,9 @@ def test_the_base_is_asked_again_when_masked_records_crowd_the_nearest(tmp_path:
     emb = HashEmbedder()
     base = open_store(settings, "20250101T000000-aaaaaa", create=True)
     guides = [make_guide(f"g{i}", ("Body", "bonus " * (40 - i) + f"tail{i}")) for i in range(20)]
-    from assistant.index.chunks import chunk_guides
+    from assistant.chunks import chunk_guides
 
-    chunks = chunk_guides(guides, lambda text: len(text.split()))
+    chunks = chunk_guides(guides, lambda text: len(text.split()), 256)
     base.add(chunks, emb.embed([c.text for c in chunks]))
     query = emb.embed(["bonus bonus bonus"])[0]
     nearest = [h.id for h in base.query(query, k=20)]

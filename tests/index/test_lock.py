@@ -12,7 +12,7 @@ import pytest
 from index_support import hash_settings, make_corpus, three_guides
 
 from assistant.errors import IndexLockedError
-from assistant.index.builder import build_from_corpus
+from assistant.index.build.builder import build_from_corpus
 from assistant.index.lock import IndexLock
 
 ROOT = Path(__file__).resolve().parents[2]

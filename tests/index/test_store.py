@@ -7,14 +7,14 @@ from pathlib import Path
 import numpy as np
 from index_support import hash_settings, three_guides
 
-from assistant.index.chunks import chunk_guides
-from assistant.index.hash_embedder import HashEmbedder
+from assistant.chunks import chunk_guides
+from assistant.embed.hash_embedder import HashEmbedder
 from assistant.index.store import open_store, parse_url
 
 
 def test_add_query_get_delete(tmp_path: Path) -> None:
     emb = HashEmbedder()
-    chunks = chunk_guides(three_guides(), emb.count_tokens)
+    chunks = chunk_guides(three_guides(), emb.count_tokens, emb.max_tokens)
     store = open_store(hash_settings(tmp_path), "20250101T000000-abcdef", create=True)
     store.add(chunks, emb.embed([c.text for c in chunks]))
     assert store.count() == len(chunks)
@@ -44,7 +44,7 @@ def test_batches_beyond_max_batch_size(tmp_path: Path, monkeypatch) -> None:
     store = open_store(hash_settings(tmp_path), "20250101T000000-abcdef", create=True)
     monkeypatch.setattr(store.conn, "max_batch", lambda: 7)
     emb = HashEmbedder()
-    chunks = chunk_guides(three_guides() * 1, emb.count_tokens)
+    chunks = chunk_guides(three_guides() * 1, emb.count_tokens, emb.max_tokens)
     many = [c.__class__(f"{c.id}-{n}", c.text, c.kind, c.metadata, c.content_hash)
             for n in range(5) for c in chunks]
     store.add(many, emb.embed([c.text for c in many]))

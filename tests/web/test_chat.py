@@ -41,7 +41,7 @@ SIGN_ON_LINK = f'href="/api/guides/{GUIDE}#'
 @pytest.fixture(scope="module")
 def chat_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Settings over the sample corpus, indexed with the hash embedder in a temp dir."""
-    from assistant.index.builder import build_index
+    from assistant.index.build.builder import build_index
 
     tmp = tmp_path_factory.mktemp("chat")
     settings = Settings.load(
