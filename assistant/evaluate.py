@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.answer.types import Answer
+from assistant.answer.types import Answer, Asker
 from assistant.errors import UsageError
 
 # A figure in an answer: currency amounts and percentages (used to prove "no figures").
@@ -105,7 +105,7 @@ def load_gold(path: Path) -> list[GoldItem]:
     return items
 
 
-def evaluate(assistant: Any, items: Sequence[GoldItem]) -> Report:
+def evaluate(assistant: Asker, items: Sequence[GoldItem]) -> Report:
     """Ask every gold question and check each answer."""
     outcomes = []
     for item in items:
