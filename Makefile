@@ -5,6 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 MODEL_STAMP := .models/all-MiniLM-L6-v2/openvino-int8.xml
+LEXICON := .models/lexicon.sqlite
 SHARED := ../shared/corpus
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
@@ -25,7 +26,12 @@ $(MODEL_STAMP): $(STAMP) $(wildcard assistant/embed/export/*.py)
 	$(PY) -m assistant.embed.export
 	touch $(MODEL_STAMP)
 
-setup: $(STAMP) $(MODEL_STAMP)
+# Places and ordinary words from their data packages, in SQLite (rebuilt when they change).
+$(LEXICON): $(STAMP) assistant/corpus/lexicon.py assistant/corpus/lexicon_data.py
+	$(PY) -m assistant.corpus.lexicon $(LEXICON)
+	touch $(LEXICON)
+
+setup: $(STAMP) $(MODEL_STAMP) $(LEXICON)
 
 # Browser tests drive Debian's chromium (never a downloaded one). As root this installs it;
 # otherwise it says how, and fails: browser tests must not silently skip.
@@ -57,6 +63,7 @@ SHARED_INDEX := .cache/shared-index
 eval: setup
 	ASSISTANT_INDEX=$(SHARED_INDEX) $(VENV)/bin/assistant index --corpus $(SHARED)/guides --corpus $(SHARED)/articles --quiet
 	$(VENV)/bin/assistant eval tests/eval/gold.jsonl --index $(SHARED_INDEX)
+	$(VENV)/bin/assistant eval tests/eval/adversarial.jsonl --index $(SHARED_INDEX) --failures 200
 
 bench: setup
 	$(PY) -m assistant.bench

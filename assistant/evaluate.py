@@ -5,9 +5,12 @@ Example:
     >>> report.metrics()["figures_exact"]
     1.0
 
-Metrics: right guide cited (answered questions), figure exactness (every expected figure
-verbatim in the answer, no forbidden one), clarify/no_guide correctness (right status and no
-figures at all), overall status accuracy, and latency percentiles.
+Metrics: right guide (the answer's main guide, answered questions), figure exactness (every
+expected figure verbatim in the answer, no forbidden one), borrowed figures (answers holding a
+figure of a row, region, level or company that was not asked for), places and names the
+answer had to deal with, clarify/no_guide correctness (right status and no figures at all),
+overall status accuracy, and latency percentiles. An item may accept several statuses
+(`"expect_status": ["no_guide", "clarify"]`) where more than one answer is honest.
 """
 
 from __future__ import annotations
@@ -25,8 +28,11 @@ from assistant.answer.types import Answer, Asker
 from assistant.errors import UsageError
 
 # A figure in an answer: currency amounts and percentages (used to prove "no figures").
-FIGURE = re.compile(r"(?:[$£€₹¥]|\b(?:USD|GBP|EUR|INR|SGD|CNY|CAD|AUD|HKD|JPY|CHF)\s?)"
-                    r"\d[\d,.]*\s?[KkMmLB]?|\b\d+(?:\.\d+)?\s?%")
+CODES = "USD|GBP|EUR|INR|SGD|CNY|CAD|AUD|HKD|JPY|CHF|PLN|KRW|DKK|SEK|NOK|ILS|AED|BRL|MXN|TWD|SAR"
+FIGURE = re.compile(rf"(?:[$£€₹¥₩₪]|\b(?:A|C|S|HK|NZ|R)\$|\b(?:{CODES})\s?)"
+                    r"\d[\d,.]*\s?[KkMmLB]?|\b\d+(?:\.\d+)?\s?%"
+                    r"|\b\d+(?:\.\d+)?[KM]\s?[–-]\s?\d+(?:\.\d+)?[KM]\b")
+STATUSES = ("answered", "clarify", "no_guide")
 
 
 @dataclass(frozen=True)
@@ -35,13 +41,24 @@ class GoldItem:
 
     id: str
     question: str
-    expect_status: str
+    expect_status: tuple[str, ...]  # the statuses that are honest answers (usually one)
     history: tuple[dict[str, str], ...] = ()
     expect_guide: str = ""
     expect_figures: tuple[str, ...] = ()
     expect_absent: tuple[str, ...] = ()
     expect_section: str = ""
     category: str = ""
+    expect_mentions: tuple[str, ...] = ()  # names the answer must deal with ("Lagos")
+
+    @property
+    def answered(self) -> bool:
+        """True when only an answer from a guide or article is right."""
+        return self.expect_status == ("answered",)
+
+    @property
+    def refused(self) -> bool:
+        """True when only clarify / no_guide is right."""
+        return "answered" not in self.expect_status
 
 
 @dataclass
@@ -62,16 +79,19 @@ class Report:
 
     def metrics(self) -> dict[str, float]:
         """Rates in [0, 1] and latency percentiles in milliseconds."""
-        answered = [o for o in self.outcomes if o.item.expect_status == "answered"]
-        refused = [o for o in self.outcomes if o.item.expect_status != "answered"]
+        answered = [o for o in self.outcomes if o.item.answered]
+        refused = [o for o in self.outcomes if o.item.refused]
         with_figs = [o for o in answered if o.item.expect_figures or o.item.expect_absent]
         ms = sorted(o.seconds * 1000 for o in self.outcomes)
         return {
             "questions": len(self.outcomes),
-            "status_correct": _rate(o.answer.status == o.item.expect_status
+            "status_correct": _rate(o.answer.status in o.item.expect_status
                                     for o in self.outcomes),
             "guide_cited": _rate(_cites(o) for o in answered if o.item.expect_guide),
             "figures_exact": _rate(not _figure_problems(o) for o in with_figs),
+            "borrowed_figures": float(sum(bool(_forbidden(o)) for o in self.outcomes)),
+            "names_dealt_with": _rate(not _unmentioned(o) for o in self.outcomes
+                                      if o.item.expect_mentions),
             "clarify_no_guide_correct": _rate(not o.problems for o in refused),
             "latency_p50_ms": _pct(ms, 50),
             "latency_p95_ms": _pct(ms, 95),
@@ -93,16 +113,24 @@ def load_gold(path: Path) -> list[GoldItem]:
         if not line.strip():
             continue
         try:
-            data: dict[str, Any] = json.loads(line)
-            items.append(GoldItem(
-                id=data["id"], question=data["question"], expect_status=data["expect_status"],
-                history=tuple(data.get("history") or ()), expect_guide=data.get("expect_guide", ""),
-                expect_figures=tuple(data.get("expect_figures") or ()),
-                expect_absent=tuple(data.get("expect_absent") or ()),
-                expect_section=data.get("expect_section", ""), category=data.get("category", "")))
+            items.append(_item(json.loads(line)))
         except (ValueError, KeyError, TypeError) as exc:
             raise UsageError(f"{path}:{n}: not a gold item ({exc}).") from exc
     return items
+
+
+def _item(data: dict[str, Any]) -> GoldItem:
+    status = data["expect_status"]
+    statuses = (status,) if isinstance(status, str) else tuple(status)
+    if not statuses or any(s not in STATUSES for s in statuses):
+        raise ValueError(f"expect_status {status!r} is not one of {', '.join(STATUSES)}")
+    return GoldItem(
+        id=data["id"], question=data["question"], expect_status=statuses,
+        history=tuple(data.get("history") or ()), expect_guide=data.get("expect_guide", ""),
+        expect_figures=tuple(data.get("expect_figures") or ()),
+        expect_absent=tuple(data.get("expect_absent") or ()),
+        expect_section=data.get("expect_section", ""), category=data.get("category", ""),
+        expect_mentions=tuple(data.get("expect_mentions") or ()))
 
 
 def evaluate(assistant: Asker, items: Sequence[GoldItem]) -> Report:
@@ -120,16 +148,21 @@ def evaluate(assistant: Asker, items: Sequence[GoldItem]) -> Report:
 def check(o: Outcome) -> list[str]:
     """What is wrong with one answer, as short sentences (empty when it is right)."""
     problems = []
-    if o.answer.status != o.item.expect_status:
-        problems.append(f"status {o.answer.status}, expected {o.item.expect_status}")
-    if o.item.expect_status != "answered":
+    if o.answer.status not in o.item.expect_status:
+        problems.append(f"status {o.answer.status}, expected {' or '.join(o.item.expect_status)}")
+    problems += [f"does not deal with {name!r}" for name in _unmentioned(o)]
+    if o.item.refused:
         found = FIGURE.findall(o.answer.text)
         if found:
-            problems.append(f"figures in a {o.item.expect_status} answer: {found[:3]}")
+            problems.append(f"figures in a {o.answer.status} answer: {found[:3]}")
         return problems
+    if not o.item.answered:  # several honest statuses: only what must not appear counts
+        forbidden = _forbidden(o)
+        return problems + ([f"forbidden figures {forbidden}"] if forbidden else [])
     if o.item.expect_guide and not _cites(o):
         cited = sorted({c.guide for c in o.answer.citations})
-        problems.append(f"does not cite {o.item.expect_guide} (cites {cited})")
+        problems.append(f"main guide is not {o.item.expect_guide} "
+                        f"(main {o.answer.guide or '-'}, cites {cited})")
     if o.item.expect_section and o.item.expect_section not in {c.section
                                                                for c in o.answer.citations}:
         problems.append(f"does not cite section {o.item.expect_section}")
@@ -139,13 +172,26 @@ def check(o: Outcome) -> list[str]:
 def _figure_problems(o: Outcome) -> list[str]:
     text = _flat(o.answer.text)
     missing = [f for f in o.item.expect_figures if _flat(f) not in text]
-    present = [f for f in o.item.expect_absent if _flat(f) in text]
+    present = _forbidden(o)
     return ([f"missing figures {missing}"] if missing else []) + \
         ([f"forbidden figures {present}"] if present else [])
 
 
+def _forbidden(o: Outcome) -> list[str]:
+    """Figures the answer must not hold (another row's, region's, level's or company's)."""
+    text = _flat(o.answer.text)
+    return [f for f in o.item.expect_absent if _flat(f) in text]
+
+
+def _unmentioned(o: Outcome) -> list[str]:
+    text = _flat(o.answer.text).casefold()
+    return [m for m in o.item.expect_mentions if _flat(m).casefold() not in text]
+
+
 def _cites(o: Outcome) -> bool:
-    return any(c.guide == o.item.expect_guide for c in o.answer.citations)
+    """True when the expected guide is the answer's main guide (or, for articles, cited first)."""
+    main = o.answer.guide or (o.answer.citations[0].guide if o.answer.citations else "")
+    return main == o.item.expect_guide
 
 
 def _flat(text: str) -> str:

@@ -19,9 +19,11 @@ from assistant.answer.citations import Citations
 from assistant.answer.library import tokenize
 from assistant.answer.types import Answer, Band, Hit, Retrieved
 from assistant.corpus.model import COMPONENT_LABELS, COMPONENTS, CompRow, Guide
+from assistant.corpus.vocabulary import is_levelish
 from assistant.corpus.wording import guide_label
 
 MAX_ROWS = 8
+TEXT_TOPICS = frozenset({"levers", "script", "level_mapping", "espp"})
 QUOTE_CHARS = 900
 # Sentences are cut first and searched second: one pattern doing both backtracks
 # quadratically on long passages (10 ms per answer on the real library).
@@ -60,21 +62,38 @@ def _guide_lines(r: Retrieved, guide: Guide, cites: Citations, bands: list[Band]
     lines: list[str] = []
     wanted = [a for a in r.asks if a in COMPONENTS] or ([] if _topic_only(r.asks) else
                                                         list(COMPONENTS))
-    if r.region_missing:
-        covered = ", ".join(reg.raw for reg in guide.regions()) or "no regions"
-        anchor = guide.rows[0].section_anchor if guide.rows else ""
-        lines.append(f"The {guide_label(guide)} guide has no figures for {r.region}, and "
-                     f"figures from other regions are not a substitute. It covers: {covered} "
-                     f"{cites.mark(guide, anchor)}")
-    elif wanted:
+    if wanted and r.rows:
         lines += _row_lines(r.rows[:MAX_ROWS], wanted, guide, cites, bands)
         if len(r.rows) > MAX_ROWS:
             lines.append(f"({len(r.rows) - MAX_ROWS} more bands in the guide; name a region "
                          "or level to narrow.)")
+    if r.missing_places:
+        lines.append(_not_covered(r, guide, cites))
     if "signing_bonus" in r.asks:
         lines += _sign_on_mentions(r.passages, cites)
     lines += _topic_lines(r, guide, cites)
     return lines
+
+
+def _not_covered(r: Retrieved, guide: Guide, cites: Citations) -> str:
+    """The places the guide has no rows for, the rows inside them, and what it does cover."""
+    places = [reg.raw for reg in guide.regions() if reg.raw.strip(" ,")]
+    where = [name for name in places if not is_levelish(name)]
+    covered = (f"It covers: {', '.join(where)}" if where else
+               f"Its rows go by level, not by place: {', '.join(places) or 'none'}")
+    anchor = guide.rows[0].section_anchor if guide.rows else ""
+    asked = _and(list(r.missing_places))
+    text = (f"The {guide_label(guide)} guide has no figures for {asked}, and figures from "
+            "other regions are not a substitute.")
+    for place, rows in r.inside.items():
+        one = len(rows) == 1
+        text += (f" For {place} as a whole it has no figure; inside {place} it has "
+                 f"{_and(list(rows))} (ask for {'it' if one else 'one'} by name).")
+    return f"{text} {covered} {cites.mark(guide, anchor)}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
 
 
 def _topic_only(asks: tuple[str, ...]) -> bool:
@@ -130,10 +149,13 @@ def _sign_on_mentions(passages: list[Hit], cites: Citations) -> list[str]:
 def _topic_lines(r: Retrieved, guide: Guide, cites: Citations) -> list[str]:
     lines = []
     topical = [h for h in r.passages if h.row is None]
-    wants_text = any(a in ("levers", "script", "level_mapping") for a in r.asks) or (
+    wants_text = any(a in TEXT_TOPICS for a in r.asks) or (
         not r.asks and not r.region_missing and (r.free_text or not r.rows))
     for hit in topical[:3] if wants_text else []:
         lines.append(_quote(hit, cites, r.question))
+    if "espp" in r.asks and not topical:
+        lines.append(f"The {guide_label(guide)} guide does not mention an employee stock "
+                     "purchase plan (ESPP); its stock figures are grants, not a purchase plan.")
     if "level_mapping" in r.asks and not topical and guide.level_mapping.raw:
         lines.append(f"Level mapping: {guide.level_mapping.raw}")
     return lines

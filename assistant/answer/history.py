@@ -10,34 +10,50 @@ from collections.abc import Sequence
 
 from assistant.answer.resolve import Resolved, resolve
 from assistant.answer.types import Message
+from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.vocabulary import Vocabulary
 from assistant.errors import UsageError
 
 FOLLOW_UP_OPENERS = frozenset({"and", "also", "same", "what about", "how about", "and in",
                                "what of", "then", "for"})
 SHORT_TURN_WORDS = 6
+# Words that point back at an earlier turn ("the total comp there?", "what level is that?").
+POINTING_WORDS = frozenset("there that this it them those these same they their its here "
+                           "theirs".split())
 
 
-def resolve_in_context(question: str, history: Sequence[Message], vocab: Vocabulary) -> Resolved:
-    """Resolve `question`, filling what it leaves out from the earlier user turns."""
+def resolve_in_context(question: str, history: Sequence[Message], vocab: Vocabulary,
+                       lexicon: Lexicon | None = None) -> Resolved:
+    """Resolve `question`, filling what it leaves out from the earlier user turns.
+
+    Each earlier turn either starts a new subject (it names what it asks about) or leans on
+    the one before; only the latest subject is carried, so a company named two turns ago
+    never lends its region to a question about another company.
+    """
     context: Resolved | None = None
     for message in validate_history(history):
         if message["role"] != "user":
             continue
-        turn = resolve(message["content"], vocab)
-        context = turn.with_context(context) if context else turn
-    current = resolve(question, vocab)
+        turn = resolve(message["content"], vocab, lexicon)
+        context = turn.with_context(context) if context and is_follow_up(turn) else turn
+    current = resolve(question, vocab, lexicon)
     return current.with_context(context) if context and is_follow_up(current) else current
 
 
 def is_follow_up(resolved: Resolved) -> bool:
-    """An elliptical turn ("And in London?", "What about stock?") that leans on earlier ones."""
-    if resolved.company or resolved.unknown_names or resolved.ambiguous:
+    """An elliptical turn ("And in London?", "What about stock?", "And Meta?").
+
+    A turn that names both company and role starts a new subject, and a turn with words of its
+    own beyond names and pay words ("can a sign-on be clawed back?") is a new question.
+    """
+    if (resolved.company and resolved.role) or resolved.unknown_names or resolved.ambiguous:
         return False
     words = resolved.question.casefold().split()
     if words and (words[0] in FOLLOW_UP_OPENERS or " ".join(words[:2]) in FOLLOW_UP_OPENERS):
         return True
-    return len(words) <= SHORT_TURN_WORDS
+    own = [w for w in resolved.leftover_words() if w not in POINTING_WORDS]
+    pointing = any(w.strip("?.,!") in POINTING_WORDS for w in words)
+    return len(words) <= SHORT_TURN_WORDS and (pointing or not own)
 
 
 def validate_history(history: Sequence[Message]) -> Sequence[Message]:

@@ -22,6 +22,7 @@ from assistant.answer.history import resolve_in_context
 from assistant.answer.library import Library
 from assistant.answer.retrieve import Retriever
 from assistant.answer.types import Answer, Message, Retrieved
+from assistant.corpus.lexicon import LEXICON_FILE, Lexicon
 from assistant.errors import UsageError
 from assistant.settings import Settings
 
@@ -70,12 +71,17 @@ class Assistant:
 
         index = self._index_or_none()
         search = HybridSearch(self.library, index, get_embedder(self.settings) if index else None)
-        return Retriever(self.library, search.search)
+        return Retriever(self.library, search.search, self.lexicon)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """Places and ordinary words (`make setup` builds the file; else the first use does)."""
+        return Lexicon(self.settings.model_dir / LEXICON_FILE)
 
     def retrieve(self, question: str, history: Sequence[Message] = (), k: int = 4) -> Retrieved:
         """Resolve and retrieve without composing (`k` passages at most for general search)."""
         question = check_question(question)
-        resolved = resolve_in_context(question, history, self.library.vocabulary)
+        resolved = resolve_in_context(question, history, self.library.vocabulary, self.lexicon)
         return self.retriever.retrieve(resolved, k=k)
 
     def ask(self, question: str, history: Sequence[Message] = (),

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from assistant.corpus.vocabulary import COMMON_WORD_COMPANIES, Vocabulary, compact, norm
+from assistant.answer.places import AskedPlace, find_places
+from assistant.corpus.lexicon import Lexicon
+from assistant.corpus.vocabulary import (
+    COMMON_WORD_COMPANIES,
+    Vocabulary,
+    compact,
+    norm,
+    typed_words,
+)
 
 # What a question can ask for, by keyword phrase (longest phrases are tried first).
 TOPIC_PHRASES: dict[str, str] = {
@@ -40,6 +48,8 @@ TOPIC_PHRASES: dict[str, str] = {
     "negotiate": "script", "negotiating": "script", "negotiation script": "script",
     "argument": "levers", "arguments": "levers", "accept-at": "script", "floor": "script",
     "anchor": "script", "opening": "script", "walk away": "script", "walk-away": "script",
+    "espp": "espp", "stock purchase": "espp", "stock purchase plan": "espp",
+    "employee stock purchase plan": "espp", "employee stock purchase": "espp",
 }
 # Jobs the library has no guides for: named, they make a `no_guide`, never a silent swap.
 OTHER_ROLES = frozenset({
@@ -68,8 +78,9 @@ class Resolved:
     question: str
     company: str = ""
     role: str = ""
-    region: str = ""  # the library's normalized region name
+    region: str = ""  # the first place asked: the library's region name, else as typed
     region_typed: str = ""
+    places: tuple[AskedPlace, ...] = ()  # every place asked, in question order
     level: str = ""
     asks: tuple[str, ...] = ()
     unknown_names: tuple[str, ...] = ()  # capitalised words that match nothing in the library
@@ -92,15 +103,15 @@ class Resolved:
         if self.unknown_names or self.ambiguous:
             return self
         taken = {k: getattr(earlier, k) for k in ("company", "role", "region", "region_typed",
-                                                  "level") if not getattr(self, k)}
+                                                  "level", "places") if not getattr(self, k)}
         if not self.asks and earlier.asks:
             taken["asks"] = earlier.asks
-        carried = tuple(k for k, v in taken.items() if v and k != "region_typed")
+        carried = tuple(k for k, v in taken.items() if v and k not in ("region_typed", "places"))
         return replace(self, **taken, carried=carried)
 
 
-def resolve(question: str, vocab: Vocabulary) -> Resolved:
-    """Read company, role, region, level and topics out of one question."""
+def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon | None = None) -> Resolved:
+    """Read company, role, places, level and topics out of one question."""
     words = norm(question).split()
     resolved, phrase = _match(question, words, vocab, frozenset())
     if resolved.company and not resolved.role and " " in phrase:
@@ -109,7 +120,23 @@ def resolve(question: str, vocab: Vocabulary) -> Resolved:
         second, _ = _match(question, words, vocab, frozenset({phrase}))
         if second.company and second.role:
             resolved = second
+    resolved = _with_places(resolved, words, vocab, lexicon)
     return _fuzzy_company(resolved, _leftovers(resolved, words), vocab)
+
+
+def _with_places(resolved: Resolved, words: list[str], vocab: Vocabulary,
+                 lexicon: Lexicon | None) -> Resolved:
+    """Every place among the words no company, role or topic took."""
+    typed = typed_words(resolved.question)
+    if len(typed) != len(words):
+        typed = words
+    used = list(resolved.matched)
+    places = tuple(find_places(words, typed, used, vocab, lexicon))
+    if not places:
+        return replace(resolved, matched=tuple(used))
+    first = places[0]
+    return replace(resolved, places=places, region=first.library or first.typed,
+                   region_typed=first.typed, matched=tuple(used))
 
 
 def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset[str]
@@ -142,14 +169,13 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
                     role_at = i
             elif kind == "company" and value != found["company"]:
                 others.append(value)
-            elif kind in ("role", "region"):
-                extra_roles += kind == "role"
+            elif kind == "role":
+                extra_roles += 1
             else:
                 continue
             used[i:i + n] = [True] * n
     resolved = Resolved(question=question, company=found.get("company", ""),
-                        role=found.get("role", ""), region=found.get("region", ""),
-                        region_typed=found.get("region_typed", ""), level=_level(question),
+                        role=found.get("role", ""), level=_level(question),
                         asks=tuple(_order(asks, weak)), other_companies=tuple(others),
                         unknown_role=_other_role(words, used) if not found.get("role") else "")
     if extra_roles:
@@ -192,8 +218,6 @@ def _lookup(phrase: str, vocab: Vocabulary, original: str) -> tuple[str, str]:
         return "company", slug
     if phrase in vocab.role_aliases:
         return "role", vocab.role_aliases[phrase]
-    if phrase in vocab.region_aliases:
-        return "region", vocab.region_aliases[phrase]
     if phrase in TOPIC_PHRASES:
         return "ask", TOPIC_PHRASES[phrase]
     return "", ""

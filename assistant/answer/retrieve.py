@@ -16,11 +16,13 @@ import re
 from collections.abc import Callable
 
 from assistant.answer.library import Library
+from assistant.answer.places import AskedPlace
+from assistant.answer.regions import match_places
 from assistant.answer.resolve import Resolved
 from assistant.answer.route import Route, route
 from assistant.answer.types import Hit, Retrieved
+from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.model import CompRow, Guide, Section
-from assistant.corpus.regions import normalize_region
 from assistant.corpus.wording import row_text
 from assistant.errors import IndexMissingError
 
@@ -30,6 +32,11 @@ TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
     "levers": ("lever",),
     "script": ("negotiate up", "script", "counter"),
     "signing_bonus": ("negotiate up", "lever", "sign-on", "signing"),
+    "espp": (),
+}
+# Topics found by what a section says rather than by its title.
+TOPIC_TEXT: dict[str, re.Pattern[str]] = {
+    "espp": re.compile(r"\bESPP\b|stock purchase plan", re.IGNORECASE),
 }
 _SIGN_ON = re.compile(r"\bsign(?:-| )?on\b|\bsigning\b", re.IGNORECASE)
 FREE_TEXT_WORDS = 2
@@ -39,8 +46,10 @@ GeneralSearch = Callable[[str, int, frozenset[str]], list[Hit]]
 class Retriever:
     """Finds evidence for a resolved question in one library."""
 
-    def __init__(self, library: Library, general_search: GeneralSearch | None = None) -> None:
+    def __init__(self, library: Library, general_search: GeneralSearch | None = None,
+                 lexicon: Lexicon | None = None) -> None:
         self.library = library
+        self.lexicon = lexicon
         if general_search is None:
             from assistant.answer.search import HybridSearch
 
@@ -69,10 +78,15 @@ class Retriever:
                                     "catalog: rebuild with `assistant index --rebuild`.")
         base.guide = guide
         rows = list(guide.rows)
-        if resolved.region:
-            rows = match_region(guide, resolved.region, resolved.region_typed)
-            base.region = resolved.region
+        places = resolved.places or _legacy_place(resolved)
+        if places:
+            found = match_places(guide, places, self.lexicon)
+            rows = found.rows
+            base.region = places[0].typed
+            base.missing_places = found.missing
+            base.inside = found.inside
             base.region_missing = not rows
+            base.notes = (*base.notes, *found.notes)
         if resolved.level and rows:
             rows = match_level(rows, resolved.level)
         base.rows = rows
@@ -90,7 +104,7 @@ class Retriever:
                 if topic == "signing_bonus" and not _SIGN_ON.search(section.text):
                     continue
                 hits.append(_section_hit(guide, section, 1.0))
-        if not resolved.asks or not hits:
+        if not resolved.asks or not hits and "espp" not in resolved.asks:
             for section, score in self.library.sections(guide).search(resolved.question, k):
                 hits.append(_section_hit(guide, section, score))
         return _dedupe(hits)[:k]
@@ -98,19 +112,17 @@ class Retriever:
 
 def topic_sections(guide: Guide, topic: str) -> list[Section]:
     """The guide's sections whose titles name a topic (e.g. levers, the Negotiate Up script)."""
+    if topic in TOPIC_TEXT:
+        return [s for s in guide.sections if TOPIC_TEXT[topic].search(s.text)]
     keys = TOPIC_SECTIONS.get(topic, ())
     return [s for s in guide.sections if any(key in s.title.casefold() for key in keys)]
 
 
-def match_region(guide: Guide, region: str, typed: str = "") -> list[CompRow]:
-    """Rows of the guide for a region: same normalized place, or the typed words in the name."""
-    key = normalize_region(region).key
-    rows = [r for r in guide.rows if r.region.key == key]
-    if rows:
-        return rows
-    words = typed or region
-    pattern = re.compile(rf"\b{re.escape(words)}\b", re.IGNORECASE)
-    return [r for r in guide.rows if pattern.search(r.region.raw) or pattern.search(r.region.name)]
+def _legacy_place(resolved: Resolved) -> tuple[AskedPlace, ...]:
+    """A region given only by name (a caller building Resolved by hand)."""
+    if not resolved.region:
+        return ()
+    return (AskedPlace(resolved.region_typed or resolved.region, 0, 0, resolved.region),)
 
 
 def match_level(rows: list[CompRow], level: str) -> list[CompRow]:

@@ -129,8 +129,10 @@ class Retrieved:
     rows: list[CompRow] = field(default_factory=list)
     passages: list[Hit] = field(default_factory=list)
     asks: tuple[str, ...] = ()
-    region: str = ""  # region asked for, as the user typed it
-    region_missing: bool = False  # asked region not in the guide
+    region: str = ""  # the first place asked for, as the user typed it
+    region_missing: bool = False  # no asked place has a row in the guide
+    missing_places: tuple[str, ...] = ()  # asked places (as typed) without a row
+    inside: dict[str, tuple[str, ...]] = field(default_factory=dict)  # missing -> rows within
     free_text: bool = False  # the question says more than entities and pay words
     message: str = ""  # for clarify / no_guide: what to tell the user
     suggestions: tuple[str, ...] = ()

@@ -121,8 +121,9 @@ def eval_command(gold_file: Path, index: Path | None, show: int, as_json: bool) 
                    + "; ".join(failure.problems))
     click.echo(f"\n{'metric':<26}value")
     for name, value in metrics.items():
-        shown = f"{value:.1%}" if name not in ("questions",) and not name.endswith("_ms") \
-            else f"{value:.1f}"
+        counted = name in ("questions", "borrowed_figures")
+        shown = f"{value:.0f}" if counted else f"{value:.1f}" if name.endswith("_ms") \
+            else f"{value:.1%}"
         click.echo(f"{name:<26}{shown}")
 
 

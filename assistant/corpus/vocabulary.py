@@ -76,6 +76,11 @@ _LEVELISH = re.compile(r"\b(engineer|scientist|manager|designer|architect|analys
 _LOWER_WORD = re.compile(r"(?<![\w/.-])[a-z][a-z']+(?![\w/.-])")
 
 
+def is_levelish(name: str) -> bool:
+    """True for a level or title written where a region belongs ("SWE II", "Senior PM")."""
+    return bool(_LEVELISH.search(name))
+
+
 def compact(phrase: str) -> str:
     """A phrase without spaces, dots or hyphens ("D. E. Shaw" -> "deshaw")."""
     return re.sub(r"[\s.\-]+", "", phrase)
@@ -83,9 +88,14 @@ def compact(phrase: str) -> str:
 
 def norm(text: str) -> str:
     """Lower-case, unify dashes/quotes, and keep only word characters and a few joiners."""
-    text = text.casefold().replace("’", "'").replace("–", "-").replace("—", "-")
-    text = re.sub(r"[^\w&/.+' -]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(typed_words(text.casefold())).replace(",", "")
+
+
+def typed_words(text: str) -> list[str]:
+    """The words of `text` as typed (case kept, a trailing comma kept), one per `norm` word."""
+    text = text.replace("’", "'").replace("–", "-").replace("—", "-")
+    text = re.sub(r",(?=\S)", ", ", re.sub(r"[^\w&/.+', -]", " ", text))
+    return [w for w in text.split() if w.strip(",")]
 
 
 @dataclass

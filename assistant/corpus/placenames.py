@@ -1,0 +1,28 @@
+"""One comparison key for a place name, however it is typed.
+
+Example:
+    >>> name_key("Zürich"), name_key("Zu\u0308rich"), name_key("ZURICH")
+    ('zurich', 'zurich', 'zurich')
+    >>> name_key("St. Louis"), name_key("Saint-Louis")
+    ('st louis', 'st louis')
+
+Diacritics are dropped after Unicode decomposition (NFKD), so precomposed and decomposed
+spellings meet; case is folded; punctuation becomes space; "saint" is spelled "st".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NOT_WORD = re.compile(r"[^a-z0-9&']+")
+_SAINT = re.compile(r"\b(saint|ste?)\b")
+
+
+def name_key(name: str) -> str:
+    """Lower-case ASCII words of `name`, diacritics and punctuation removed."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("ß", "ss").replace("ø", "o")
+                                       .replace("Ø", "O").replace("ł", "l").replace("Ł", "L"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    words = _NOT_WORD.sub(" ", plain.replace("’", "'")).replace("'", "").split()
+    return _SAINT.sub("st", " ".join(words))
