@@ -189,9 +189,14 @@ def _unmentioned(o: Outcome) -> list[str]:
 
 
 def _cites(o: Outcome) -> bool:
-    """True when the expected guide is the answer's main guide (or, for articles, cited first)."""
-    main = o.answer.guide or (o.answer.citations[0].guide if o.answer.citations else "")
-    return main == o.item.expect_guide
+    """True when the expected guide is the answer's main guide.
+
+    A general answer (passages from several documents, no main guide) counts when it cites
+    the expected one.
+    """
+    if o.answer.guide:
+        return o.answer.guide == o.item.expect_guide
+    return any(c.guide == o.item.expect_guide for c in o.answer.citations)
 
 
 def _flat(text: str) -> str:

@@ -11,64 +11,19 @@ are matched fuzzily against company names only, and never silently: each one lea
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
-
+from assistant.answer.phrases import (
+    LEVEL_PATTERN,
+    QUESTION_WORDS,
+    WEAK_TOTAL,
+    lookup,
+    other_role,
+)
 from assistant.answer.places import AskedPlace, find_places
+from assistant.answer.typos import read_names
 from assistant.corpus.lexicon import Lexicon
-from assistant.corpus.vocabulary import (
-    COMMON_WORD_COMPANIES,
-    Vocabulary,
-    compact,
-    norm,
-    typed_words,
-)
-
-# What a question can ask for, by keyword phrase (longest phrases are tried first).
-TOPIC_PHRASES: dict[str, str] = {
-    "base": "base", "base salary": "base", "base pay": "base", "salary": "base",
-    "stock": "stock", "rsu": "stock", "rsus": "stock", "equity": "stock", "options": "stock",
-    "shares": "stock", "stock grant": "stock", "grant": "stock",
-    "bonus": "bonus", "annual bonus": "bonus", "performance bonus": "bonus",
-    "sign-on": "signing_bonus", "sign on": "signing_bonus", "signon": "signing_bonus",
-    "signing": "signing_bonus", "signing bonus": "signing_bonus", "sign-on bonus": "signing_bonus",
-    "joining bonus": "signing_bonus", "sign on bonus": "signing_bonus",
-    "tc": "total_comp", "total comp": "total_comp", "total compensation": "total_comp",
-    "compensation": "total_comp", "comp": "total_comp", "package": "total_comp",
-    "pay": "total_comp", "total": "total_comp", "pay band": "total_comp",
-    "level": "level_mapping", "levels": "level_mapping", "level mapping": "level_mapping",
-    "leveling": "level_mapping", "equivalent": "level_mapping", "maps to": "level_mapping",
-    "map to": "level_mapping", "lever": "levers", "levers": "levers", "leverage": "levers",
-    "script": "script", "counter": "script", "counteroffer": "script",
-    "counter-offer": "script", "counter offer": "script", "negotiate up": "script",
-    "what should i say": "script", "what do i say": "script", "countering": "script",
-    "negotiate": "script", "negotiating": "script", "negotiation script": "script",
-    "argument": "levers", "arguments": "levers", "accept-at": "script", "floor": "script",
-    "anchor": "script", "opening": "script", "walk away": "script", "walk-away": "script",
-    "espp": "espp", "stock purchase": "espp", "stock purchase plan": "espp",
-    "employee stock purchase plan": "espp", "employee stock purchase": "espp",
-}
-# Jobs the library has no guides for: named, they make a `no_guide`, never a silent swap.
-OTHER_ROLES = frozenset({
-    "recruiter", "sales", "account executive", "sales engineer", "accountant", "lawyer",
-    "attorney", "nurse", "teacher", "marketing manager", "marketer", "hr", "consultant",
-    "customer success", "support engineer", "technical writer", "copywriter", "paralegal",
-    "cashier", "banker", "trader", "analyst", "business analyst", "financial analyst",
-})
-MIN_SIMILARITY = 0.8  # a typo keeps at least 80% of the name
-WEAK_TOTAL = frozenset({"pay", "package", "total", "pay band"})
-LEVEL_PATTERN = re.compile(r"\b([LEPM]\d{1,2}|IC\d|T\d|junior|mid|senior|staff|principal)\b",
-                           re.IGNORECASE)
-# Words never taken for a company name, however they are capitalised.
-QUESTION_WORDS = frozenset(
-    "what whats how is are can could should would do does did i my me we our the a an "
-    "and or in at for of to on with about which who when where why tell give show vs "
-    "versus please hi hello thanks ok okay usd gbp eur inr sgd cny cad aud hkd jpy chf "
-    "tier".split()
-)
+from assistant.corpus.vocabulary import Vocabulary, norm, typed_words
 
 
 @dataclass(frozen=True)
@@ -121,7 +76,24 @@ def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon | None = None) ->
         if second.company and second.role:
             resolved = second
     resolved = _with_places(resolved, words, vocab, lexicon)
-    return _fuzzy_company(resolved, _leftovers(resolved, words), vocab)
+    return _with_names(resolved, words, vocab, lexicon)
+
+
+def _with_names(resolved: Resolved, words: list[str], vocab: Vocabulary,
+                lexicon: Lexicon | None) -> Resolved:
+    """Typos of company names, and capitalised names that match nothing."""
+    tokens = _leftovers(resolved, words)
+    ordinary = lexicon.ordinary(tokens) if lexicon else frozenset()
+    used = resolved.matched
+    before_slot = {w.strip(".'/-") for i, w in enumerate(words[:-1])
+                   if i < len(used) - 1 and not used[i] and used[i + 1]}
+    names = read_names(resolved.question, tokens, vocab, bool(resolved.company), ordinary,
+                       before_slot)
+    if names.company:
+        return replace(resolved, company=names.company, notes=(*resolved.notes, names.note))
+    if names.ambiguous:
+        return replace(resolved, ambiguous=names.ambiguous)
+    return replace(resolved, unknown_names=names.unknown)
 
 
 def _with_places(resolved: Resolved, words: list[str], vocab: Vocabulary,
@@ -154,7 +126,7 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             if any(used[i:i + n]):
                 continue
             phrase = " ".join(words[i:i + n]).strip(".'/")
-            kind, value = _lookup(phrase, vocab, question)
+            kind, value = lookup(phrase, vocab, question)
             if not kind or (kind == "company" and phrase in banned):
                 continue
             if kind == "ask":
@@ -170,14 +142,14 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             elif kind == "company" and value != found["company"]:
                 others.append(value)
             elif kind == "role":
-                extra_roles += 1
+                extra_roles += value != found["role"]
             else:
                 continue
             used[i:i + n] = [True] * n
     resolved = Resolved(question=question, company=found.get("company", ""),
                         role=found.get("role", ""), level=_level(question),
                         asks=tuple(_order(asks, weak)), other_companies=tuple(others),
-                        unknown_role=_other_role(words, used) if not found.get("role") else "")
+                        unknown_role=other_role(words, used) if not found.get("role") else "")
     if extra_roles:
         resolved = replace(resolved, notes=(*resolved.notes, "several roles named"))
     for other in others:  # "the Citadel equivalent of a Jane Street SWE": the subject is
@@ -200,82 +172,10 @@ def _ends_before(company: str, words: list[str], role_at: int, vocab: Vocabulary
     return False
 
 
-def _other_role(words: list[str], used: list[bool]) -> str:
-    free = [w for w, u in zip(words, used, strict=True) if not u]
-    for n in (2, 1):
-        for i in range(len(free) - n + 1):
-            phrase = " ".join(free[i:i + n]).rstrip("s") if n == 1 else " ".join(free[i:i + n])
-            if phrase in OTHER_ROLES:
-                return phrase
-    return ""
-
-
-def _lookup(phrase: str, vocab: Vocabulary, original: str) -> tuple[str, str]:
-    slug = vocab.company_aliases.get(phrase) or vocab.company_aliases.get(
-        phrase.removesuffix(".com")) or (vocab.compact_aliases.get(compact(phrase))
-                                         if "." in phrase else None)
-    if slug and (phrase not in COMMON_WORD_COMPANIES or _capitalised(phrase, original)):
-        return "company", slug
-    if phrase in vocab.role_aliases:
-        return "role", vocab.role_aliases[phrase]
-    if phrase in TOPIC_PHRASES:
-        return "ask", TOPIC_PHRASES[phrase]
-    return "", ""
-
-
-def _capitalised(phrase: str, original: str) -> bool:
-    return re.search(rf"\b{re.escape(phrase[0].upper() + phrase[1:])}\b", original) is not None
-
-
 def _leftover_tokens(question: str, words: list[str], used: list[bool]) -> list[str]:
     """Unmatched tokens that could be a name: not a question word, not a number."""
     return [w.strip(".'/-") for w, u in zip(words, used, strict=True)
             if not u and w not in QUESTION_WORDS and len(w) >= 3 and not w[0].isdigit()]
-
-
-def _fuzzy_company(resolved: Resolved, tokens: list[str], vocab: Vocabulary) -> Resolved:
-    """Match typos (one or two edits) against company names; ties ask, misses stay unknown."""
-    unknown: list[str] = []
-    choices = list(vocab.company_aliases)
-    names = set(_names(resolved.question))
-    bigrams = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
-    for token in bigrams + tokens:
-        if " " not in token and token in vocab.known_words and token not in names:
-            continue
-        if resolved.company:  # only collect names that match nothing
-            if " " not in token and token in names and token not in vocab.known_words:
-                unknown.append(_as_typed(token, resolved.question))
-            continue
-        hits = [h for h in process.extract(token, choices, scorer=DamerauLevenshtein.distance,
-                                           limit=5, score_cutoff=_max_edits(token))
-                if 1 - h[1] / max(len(token), len(h[0])) >= MIN_SIMILARITY]
-        slugs = {vocab.company_aliases[h[0]] for h in hits if h[1] <= hits[0][1]} if hits \
-            else set()
-        if len(slugs) == 1:
-            slug = slugs.pop()
-            note = f"Read '{_as_typed(token, resolved.question)}' as {vocab.companies[slug]}."
-            return replace(resolved, company=slug, notes=(*resolved.notes, note))
-        if len(slugs) > 1:
-            return replace(resolved, ambiguous=tuple(sorted(slugs)))
-        if " " not in token and token in names and token not in vocab.known_words:
-            unknown.append(_as_typed(token, resolved.question))
-    return replace(resolved, unknown_names=tuple(unknown))
-
-
-def _max_edits(token: str) -> int:
-    """Edits a typo may have: none for short words, one for 4-5 letters, two beyond."""
-    return 0 if len(token) < 4 else 1 if len(token) < 6 else 2
-
-
-def _as_typed(token: str, question: str) -> str:
-    match = re.search(re.escape(token), question, re.IGNORECASE)
-    return match.group(0) if match else token
-
-
-def _names(question: str) -> list[str]:
-    """Lower-cased capitalised words of the question (the first word only if it is not common)."""
-    return [norm(w) for w in re.findall(r"\b[A-Z][\w&.-]*", question)
-            if norm(w) not in QUESTION_WORDS]
 
 
 def _level(question: str) -> str:

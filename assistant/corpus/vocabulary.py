@@ -19,7 +19,8 @@ from assistant.corpus.regions import REGION_ALIASES, normalize_region
 
 # Aliases people type for the library's standard roles (role slug -> phrases).
 ROLE_ALIASES: dict[str, tuple[str, ...]] = {
-    "software-engineer": ("swe", "sde", "software engineer", "software developer", "developer"),
+    "software-engineer": ("swe", "sde", "software engineer", "software developer", "developer",
+                          "software engineering", "software dev"),
     "senior-software-engineer": ("senior swe", "senior software engineer", "senior engineer",
                                  "sr swe", "sr software engineer", "senior sde", "sr engineer"),
     "staff-software-engineer": ("staff swe", "staff engineer", "staff software engineer"),

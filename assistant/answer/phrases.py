@@ -1,0 +1,117 @@
+"""Which phrase of a question is a company, a role or a pay word: the look-up tables and rules.
+
+Example:
+    >>> lookup("data engineers", vocab, "Lyft data engineers base?")
+    ('role', 'data-engineer')
+    >>> lookup("wise", vocab, "would it be wise to ask?")
+    ('', '')
+
+Plurals and possessives are read as their base word ("PMs", "Pinterest's"); a company whose
+name is also an ordinary word counts only when typed with a capital ("Block", not "block").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.corpus.vocabulary import COMMON_WORD_COMPANIES, Vocabulary, compact
+
+# What a question can ask for, by keyword phrase (longest phrases are tried first).
+TOPIC_PHRASES: dict[str, str] = {
+    "base": "base", "base salary": "base", "base pay": "base", "salary": "base",
+    "stock": "stock", "rsu": "stock", "rsus": "stock", "equity": "stock", "options": "stock",
+    "shares": "stock", "stock grant": "stock", "grant": "stock",
+    "bonus": "bonus", "annual bonus": "bonus", "performance bonus": "bonus",
+    "sign-on": "signing_bonus", "sign on": "signing_bonus", "signon": "signing_bonus",
+    "signing": "signing_bonus", "signing bonus": "signing_bonus", "sign-on bonus": "signing_bonus",
+    "joining bonus": "signing_bonus", "sign on bonus": "signing_bonus",
+    "tc": "total_comp", "total comp": "total_comp", "total compensation": "total_comp",
+    "compensation": "total_comp", "comp": "total_comp", "package": "total_comp",
+    "pay": "total_comp", "total": "total_comp", "pay band": "total_comp",
+    "level": "level_mapping", "levels": "level_mapping", "level mapping": "level_mapping",
+    "leveling": "level_mapping", "equivalent": "level_mapping", "maps to": "level_mapping",
+    "map to": "level_mapping", "lever": "levers", "levers": "levers", "leverage": "levers",
+    "script": "script", "counter": "script", "counteroffer": "script",
+    "counter-offer": "script", "counter offer": "script", "negotiate up": "script",
+    "what should i say": "script", "what do i say": "script", "countering": "script",
+    "negotiate": "script", "negotiating": "script", "negotiation script": "script",
+    "argument": "levers", "arguments": "levers", "accept-at": "script", "floor": "script",
+    "anchor": "script", "opening": "script", "walk away": "script", "walk-away": "script",
+    "espp": "espp", "stock purchase": "espp", "stock purchase plan": "espp",
+    "employee stock purchase plan": "espp", "employee stock purchase": "espp",
+}
+# Jobs the library has no guides for: named, they make a `no_guide`, never a silent swap.
+OTHER_ROLES = frozenset({
+    "recruiter", "sales", "account executive", "sales engineer", "accountant", "lawyer",
+    "attorney", "nurse", "teacher", "marketing manager", "marketer", "hr", "consultant",
+    "customer success", "support engineer", "technical writer", "copywriter", "paralegal",
+    "cashier", "banker", "trader", "analyst", "business analyst", "financial analyst",
+})
+WEAK_TOTAL = frozenset({"pay", "package", "total", "pay band"})
+LEVEL_PATTERN = re.compile(r"\b([LEPM]\d{1,2}|IC\d|T\d|junior|mid|senior|staff|principal)\b",
+                           re.IGNORECASE)
+# Words never taken for a company name, however they are capitalised.
+QUESTION_WORDS = frozenset(
+    "what whats how is are can could should would do does did i my me we our the a an "
+    "and or in at for of to on with about which who when where why tell give show vs "
+    "versus please hi hello thanks ok okay usd gbp eur inr sgd cny cad aud hkd jpy chf "
+    "tier".split()
+)
+# Role words that only count typed in capitals ("DE" is a data engineer, "de" is not).
+UPPER_ROLES = {"de": "data-engineer"}
+
+
+def lookup(phrase: str, vocab: Vocabulary, original: str) -> tuple[str, str]:
+    """("company" | "role" | "ask", value) for a phrase of the question, else ("", "")."""
+    for form in _forms(phrase):
+        found = _lookup_form(form, vocab, original)
+        if found[0]:
+            return found
+    return "", ""
+
+
+def _lookup_form(phrase: str, vocab: Vocabulary, original: str) -> tuple[str, str]:
+    slug = vocab.company_aliases.get(phrase) or vocab.company_aliases.get(
+        phrase.removesuffix(".com")) or (vocab.compact_aliases.get(compact(phrase))
+                                         if "." in phrase else None)
+    if slug and (phrase not in COMMON_WORD_COMPANIES or capitalised(phrase, original)):
+        return "company", slug
+    if phrase in vocab.role_aliases:
+        return "role", vocab.role_aliases[phrase]
+    if phrase in UPPER_ROLES and re.search(rf"\b{phrase.upper()}s?\b", original):
+        return "role", UPPER_ROLES[phrase]
+    if phrase in TOPIC_PHRASES:
+        return "ask", TOPIC_PHRASES[phrase]
+    return "", ""
+
+
+def _capitalised(phrase: str, original: str) -> bool:
+    return re.search(rf"\b{re.escape(phrase[0].upper() + phrase[1:])}\b", original) is not None
+
+
+def _forms(phrase: str) -> list[str]:
+    """The phrase, then without a possessive, then with its last word singular."""
+    forms = [phrase]
+    if phrase.endswith("'s"):
+        forms.append(phrase[:-2])
+    last = forms[-1].rsplit(" ", 1)[-1]
+    if len(last) > 2 and last.endswith("s") and not last.endswith("ss"):
+        forms.append(forms[-1][:-1])
+    return forms
+
+
+def capitalised(phrase: str, original: str) -> bool:
+    """True when the question writes `phrase` with a capital (or in capitals)."""
+    forms = (phrase[0].upper() + phrase[1:], phrase.upper())
+    return any(re.search(rf"\b{re.escape(f)}", original) for f in forms)
+
+
+def other_role(words: list[str], used: list[bool]) -> str:
+    """A job the library has no guides for, among the unused words ("recruiter")."""
+    free = [w for w, u in zip(words, used, strict=True) if not u]
+    for n in (2, 1):
+        for i in range(len(free) - n + 1):
+            phrase = " ".join(free[i:i + n]).rstrip("s") if n == 1 else " ".join(free[i:i + n])
+            if phrase in OTHER_ROLES:
+                return phrase
+    return ""
