@@ -28,6 +28,12 @@ from assistant.corpus.vocabulary import Vocabulary
 
 MAX_WORDS = 4
 PREPOSITIONS = frozenset("in at near around from to outside based for across within".split())
+# Before a name that no list knows, only these say "a place follows" ("at" often names a firm).
+UNKNOWN_PLACE_PREPOSITIONS = frozenset("in near around outside within".split())
+# Words before a capitalised name that make it a person ("my cousin Austin"), not a place.
+PERSON_WORDS = frozenset("cousin friend coworker co-worker colleague boss brother sister wife "
+                         "husband partner named called mentor dad mom son daughter roommate "
+                         "neighbor neighbour buddy uncle aunt manager recruiter".split())
 # Two-letter codes that are also words: a place only right after a comma ("Portland, ME").
 CODE_WORDS = frozenset("IN ME OR OK HI AS DE LA ID OH MA PA CO AL GA MO ON SA WA NT".split())
 COLLOQUIAL = {"nyc": "New York City", "sf": "San Francisco", "la": "Los Angeles",
@@ -67,12 +73,13 @@ def find_places(words: Sequence[str], typed: Sequence[str], used: list[bool],
         if any(used[i:i + n]):
             continue
         place = _read(words, typed, i, n, vocab, known, ordinary)
+        if place is None and n == 1:
+            place = _unknown(typed, i, ordinary)
         if place is None:
             continue
-        place = _qualified(place, words, typed, used, known)
         used[place.start:place.end] = [True] * (place.end - place.start)
         found.append(place)
-    return sorted(found, key=lambda p: p.start)
+    return _qualify(sorted(found, key=lambda p: p.start))
 
 
 def _phrases(words: Sequence[str], used: list[bool]) -> list[tuple[int, int]]:
@@ -114,6 +121,8 @@ def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: Abstrac
     """The one-word rules: codes, ordinary words, capitalisation."""
     word = as_typed.casefold()
     before = typed[i - 1] if i > 0 else ""
+    if before.casefold().strip(",") in PERSON_WORDS:
+        return False
     if as_typed.isupper() and len(as_typed) <= 3:
         return as_typed not in CODE_WORDS or before.endswith(",")
     if len(word) < 3:
@@ -123,26 +132,31 @@ def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: Abstrac
     return not as_typed.islower() and before.casefold() in PREPOSITIONS
 
 
-def _qualified(place: AskedPlace, words: Sequence[str], typed: Sequence[str], used: list[bool],
-               known: dict[str, tuple[Place, ...]]) -> AskedPlace:
-    """`place` narrowed by a following country or state ("Melbourne, Australia")."""
-    for n in (3, 2, 1):
-        j = place.end
-        if j + n > len(words) or any(used[j:j + n]):
-            continue
-        tail = " ".join(typed[j:j + n]).strip(".,?!")
-        outer = known.get(name_key(ABBREVIATION + tail), ()) if tail.isupper() else ()
-        outer = outer or known.get(name_key(COLLOQUIAL.get(tail.casefold(), tail)), ())
-        inside = tuple(c for c in place.candidates if any(c.within(o) for o in outer))
-        if inside:
-            comma = "," if typed[j - 1].endswith(",") else ""
-            return AskedPlace(f"{place.typed}{comma} {tail}", place.start, j + n,
-                              _library_name(place, inside), inside)
-    return place
+def _qualify(places: list[AskedPlace]) -> list[AskedPlace]:
+    """Join a place and the country or state right after it ("Melbourne, Australia")."""
+    out: list[AskedPlace] = []
+    for place in places:
+        last = out[-1] if out else None
+        inside = () if last is None or last.end != place.start else tuple(
+            c for c in last.candidates if any(c.within(o) for o in place.candidates))
+        if last is not None and inside:
+            comma = "" if last.typed.endswith(",") else ","
+            # The library's bare name ("Portland") may be another place of that name: only
+            # the narrowed candidates decide which rows match.
+            out[-1] = AskedPlace(f"{last.typed}{comma} {place.typed}", last.start, place.end,
+                                 "", inside)
+        else:
+            out.append(place)
+    return out
 
 
-def _library_name(place: AskedPlace, inside: tuple[Place, ...]) -> str:
-    """Keep the library's name only when it is one of the narrowed places."""
-    key = name_key(place.library)
-    return place.library if any(name_key(p.name) == key for p in inside) else ""
-
+def _unknown(typed: Sequence[str], i: int, ordinary: AbstractSet[str]) -> AskedPlace | None:
+    """A name no list knows, introduced as a place ("in Smallville", "near Pune-Wakad")."""
+    word = typed[i].strip(".,'?!")
+    before = typed[i - 1].casefold() if i > 0 else ""
+    if before not in UNKNOWN_PLACE_PREPOSITIONS or len(word) < 3:
+        return None
+    latin = word[:1].isascii()
+    if latin and (not word[:1].isupper() or word.casefold() in ordinary or word.isupper()):
+        return None
+    return AskedPlace(word, i, i + 1)

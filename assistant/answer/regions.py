@@ -15,6 +15,7 @@ rows inside a larger asked place are named, never shown as its figures.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +24,8 @@ from assistant.corpus.lexicon import Lexicon, Place
 from assistant.corpus.model import CompRow, Guide
 from assistant.corpus.placenames import name_key
 from assistant.corpus.regions import normalize_region
+
+_CODE = re.compile(r"\b([A-Z]{2})\b")
 
 
 @dataclass
@@ -59,18 +62,24 @@ def match_places(guide: Guide, places: Sequence[AskedPlace], lexicon: Lexicon | 
 
 
 def _row_places(guide: Guide, lexicon: Lexicon | None) -> dict[str, tuple[Place, ...]]:
-    """Each row region's places, by region name ("Seattle / Kirkland" -> both cities)."""
-    names = {r.region.name for r in guide.rows}
+    """Each row region's places, by region name ("Seattle / Kirkland" -> both cities).
+
+    State or country codes the guide writes beside a place ("Columbia MD", "Cambridge (MA)")
+    pick which place of that name it is, though the normalized name drops them.
+    """
     if lexicon is None:
         return {}
-    parts = {name: _parts(name) for name in names}
+    codes: dict[str, set[str]] = {}
+    for row in guide.rows:
+        codes.setdefault(row.region.name, set()).update(_CODE.findall(row.region.raw))
+    parts = {name: _parts(name) for name in codes}
     known = lexicon.lookup_many([p for ps in parts.values() for p, _ in ps])
     found: dict[str, tuple[Place, ...]] = {}
     for name, pieces in parts.items():
         places: list[Place] = []
         for piece, qualifier in pieces:
             candidates = known.get(name_key(piece), ())
-            places += _narrowed(candidates, qualifier)
+            places += _narrowed(candidates, qualifier, codes[name])
         found[name] = tuple(places)
     return found
 
@@ -84,7 +93,7 @@ def _parts(name: str) -> list[tuple[str, str]]:
     return pieces
 
 
-def _narrowed(candidates: tuple[Place, ...], qualifier: str) -> list[Place]:
+def _narrowed(candidates: tuple[Place, ...], qualifier: str, codes: set[str]) -> list[Place]:
     """A row's place: the candidates its qualifier allows, else the likeliest (a city first).
 
     A guide's "London" is the largest London, and its "New York" the city, not the state.
@@ -93,8 +102,9 @@ def _narrowed(candidates: tuple[Place, ...], qualifier: str) -> list[Place]:
         code = qualifier.upper()
         return [c for c in candidates if code in (c.country, c.subdivision.partition("-")[2])
                 or c.country_name.casefold() == qualifier.casefold()]
-    cities = [c for c in candidates if c.kind == "city"]
-    return (cities or list(candidates))[:1]
+    coded = [c for c in candidates if codes & {c.country, c.subdivision.partition("-")[2]}]
+    cities = [c for c in coded or candidates if c.kind == "city"]
+    return (cities or coded or list(candidates))[:1]
 
 
 def _same_place(guide: Guide, asked: AskedPlace, row_places: dict[str, tuple[Place, ...]]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from assistant.answer.neighbours import longer_company, longer_role
 from assistant.answer.phrases import (
     LEVEL_PATTERN,
     QUESTION_WORDS,
@@ -45,6 +46,7 @@ class Resolved:
     notes: tuple[str, ...] = ()
     carried: tuple[str, ...] = field(default=())  # fields taken from earlier turns
     matched: tuple[bool, ...] = field(default=(), repr=False, compare=False)  # per word
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     def leftover_words(self) -> list[str]:
         """Words of the question no entity or topic matched (question words excluded)."""
@@ -75,8 +77,25 @@ def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon | None = None) ->
         second, _ = _match(question, words, vocab, frozenset({phrase}))
         if second.company and second.role:
             resolved = second
-    resolved = _with_places(resolved, words, vocab, lexicon)
-    return _with_names(resolved, words, vocab, lexicon)
+    typed = typed_words(question)
+    if len(typed) != len(words):
+        typed = words
+    resolved = _with_places(resolved, words, typed, vocab, lexicon)
+    return _with_names(_without_stand_ins(resolved, words, typed), words, vocab, lexicon)
+
+
+def _without_stand_ins(resolved: Resolved, words: list[str], typed: list[str]) -> Resolved:
+    """Drop a company or role match that is only part of a longer name the library lacks."""
+    used = resolved.matched
+    if "role" in resolved.spans and resolved.role:
+        job = longer_role(words, used, *resolved.spans["role"])
+        if job:
+            resolved = replace(resolved, role="", unknown_role=job)
+    if "company" in resolved.spans and resolved.company:
+        firm = longer_company(typed, used, *resolved.spans["company"])
+        if firm:
+            resolved = replace(resolved, company="", unknown_names=(firm,), other_companies=())
+    return resolved
 
 
 def _with_names(resolved: Resolved, words: list[str], vocab: Vocabulary,
@@ -87,21 +106,18 @@ def _with_names(resolved: Resolved, words: list[str], vocab: Vocabulary,
     used = resolved.matched
     before_slot = {w.strip(".'/-") for i, w in enumerate(words[:-1])
                    if i < len(used) - 1 and not used[i] and used[i + 1]}
-    names = read_names(resolved.question, tokens, vocab, bool(resolved.company), ordinary,
-                       before_slot)
+    named = bool(resolved.company or resolved.unknown_names)
+    names = read_names(resolved.question, tokens, vocab, named, ordinary, before_slot)
     if names.company:
         return replace(resolved, company=names.company, notes=(*resolved.notes, names.note))
     if names.ambiguous:
         return replace(resolved, ambiguous=names.ambiguous)
-    return replace(resolved, unknown_names=names.unknown)
+    return replace(resolved, unknown_names=(*resolved.unknown_names, *names.unknown))
 
 
-def _with_places(resolved: Resolved, words: list[str], vocab: Vocabulary,
+def _with_places(resolved: Resolved, words: list[str], typed: list[str], vocab: Vocabulary,
                  lexicon: Lexicon | None) -> Resolved:
     """Every place among the words no company, role or topic took."""
-    typed = typed_words(resolved.question)
-    if len(typed) != len(words):
-        typed = words
     used = list(resolved.matched)
     places = tuple(find_places(words, typed, used, vocab, lexicon))
     if not places:
@@ -121,6 +137,7 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
     role_at = -1
     extra_roles = 0
     used = [False] * len(words)
+    spans: dict[str, tuple[int, int]] = {}  # word span of the company and the role matched
     for n in range(min(vocab.max_phrase_words, 6), 0, -1):
         for i in range(len(words) - n + 1):
             if any(used[i:i + n]):
@@ -137,6 +154,7 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             elif kind not in found:
                 found[kind] = value
                 found[f"{kind}_typed"] = phrase
+                spans[kind] = (i, i + n)
                 if kind == "role":
                     role_at = i
             elif kind == "company" and value != found["company"]:
@@ -156,7 +174,7 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
         if _ends_before(other, words, role_at, vocab):  # the company next to the role
             rest = [found["company"], *[o for o in others if o != other]]
             resolved = replace(resolved, company=other, other_companies=tuple(rest))
-    return replace(resolved, matched=tuple(used)), found.get("company_typed", "")
+    return replace(resolved, matched=tuple(used), spans=spans), found.get("company_typed", "")
 
 
 def _leftovers(resolved: Resolved, words: list[str]) -> list[str]:

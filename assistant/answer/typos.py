@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from assistant.answer.neighbours import CORPORATE_SUFFIXES
 from assistant.answer.phrases import QUESTION_WORDS
 from assistant.corpus.vocabulary import Vocabulary, norm
 
@@ -49,6 +50,8 @@ def read_names(question: str, tokens: list[str], vocab: Vocabulary, has_company:
     bigrams = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
     for token in bigrams + tokens:
         single = " " not in token
+        if token in CORPORATE_SUFFIXES:
+            continue
         if single and token not in names and (token in ordinary or token in vocab.known_words):
             continue  # an ordinary word in lower case is not a name
         if single and token in ordinary:  # "Motion", "Intuit": a name, never a misspelt one

@@ -29,10 +29,10 @@ ROLE_ALIASES: dict[str, tuple[str, ...]] = {
     "data-scientist": ("ds", "data scientist", "data science"),
     "data-engineer": ("data engineer", "data engineering"),
     "product-manager": ("pm", "product manager", "product management"),
-    "technical-program-manager": ("tpm", "technical program manager", "program manager"),
+    "technical-program-manager": ("tpm", "technical program manager"),
     "engineering-manager": ("em", "engineering manager", "eng manager", "engineering mgr"),
     "devops-engineer": ("devops", "devops engineer", "sre", "site reliability engineer"),
-    "security-engineer": ("security engineer", "appsec", "security"),
+    "security-engineer": ("security engineer", "appsec", "security eng", "application security"),
     "product-designer": ("product designer", "designer", "ux designer", "ui designer"),
     "solutions-architect": ("solutions architect", "solution architect"),
 }
@@ -155,12 +155,7 @@ class Vocabulary:
                 self.company_aliases.setdefault(word, next(iter(slugs)))
         for phrase, slug in self.company_aliases.items():
             self.compact_aliases.setdefault(compact(phrase), slug)
-        for slug, display in self.roles.items():
-            self.role_aliases.setdefault(norm(display), slug)
-            self.role_aliases.setdefault(norm(slug.replace("-", " ")), slug)
-        for slug, role_phrases in ROLE_ALIASES.items():
-            for phrase in role_phrases:
-                self.role_aliases.setdefault(norm(phrase), slug)
+        self.role_aliases = self._role_aliases()
         for place in WORLD_PLACES:
             self.region_aliases.setdefault(norm(place), place)
         known = {norm(name): name for name in self.region_aliases.values()}
@@ -170,6 +165,23 @@ class Vocabulary:
             self.region_aliases.setdefault(norm(normalize_region(name).name), name)
         phrases = [*self.company_aliases, *self.role_aliases, *self.region_aliases]
         self.max_phrase_words = max((len(p.split()) for p in phrases), default=1)
+
+
+    def _role_aliases(self) -> dict[str, str]:
+        aliases: dict[str, str] = {}
+        for slug, display in self.roles.items():
+            aliases.setdefault(norm(display), slug)
+            aliases.setdefault(norm(slug.replace("-", " ")), slug)
+        for slug, role_phrases in ROLE_ALIASES.items():
+            for phrase in role_phrases:
+                aliases.setdefault(norm(phrase), slug)
+        return aliases
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        # Role aliases come from this module's tables, not from the index that pickled the
+        # vocabulary: a corrected alias ("program manager" is not a TPM) needs no rebuild.
+        self.__dict__.update(state)
+        self.role_aliases = self._role_aliases()
 
 
 class EntryLike(Protocol):
