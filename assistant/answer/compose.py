@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from assistant.answer.citations import Citations
+from assistant.answer.levels import levels_of
 from assistant.answer.library import tokenize
 from assistant.answer.types import Answer, Band, Hit, Retrieved
 from assistant.corpus.model import COMPONENT_LABELS, COMPONENTS, CompRow, Guide
@@ -69,6 +70,12 @@ def _guide_lines(r: Retrieved, guide: Guide, cites: Citations, bands: list[Band]
                          "or level to narrow.)")
     if r.missing_places:
         lines.append(_not_covered(r, guide, cites))
+    if r.level_missing:
+        levels = ", ".join(levels_of(guide)) or "no levels"
+        anchor = guide.rows[0].section_anchor if guide.rows else ""
+        lines.append(f"The {guide_label(guide)} guide has no figures for {r.level_missing}, "
+                     f"and other levels' figures are not a substitute. Its pay rows are for: "
+                     f"{levels} {cites.mark(guide, anchor)}")
     if "signing_bonus" in r.asks:
         lines += _sign_on_mentions(r.passages, cites)
     lines += _topic_lines(r, guide, cites)

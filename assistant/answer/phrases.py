@@ -48,8 +48,6 @@ OTHER_ROLES = frozenset({
     "cashier", "banker", "trader", "analyst", "business analyst", "financial analyst",
 })
 WEAK_TOTAL = frozenset({"pay", "package", "total", "pay band"})
-LEVEL_PATTERN = re.compile(r"\b([LEPM]\d{1,2}|IC\d|T\d|junior|mid|senior|staff|principal)\b",
-                           re.IGNORECASE)
 # Words never taken for a company name, however they are capitalised.
 QUESTION_WORDS = frozenset(
     "what whats how is are can could should would do does did i my me we our the a an "

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from assistant.answer.levels import Level, read_level
 from assistant.answer.neighbours import longer_company, longer_role
 from assistant.answer.phrases import (
-    LEVEL_PATTERN,
     QUESTION_WORDS,
     WEAK_TOTAL,
     lookup,
@@ -37,7 +37,8 @@ class Resolved:
     region: str = ""  # the first place asked: the library's region name, else as typed
     region_typed: str = ""
     places: tuple[AskedPlace, ...] = ()  # every place asked, in question order
-    level: str = ""
+    level: str = ""  # the level as typed ("L5", "level 62")
+    level_asked: Level | None = None
     asks: tuple[str, ...] = ()
     unknown_names: tuple[str, ...] = ()  # capitalised words that match nothing in the library
     ambiguous: tuple[str, ...] = ()  # company slugs a typo matched equally well
@@ -60,10 +61,12 @@ class Resolved:
         if self.unknown_names or self.ambiguous:
             return self
         taken = {k: getattr(earlier, k) for k in ("company", "role", "region", "region_typed",
-                                                  "level", "places") if not getattr(self, k)}
+                                                  "level", "level_asked", "places")
+                 if not getattr(self, k)}
         if not self.asks and earlier.asks:
             taken["asks"] = earlier.asks
-        carried = tuple(k for k, v in taken.items() if v and k not in ("region_typed", "places"))
+        hidden = ("region_typed", "places", "level_asked")
+        carried = tuple(k for k, v in taken.items() if v and k not in hidden)
         return replace(self, **taken, carried=carried)
 
 
@@ -164,8 +167,10 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             else:
                 continue
             used[i:i + n] = [True] * n
+    level = read_level(question)
     resolved = Resolved(question=question, company=found.get("company", ""),
-                        role=found.get("role", ""), level=_level(question),
+                        role=found.get("role", ""), level=level.typed if level else "",
+                        level_asked=level,
                         asks=tuple(_order(asks, weak)), other_companies=tuple(others),
                         unknown_role=other_role(words, used) if not found.get("role") else "")
     if extra_roles:
@@ -194,11 +199,6 @@ def _leftover_tokens(question: str, words: list[str], used: list[bool]) -> list[
     """Unmatched tokens that could be a name: not a question word, not a number."""
     return [w.strip(".'/-") for w, u in zip(words, used, strict=True)
             if not u and w not in QUESTION_WORDS and len(w) >= 3 and not w[0].isdigit()]
-
-
-def _level(question: str) -> str:
-    match = LEVEL_PATTERN.search(question)
-    return match.group(1) if match else ""
 
 
 def _order(asks: list[str], weak: set[str]) -> list[str]:

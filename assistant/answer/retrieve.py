@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.answer.levels import rows_at
 from assistant.answer.library import Library
 from assistant.answer.places import AskedPlace
 from assistant.answer.regions import match_places
@@ -87,8 +88,10 @@ class Retriever:
             base.inside = found.inside
             base.region_missing = not rows
             base.notes = (*base.notes, *found.notes)
-        if resolved.level and rows:
-            rows = match_level(rows, resolved.level)
+        level = resolved.level_asked
+        if level is not None and rows:
+            rows = rows_at(guide, rows, level)
+            base.level_missing = "" if rows else level.typed
         base.rows = rows
         base.passages = self._passages(guide, resolved, k)
         base.free_text = len(resolved.leftover_words()) >= FREE_TEXT_WORDS
@@ -123,13 +126,6 @@ def _legacy_place(resolved: Resolved) -> tuple[AskedPlace, ...]:
     if not resolved.region:
         return ()
     return (AskedPlace(resolved.region_typed or resolved.region, 0, 0, resolved.region),)
-
-
-def match_level(rows: list[CompRow], level: str) -> list[CompRow]:
-    """Rows whose level names the asked level; all rows when none does."""
-    pattern = re.compile(rf"\b{re.escape(level)}\b", re.IGNORECASE)
-    matched = [r for r in rows if r.level and pattern.search(r.level)]
-    return matched or rows
 
 
 def row_hit(guide: Guide, row: CompRow, score: float) -> Hit:

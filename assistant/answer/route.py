@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from assistant.answer.levels import pick_guide
 from assistant.answer.library import Library
 from assistant.answer.resolve import Resolved
 from assistant.answer.types import Status
@@ -64,7 +65,7 @@ def route(resolved: Resolved, library: Library) -> Route:
                      suggestions=_role_suggestions(resolved, roles, library))
     if resolved.role:
         if resolved.role in roles:
-            return Route("answered", guide_id=roles[resolved.role])
+            return Route("answered", guide_id=_by_level(resolved, roles, library))
         role = vocab.roles.get(resolved.role, resolved.role)
         return Route("no_guide",
                      message=f"The library has no {role} guide for {company}. "
@@ -78,6 +79,30 @@ def route(resolved: Resolved, library: Library) -> Route:
                  message=f"Which role at {company}? The library has {len(roles)} {company} "
                          f"guides: {_role_list(roles, library)}.",
                  suggestions=_role_suggestions(resolved, roles, library))
+
+
+def _by_level(resolved: Resolved, roles: dict[str, str], library: Library) -> str:
+    """The guide of the role, or of a sibling (senior, staff) whose title or rows hold the level.
+
+    A role named with its rank ("staff engineer") keeps its guide unless the level is a code
+    or number that only a sibling holds ("staff engineer L5" is still the staff guide's L5 or
+    nothing; "software engineer level 62" is Microsoft's senior guide).
+    """
+    guide_id = roles[resolved.role]
+    level = resolved.level_asked
+    if level is None or level.word:
+        return guide_id
+    family = _family(resolved.role)
+    siblings = [resolved.role, *sorted(r for r in roles if r != resolved.role
+                                       and _family(r) == family)]
+    guides = [g for g in (library.guide(roles[r]) for r in siblings) if g is not None]
+    picked = pick_guide(guides, level)
+    return picked.id if picked is not None else guide_id
+
+
+def _family(role: str) -> str:
+    """"senior-software-engineer" -> "software-engineer"."""
+    return re.sub(r"^(senior|staff|principal|lead)-", "", role)
 
 
 def _no_company(resolved: Resolved, library: Library) -> Route:

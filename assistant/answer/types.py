@@ -133,6 +133,7 @@ class Retrieved:
     region_missing: bool = False  # no asked place has a row in the guide
     missing_places: tuple[str, ...] = ()  # asked places (as typed) without a row
     inside: dict[str, tuple[str, ...]] = field(default_factory=dict)  # missing -> rows within
+    level_missing: str = ""  # the asked level (as typed) when no row or title holds it
     free_text: bool = False  # the question says more than entities and pay words
     message: str = ""  # for clarify / no_guide: what to tell the user
     suggestions: tuple[str, ...] = ()

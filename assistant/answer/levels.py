@@ -1,0 +1,115 @@
+"""Levels: read the one a question names, and find the guide and rows that hold it.
+
+Example:
+    >>> level = read_level("Microsoft level 62 software engineer base?")
+    >>> level.typed, level.number
+    ('level 62', 62)
+    >>> holds(level, "Senior SWE (High) (62)"), holds(level, "Principal SWE (63)")
+    (True, False)
+
+Guides write levels as codes with ranges ("Mid (L3-L4)", "(SDE III / L6)", "(E3/E4)"),
+company numbers ("SWE II (60)"), ladder rungs ("L4 SDE I", "SWE II") and words ("Senior",
+"New Grad"). A level selects the sibling guide whose title or rows hold it (Microsoft 62 is in
+its senior guide, Amazon L7 in its staff guide) and the rows that hold it; when no row or
+title does, the answer says the guide lacks that level and names the levels it has, instead
+of showing every level's figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.corpus.model import CompRow, Guide
+from assistant.corpus.vocabulary import is_levelish
+
+_CODE = r"(?:ICT|IC|SE|L|E|P|M|T)"
+_ASKED_CODE = re.compile(rf"\b({_CODE})\s?(\d{{1,2}})\b")
+_ASKED_NUMBER = re.compile(r"\b(?:level|lvl)\s*(\d{2})\b", re.IGNORECASE)
+_RUNG = re.compile(r"\b(SDE|SWE|SE|Engineer)\s+(IV|I{1,3}|[1-4])\b", re.IGNORECASE)
+_WORDS = re.compile(r"\b(new grad|intern|junior|mid|senior|staff|principal|distinguished|"
+                    r"partner|fellow)\b", re.IGNORECASE)
+_ROW_CODE = re.compile(rf"\b({_CODE})\s?(\d{{1,2}})(?:\s?[-–/]\s?(?:{_CODE})?\s?(\d{{1,2}}))?\b")
+_ROW_NUMBER = re.compile(r"\b(\d{2})(?:\s?[-–]\s?(\d{2}))?\b")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level as asked: a code ("L", 5), a company number (62), a rung or a word."""
+
+    typed: str
+    code: str = ""  # "L", "E", "IC", ... for coded levels; "SDE"/"SWE" for rungs
+    number: int | None = None
+    word: str = ""  # "senior", "new grad", ...
+
+
+def read_level(question: str) -> Level | None:
+    """The level a question names, most specific form first; None when it names none."""
+    if found := _ASKED_NUMBER.search(question):
+        return Level(found.group(0), number=int(found.group(1)))
+    if found := _RUNG.search(question):
+        return Level(found.group(0), code=found.group(1).upper(),
+                     number=_ROMAN[found.group(2).casefold()])
+    if found := _ASKED_CODE.search(question):
+        return Level(found.group(0), code=found.group(1).upper(), number=int(found.group(2)))
+    if found := _WORDS.search(question):
+        return Level(found.group(0), word=found.group(1).casefold())
+    return None
+
+
+def holds(level: Level, text: str) -> bool:
+    """True when a title or row label holds `level` ("Mid (L3-L4)" holds L4)."""
+    if level.word:
+        return re.search(rf"\b{re.escape(level.word)}\b", text, re.IGNORECASE) is not None
+    if level.code in ("SDE", "SWE", "SE", "ENGINEER"):
+        return any(_ROMAN.get(m.group(2).casefold()) == level.number
+                   for m in _RUNG.finditer(text) if m.group(1).upper() == level.code)
+    if level.code:
+        return any(_in_range(level.number, m.group(2), m.group(3))
+                   for m in _ROW_CODE.finditer(text) if m.group(1).upper() == level.code)
+    return any(_in_range(level.number, m.group(1), m.group(2))
+               for m in _ROW_NUMBER.finditer(text))
+
+
+def _in_range(number: int | None, low: str, high: str | None) -> bool:
+    return number is not None and int(low) <= number <= int(high or low)
+
+
+def row_label(row: CompRow) -> str:
+    """The level a row is for: its level column, or a level written where a region belongs."""
+    if row.level:
+        return row.level
+    return row.region.raw if is_levelish(row.region.raw) else ""
+
+
+def rows_at(guide: Guide, rows: Sequence[CompRow], level: Level) -> list[CompRow]:
+    """The rows for `level`; every row when the guide's own title is that level."""
+    labelled = [r for r in rows if row_label(r)]
+    matched = [r for r in labelled if holds(level, row_label(r))]
+    if matched:
+        return matched
+    if holds(level, guide.role_display) or holds(level, guide.title):
+        return [r for r in rows if not row_label(r)] or list(rows)
+    return []
+
+
+def levels_of(guide: Guide) -> list[str]:
+    """The levels a guide's rows are given for, in order (its title's when rows name none)."""
+    labels = list(dict.fromkeys(row_label(r) for r in guide.rows if row_label(r)))
+    if labels:
+        return labels
+    title = re.search(r"\(([^)]*)\)", guide.role_display)
+    return [title.group(1)] if title else []
+
+
+def pick_guide(guides: Sequence[Guide], level: Level) -> Guide | None:
+    """The sibling guide that holds `level`: in its title first, else in its rows."""
+    for guide in guides:
+        if holds(level, guide.role_display):
+            return guide
+    for guide in guides:
+        if any(holds(level, row_label(r)) for r in guide.rows if row_label(r)):
+            return guide
+    return None
