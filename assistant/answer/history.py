@@ -43,14 +43,17 @@ def resolve_in_context(question: str, history: Sequence[Message], vocab: Vocabul
 def is_follow_up(resolved: Resolved) -> bool:
     """An elliptical turn ("And in London?", "What about stock?", "And Meta?").
 
-    A turn that names both company and role starts a new subject, and a turn with words of its
+    A turn that opens as a follow-up ("and", "same for", "what about") always is one; otherwise
+    a turn that names both company and role starts a new subject, and a turn with words of its
     own beyond names and pay words ("can a sign-on be clawed back?") is a new question.
     """
-    if (resolved.company and resolved.role) or resolved.unknown_names or resolved.ambiguous:
+    if resolved.unknown_names or resolved.ambiguous:
         return False
     words = resolved.question.casefold().split()
     if words and (words[0] in FOLLOW_UP_OPENERS or " ".join(words[:2]) in FOLLOW_UP_OPENERS):
-        return True
+        return True  # "Same for Mercury PMs?": what it names replaces, the rest carries
+    if resolved.company and resolved.role:
+        return False
     own = [w for w in resolved.leftover_words() if w not in POINTING_WORDS]
     pointing = any(w.strip("?.,!") in POINTING_WORDS for w in words)
     return len(words) <= SHORT_TURN_WORDS and (pointing or not own)

@@ -36,9 +36,11 @@ PERSON_WORDS = frozenset("cousin friend coworker co-worker colleague boss brothe
                          "neighbor neighbour buddy uncle aunt manager recruiter".split())
 # Two-letter codes that are also words: a place only right after a comma ("Portland, ME").
 CODE_WORDS = frozenset("IN ME OR OK HI AS DE LA ID OH MA PA CO AL GA MO ON SA WA NT".split())
+MONEY_WORDS = frozenset("dollar dollars pound pounds euro euros rupee rupees yen".split())
 COLLOQUIAL = {"nyc": "New York City", "sf": "San Francisco", "la": "Los Angeles",
               "dc": "Washington DC", "uk": "United Kingdom", "us": "United States",
-              "usa": "United States", "uae": "United Arab Emirates", "eu": "eu"}
+              "usa": "United States", "uae": "United Arab Emirates", "eu": "eu",
+              "hk": "Hong Kong"}
 _STOP = frozenset("the a an and or of to in at for on is are be with by as what how much "
                   "does do vs versus per".split())
 
@@ -66,7 +68,7 @@ def find_places(words: Sequence[str], typed: Sequence[str], used: list[bool],
     """Places among the words not used by other slots, longest phrase first; marks `used`."""
     phrases = _phrases(words, used)
     known = lexicon.lookup_many(_lookup_names(words, typed, phrases)) if lexicon else {}
-    singles = [words[i] for i, n in phrases if n == 1]
+    singles = [words[i].strip(".,'/-") for i, n in phrases if n == 1]
     ordinary = lexicon.ordinary(singles) if lexicon else vocab.known_words
     found: list[AskedPlace] = []
     for i, n in phrases:
@@ -103,33 +105,43 @@ def _read(words: Sequence[str], typed: Sequence[str], i: int, n: int, vocab: Voc
           known: dict[str, tuple[Place, ...]], ordinary: AbstractSet[str]) -> AskedPlace | None:
     phrase = " ".join(words[i:i + n]).strip(".,'/-")
     as_typed = " ".join(typed[i:i + n]).strip(".,'/-?!")
-    if not re.search(r"[a-z]", phrase):
+    if not re.search(r"[^\W\d_]", phrase):
         return None  # "/", digits
-    if n == 1 and not _may_be_place(as_typed, i, typed, ordinary):
-        return None
     library = vocab.region_aliases.get(phrase, "")
     candidates = known.get(name_key(COLLOQUIAL.get(phrase, phrase)), ())
     if as_typed.isupper() and len(as_typed) <= 3:
         candidates = known.get(name_key(ABBREVIATION + as_typed), ()) or candidates
     if not library and not candidates:
         return None
+    if n == 1 and not _may_be_place(as_typed, i, typed, ordinary, candidates, bool(library)):
+        return None
+    if n > 1 and i + n < len(typed) and typed[i + n].casefold().strip(".,?!") in MONEY_WORDS:
+        return None  # "US dollars"
     return AskedPlace(as_typed, i, i + n, library, candidates)
 
 
-def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: AbstractSet[str]
-                  ) -> bool:
-    """The one-word rules: codes, ordinary words, capitalisation."""
+def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: AbstractSet[str],
+                  candidates: tuple[Place, ...], library: bool) -> bool:
+    """The one-word rules: codes, ordinary words, capitalisation, what follows."""
     word = as_typed.casefold()
-    before = typed[i - 1] if i > 0 else ""
-    if before.casefold().strip(",") in PERSON_WORDS:
+    before = typed[i - 1].casefold().strip(",") if i > 0 else ""
+    after = typed[i + 1].casefold().strip(".,?!") if i + 1 < len(typed) else ""
+    if before in PERSON_WORDS or after in MONEY_WORDS:
         return False
     if as_typed.isupper() and len(as_typed) <= 3:
-        return as_typed not in CODE_WORDS or before.endswith(",")
+        return as_typed not in CODE_WORDS or typed[i - 1].endswith(",")
     if len(word) < 3:
         return False
     if word not in ordinary:
         return True
-    return not as_typed.islower() and before.casefold() in PREPOSITIONS
+    if as_typed.islower():  # "us", "purchase": words; "…, remote." names the remote band
+        return library and (typed[i].endswith((".", ",", "?", "!")) or i == len(typed) - 1)
+    # A capitalised word that is also a word: a place after a preposition, or a major one.
+    return before in PREPOSITIONS or any(_major(c) for c in candidates)
+
+
+def _major(place: Place) -> bool:
+    return place.kind in ("country", "area") or place.population >= 1_000_000
 
 
 def _qualify(places: list[AskedPlace]) -> list[AskedPlace]:
@@ -154,9 +166,9 @@ def _unknown(typed: Sequence[str], i: int, ordinary: AbstractSet[str]) -> AskedP
     """A name no list knows, introduced as a place ("in Smallville", "near Pune-Wakad")."""
     word = typed[i].strip(".,'?!")
     before = typed[i - 1].casefold() if i > 0 else ""
-    if before not in UNKNOWN_PLACE_PREPOSITIONS or len(word) < 3:
-        return None
     latin = word[:1].isascii()
-    if latin and (not word[:1].isupper() or word.casefold() in ordinary or word.isupper()):
+    if before not in UNKNOWN_PLACE_PREPOSITIONS or len(word) < (3 if latin else 2):
+        return None
+    if latin and (not word[:1].isupper() or word.casefold() in ordinary or word in CODE_WORDS):
         return None
     return AskedPlace(word, i, i + 1)

@@ -70,9 +70,14 @@ def _row_places(guide: Guide, lexicon: Lexicon | None) -> dict[str, tuple[Place,
     if lexicon is None:
         return {}
     codes: dict[str, set[str]] = {}
+    outer: dict[str, str] = {}  # "Germany (Berlin / Hamburg)": the country the label leads with
     for row in guide.rows:
         codes.setdefault(row.region.name, set()).update(_CODE.findall(row.region.raw))
-    parts = {name: _parts(name) for name in codes}
+        lead = row.region.raw.split("(", 1)[0].strip()
+        if "(" in row.region.raw and lead and name_key(lead) != name_key(row.region.name):
+            outer[row.region.name] = lead
+    parts = {name: _parts(name) + ([(outer[name], "")] if name in outer else [])
+             for name in codes}
     known = lexicon.lookup_many([p for ps in parts.values() for p, _ in ps])
     found: dict[str, tuple[Place, ...]] = {}
     for name, pieces in parts.items():
@@ -103,12 +108,16 @@ def _narrowed(candidates: tuple[Place, ...], qualifier: str, codes: set[str]) ->
         return [c for c in candidates if code in (c.country, c.subdivision.partition("-")[2])
                 or c.country_name.casefold() == qualifier.casefold()]
     coded = [c for c in candidates if codes & {c.country, c.subdivision.partition("-")[2]}]
+    if codes - {"US", "UK", "EU"} and not coded and any(c.kind == "city" for c in candidates):
+        return []  # "Verona WI": a place this list does not hold, not the largest Verona
     cities = [c for c in coded or candidates if c.kind == "city"]
     return (cities or coded or list(candidates))[:1]
 
 
 def _same_place(guide: Guide, asked: AskedPlace, row_places: dict[str, tuple[Place, ...]]
                 ) -> list[CompRow]:
+    if asked.library.casefold() == "remote":  # "remote": the guide's remote bands, by name
+        return [r for r in guide.rows if re.search(r"\bremote\b", r.region.name, re.I)]
     if asked.library:
         key = normalize_region(asked.library).key
         rows = [r for r in guide.rows

@@ -84,7 +84,7 @@ def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon | None = None) ->
     if len(typed) != len(words):
         typed = words
     resolved = _with_places(resolved, words, typed, vocab, lexicon)
-    return _with_names(_without_stand_ins(resolved, words, typed), words, vocab, lexicon)
+    return _with_names(_without_stand_ins(resolved, words, typed), words, typed, vocab, lexicon)
 
 
 def _without_stand_ins(resolved: Resolved, words: list[str], typed: list[str]) -> Resolved:
@@ -101,7 +101,7 @@ def _without_stand_ins(resolved: Resolved, words: list[str], typed: list[str]) -
     return resolved
 
 
-def _with_names(resolved: Resolved, words: list[str], vocab: Vocabulary,
+def _with_names(resolved: Resolved, words: list[str], typed: list[str], vocab: Vocabulary,
                 lexicon: Lexicon | None) -> Resolved:
     """Typos of company names, and capitalised names that match nothing."""
     tokens = _leftovers(resolved, words)
@@ -115,6 +115,9 @@ def _with_names(resolved: Resolved, words: list[str], vocab: Vocabulary,
         return replace(resolved, company=names.company, notes=(*resolved.notes, names.note))
     if names.ambiguous:
         return replace(resolved, ambiguous=names.ambiguous)
+    firms = () if named else _capitalised_runs(typed, resolved.matched)
+    if firms:  # "General Motors", "Sigma Computing": a firm's name, not words to correct
+        return replace(resolved, unknown_names=(*resolved.unknown_names, *firms))
     return replace(resolved, unknown_names=(*resolved.unknown_names, *names.unknown))
 
 
@@ -199,6 +202,20 @@ def _leftover_tokens(question: str, words: list[str], used: list[bool]) -> list[
     """Unmatched tokens that could be a name: not a question word, not a number."""
     return [w.strip(".'/-") for w, u in zip(words, used, strict=True)
             if not u and w not in QUESTION_WORDS and len(w) >= 3 and not w[0].isdigit()]
+
+
+def _capitalised_runs(typed: list[str], used: tuple[bool, ...]) -> tuple[str, ...]:
+    """Two or more capitalised words in a row that no slot took: a name ("General Motors")."""
+    runs: list[list[str]] = [[]]
+    for word, taken in zip(typed, used, strict=False):
+        clean = word.strip(".,?!'")
+        if not taken and clean[:1].isupper() and clean.casefold() not in QUESTION_WORDS:
+            runs[-1].append(clean)
+            if word.endswith((",", ".", "?", "!")):
+                runs.append([])
+        elif runs[-1]:
+            runs.append([])
+    return tuple(" ".join(run) for run in runs if len(run) >= 2)
 
 
 def _order(asks: list[str], weak: set[str]) -> list[str]:

@@ -140,7 +140,9 @@ def _articles_mention(name: str, library: Library) -> bool:
 
 def _articles_answer(name: str, asks: tuple[str, ...], library: Library) -> bool:
     """True when one section of a general article names `name` and speaks to every ask."""
-    pattern = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+    # A name typed with capitals is matched as written ("UPS" is not "follow-ups").
+    flags = 0 if name != name.casefold() else re.IGNORECASE
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags)
     words = [ASK_WORDS[a] for a in asks if a in ASK_WORDS]
     for article in library.articles:
         if library.about(article):
