@@ -31,7 +31,8 @@ def sample_assistant(settings: Settings | None = None) -> Assistant:
     """An Assistant over the sample corpus with lexical retrieval only (no built index)."""
     library = sample_library()
     bot = Assistant(settings or Settings(), library=library, today=TODAY)
-    bot.__dict__["retriever"] = Retriever(library)  # skip the cached_property's index lookup
+    # skip the cached_property's index lookup
+    bot.__dict__["retriever"] = Retriever(library, lexicon=bot.lexicon)
     return bot
 
 

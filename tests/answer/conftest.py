@@ -14,12 +14,15 @@ from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SLICE_COMPANIES = ("alibaba", "new-relic", "proofpoint", "stripe", "microsoft", "okta")
+# Companies the trust tests ask about, and the look-alikes and relatives they must not borrow.
+TRUST_COMPANIES = ("airbnb", "stripe", "workday", "microsoft", "google", "plaid",
+                   "plaid-identity", "ramp", "wise", "notion", "snowflake", "snowflake-ai")
 
 
 def offline_assistant(library: Library) -> Assistant:
     """An Assistant over a library with lexical search only (no index needed)."""
     bot = Assistant(Settings.load(environ={}), library=library)
-    bot.__dict__["retriever"] = Retriever(library)
+    bot.__dict__["retriever"] = Retriever(library, lexicon=bot.lexicon)
     return bot
 
 
@@ -48,4 +51,15 @@ def slice_root(tmp_path_factory: pytest.TempPathFactory, guides_root: Path) -> P
 def slice_bot(slice_root: Path, shared_corpus: Path) -> Assistant:
     """An Assistant over the slice plus the real articles."""
     guides = read_corpus([slice_root, shared_corpus / "articles"]).guides
+    return offline_assistant(Library(guides))
+
+
+@pytest.fixture(scope="session")
+def trust_bot(tmp_path_factory: pytest.TempPathFactory, guides_root: Path,
+              shared_corpus: Path) -> Assistant:
+    """An Assistant over TRUST_COMPANIES of the real library plus its articles."""
+    root = tmp_path_factory.mktemp("trust")
+    for company in TRUST_COMPANIES:
+        (root / company).symlink_to(guides_root / company, target_is_directory=True)
+    guides = read_corpus([root, shared_corpus / "articles"]).guides
     return offline_assistant(Library(guides))
