@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer.resolve import Resolved, resolve
+from assistant.answer.reading import Resolved
+from assistant.answer.resolve import resolve
 from assistant.answer.types import Message
 from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.vocabulary import Vocabulary

@@ -13,6 +13,7 @@ name is also an ordinary word counts only when typed with a capital ("Block", no
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from assistant.corpus.vocabulary import COMMON_WORD_COMPANIES, Vocabulary, compact
 
@@ -59,21 +60,37 @@ QUESTION_WORDS = frozenset(
 UPPER_ROLES = {"de": "data-engineer"}
 
 
-def lookup(phrase: str, vocab: Vocabulary, original: str) -> tuple[str, str]:
-    """("company" | "role" | "ask", value) for a phrase of the question, else ("", "")."""
+def lookup(phrase: str, vocab: Vocabulary, original: str,
+           ordinary: AbstractSet[str] = frozenset()) -> tuple[str, str]:
+    """("company" | "partial" | "role" | "ask", value) for a phrase, else ("", "").
+
+    `ordinary`: the question's words that are ordinary English words; a company named by one
+    ("runway", "notion") counts only when the question capitalises it.
+    """
     for form in _forms(phrase):
-        found = _lookup_form(form, vocab, original)
+        found = _lookup_form(form, vocab, original, ordinary)
         if found[0]:
             return found
     return "", ""
 
 
-def _lookup_form(phrase: str, vocab: Vocabulary, original: str) -> tuple[str, str]:
+def _lookup_form(phrase: str, vocab: Vocabulary, original: str,
+                 ordinary: AbstractSet[str]) -> tuple[str, str]:
     slug = vocab.company_aliases.get(phrase) or vocab.company_aliases.get(
         phrase.removesuffix(".com")) or (vocab.compact_aliases.get(compact(phrase))
                                          if "." in phrase else None)
-    if slug and (phrase not in COMMON_WORD_COMPANIES or capitalised(phrase, original)):
+    common = phrase in COMMON_WORD_COMPANIES or phrase in ordinary
+    if slug and (not common or capitalised(phrase, original)):
         return "company", slug
+    if slug:
+        return "company_lower", slug  # "cohere data engineer": a company only before a role
+    partial = vocab.partial_aliases.get(phrase)
+    if partial and capitalised(phrase, original):
+        # The one company whose name starts with a word that is nobody else's and no ordinary
+        # word ("JPMorgan", "Goldman") is that company; "Citadel", "Epic" or "Cisco" may not be.
+        if len(partial) == 1 and phrase not in ordinary and _first_word(phrase, partial[0], vocab):
+            return "company_by_part", partial[0]
+        return "partial", " ".join(partial)
     if phrase in vocab.role_aliases:
         return "role", vocab.role_aliases[phrase]
     if phrase in UPPER_ROLES and re.search(rf"\b{phrase.upper()}s?\b", original):
@@ -98,10 +115,14 @@ def _forms(phrase: str) -> list[str]:
     return forms
 
 
+def _first_word(phrase: str, slug: str, vocab: Vocabulary) -> bool:
+    return vocab.companies.get(slug, "").casefold().startswith(phrase)
+
+
 def capitalised(phrase: str, original: str) -> bool:
-    """True when the question writes `phrase` with a capital (or in capitals)."""
-    forms = (phrase[0].upper() + phrase[1:], phrase.upper())
-    return any(re.search(rf"\b{re.escape(f)}", original) for f in forms)
+    """True when the question writes `phrase` starting with a capital ("Block", "JPMorgan")."""
+    return any(m.group(0)[:1].isupper()
+               for m in re.finditer(rf"\b{re.escape(phrase)}", original, re.IGNORECASE))
 
 
 def other_role(words: list[str], used: list[bool]) -> str:

@@ -35,7 +35,7 @@ PERSON_WORDS = frozenset("cousin friend coworker co-worker colleague boss brothe
                          "husband partner named called mentor dad mom son daughter roommate "
                          "neighbor neighbour buddy uncle aunt manager recruiter".split())
 # Two-letter codes that are also words: a place only right after a comma ("Portland, ME").
-CODE_WORDS = frozenset("IN ME OR OK HI AS DE LA ID OH MA PA CO AL GA MO ON SA WA NT".split())
+CODE_WORDS = frozenset("IN ME OR OK HI AS DE ID OH MA PA CO AL GA MO ON SA WA NT".split())
 MONEY_WORDS = frozenset("dollar dollars pound pounds euro euros rupee rupees yen".split())
 COLLOQUIAL = {"nyc": "New York City", "sf": "San Francisco", "la": "Los Angeles",
               "dc": "Washington DC", "uk": "United Kingdom", "us": "United States",
@@ -109,7 +109,7 @@ def _read(words: Sequence[str], typed: Sequence[str], i: int, n: int, vocab: Voc
         return None  # "/", digits
     library = vocab.region_aliases.get(phrase, "")
     candidates = known.get(name_key(COLLOQUIAL.get(phrase, phrase)), ())
-    if as_typed.isupper() and len(as_typed) <= 3:
+    if as_typed.isupper() and len(as_typed) <= 3 and phrase not in COLLOQUIAL:
         candidates = known.get(name_key(ABBREVIATION + as_typed), ()) or candidates
     if not library and not candidates:
         return None
@@ -130,7 +130,7 @@ def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: Abstrac
         return False
     if as_typed.isupper() and len(as_typed) <= 3:
         return as_typed not in CODE_WORDS or typed[i - 1].endswith(",")
-    if len(word) < 3:
+    if len(word) < (3 if word.isascii() else 2):  # "東京" is a name of two letters
         return False
     if word not in ordinary:
         return True

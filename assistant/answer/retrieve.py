@@ -18,8 +18,8 @@ from collections.abc import Callable
 from assistant.answer.levels import rows_at
 from assistant.answer.library import Library
 from assistant.answer.places import AskedPlace
+from assistant.answer.reading import Resolved
 from assistant.answer.regions import match_places
-from assistant.answer.resolve import Resolved
 from assistant.answer.route import Route, route
 from assistant.answer.types import Hit, Retrieved
 from assistant.corpus.lexicon import Lexicon

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.answer.levels import pick_guide
 from assistant.answer.library import Library
-from assistant.answer.resolve import Resolved
+from assistant.answer.reading import Resolved
 from assistant.answer.types import Status
 from assistant.corpus.model import COMPONENT_LABELS
 
@@ -43,7 +43,9 @@ def route(resolved: Resolved, library: Library) -> Route:
     vocab = library.vocabulary
     if resolved.ambiguous:
         names = [vocab.companies[s] for s in resolved.ambiguous]
-        return Route("clarify", message=f"Which company did you mean: {_or(names)}?",
+        asked = (f"The library has no guide for “{resolved.partial_name}” itself. "
+                 if resolved.partial_name else "")
+        return Route("clarify", message=f"{asked}Which company did you mean: {_or(names)}?",
                      suggestions=tuple(_rephrase(resolved, library, company=s)
                                        for s in resolved.ambiguous))
     subject = bool(resolved.company and resolved.role)

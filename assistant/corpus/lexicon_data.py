@@ -18,6 +18,7 @@ version; lexicon.py keeps the result in SQLite.
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections.abc import Iterator
 
@@ -27,6 +28,8 @@ from assistant.corpus.placenames import name_key
 ABBREVIATION = "abbr "  # name-key prefix of state codes, looked up only for codes typed as such
 PlaceRow = tuple[str, str, str, str, str, int, str]
 ALT_NAME_POPULATION = 300_000  # cities whose other-language names are worth knowing
+SCRIPT_NAME_POPULATION = 1_000_000  # and whose names in other scripts are
+COUNTRY_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "pl", "sv", "ja", "zh_CN", "ko", "ru")
 _CA = "AB BC MB NB NL - NS ON PE QC SK YT NT NU".split()  # GeoNames admin1 01.. -> ISO
 _AU = "ACT NSW NT QLD SA TAS VIC WA".split()
 _LATIN = re.compile(r"^[a-z][a-z .'&-]*$")
@@ -98,12 +101,27 @@ def _countries() -> Iterator[tuple[PlaceRow, list[str]]]:
     for name, code in COUNTRY_NAMES.items():
         if code:
             extra.setdefault(code, []).append(name)
+    translations = _translations()
     for country in pycountry.countries:
         code = country.alpha_2
         known = [country.name, getattr(country, "common_name", ""),
-                 getattr(country, "official_name", ""), *extra.get(code, [])]
+                 getattr(country, "official_name", ""), *extra.get(code, []),
+                 *(t.gettext(country.name) for t in translations)]
         display = getattr(country, "common_name", "") or country.name
         yield (f"cty:{code}", display, "country", code, "", 0, ""), known
+
+
+def _translations() -> list[gettext.GNUTranslations]:
+    """pycountry's country names in the languages people ask in ("Deutschland", "日本")."""
+    import pycountry
+
+    found = []
+    for lang in COUNTRY_LANGUAGES:
+        try:
+            found.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, [lang]))
+        except OSError:  # a pycountry release without that language: its names are missing
+            continue
+    return found
 
 
 def _subdivisions() -> Iterator[tuple[PlaceRow, list[str]]]:
@@ -128,6 +146,8 @@ def _cities() -> Iterator[tuple[PlaceRow, list[str]]]:
         known = [city["name"]]
         if city["population"] >= ALT_NAME_POPULATION:
             known += [alt for alt in city["alternatenames"] if _useful_alternate(alt)]
+        if city["population"] >= SCRIPT_NAME_POPULATION:  # "東京", "Москва"
+            known += [alt for alt in city["alternatenames"] if _other_script(alt)]
         yield row, known
 
 
@@ -159,3 +179,9 @@ def ordinary_words() -> set[str]:
     from english_words import get_english_words_set
 
     return {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+
+
+def _other_script(name: str) -> bool:
+    """A name written in a script other than Latin, of letters only ("東京", "서울")."""
+    return bool(name) and not name[:1].isascii() and all(c.isalpha() for c in name) \
+        and not name_key(name).isascii()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_NOT_WORD = re.compile(r"[^a-z0-9&']+")
+_NOT_WORD = re.compile(r"[^\w&']+|_")
 _SAINT = re.compile(r"\b(saint|ste?)\b")
 
 

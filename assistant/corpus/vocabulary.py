@@ -114,6 +114,7 @@ class Vocabulary:
     roles: dict[str, str] = field(default_factory=dict)  # role slug -> display
     company_aliases: dict[str, str] = field(default_factory=dict)  # phrase -> company slug
     compact_aliases: dict[str, str] = field(default_factory=dict)  # "deshaw" -> company slug
+    partial_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "epic" -> slugs
     role_aliases: dict[str, str] = field(default_factory=dict)  # phrase -> role slug
     region_aliases: dict[str, str] = field(default_factory=dict)  # phrase -> region name
     guides_by_company: dict[str, dict[str, str]] = field(default_factory=dict)  # co -> role -> id
@@ -148,20 +149,7 @@ class Vocabulary:
         return vocab
 
     def _add_aliases(self) -> None:
-        for slug, display in self.companies.items():  # exact names first, then derived forms
-            self.company_aliases.setdefault(norm(display), slug)
-            self.company_aliases.setdefault(norm(slug.replace("-", " ")), slug)
-        for slug, display in self.companies.items():
-            for phrase in _company_phrases(slug, display):
-                self.company_aliases.setdefault(phrase, slug)
-        first_words: dict[str, set[str]] = defaultdict(set)
-        for slug, display in self.companies.items():
-            first_words[norm(display).split()[0]].add(slug)
-        for word, slugs in first_words.items():
-            if len(slugs) == 1 and len(word) >= 5 and word not in self.known_words:
-                self.company_aliases.setdefault(word, next(iter(slugs)))
-        for phrase, slug in self.company_aliases.items():
-            self.compact_aliases.setdefault(compact(phrase), slug)
+        self._add_company_aliases()
         self.role_aliases = self._role_aliases()
         for place in WORLD_PLACES:
             self.region_aliases.setdefault(norm(place), place)
@@ -173,6 +161,32 @@ class Vocabulary:
         phrases = [*self.company_aliases, *self.role_aliases, *self.region_aliases]
         self.max_phrase_words = max((len(p.split()) for p in phrases), default=1)
 
+
+    def _add_company_aliases(self) -> None:
+        """Names that are a company, and part-names that only point at one ("Citadel").
+
+        A first word ("Citadel" of Citadel Securities, "Epic" of Epic Games and Epic Systems)
+        or a name in parentheses ("Cisco" of "Splunk (Cisco)") may be another firm: the
+        parent, a namesake. Those go to `partial_aliases`, which the reader turns into a
+        question ("did you mean Citadel Securities?"), never into that company's figures.
+        """
+        self.company_aliases, self.compact_aliases = {}, {}
+        partial: dict[str, set[str]] = defaultdict(set)
+        for slug, display in self.companies.items():  # exact names first, then derived forms
+            self.company_aliases.setdefault(norm(display), slug)
+            self.company_aliases.setdefault(norm(slug.replace("-", " ")), slug)
+        for slug, display in self.companies.items():
+            for phrase in _company_phrases(slug, display):
+                self.company_aliases.setdefault(phrase, slug)
+            for inner in re.findall(r"\((.*?)\)", display):
+                partial[norm(inner)].add(slug)
+            first = norm(display).split()[0]
+            if len(norm(display).split()) > 1 and len(first) >= 4:
+                partial[first].add(slug)
+        self.partial_aliases = {word: tuple(sorted(slugs)) for word, slugs in partial.items()
+                                if word not in self.company_aliases}
+        for phrase, slug in self.company_aliases.items():
+            self.compact_aliases.setdefault(compact(phrase), slug)
 
     def _role_aliases(self) -> dict[str, str]:
         aliases: dict[str, str] = {}
@@ -188,6 +202,7 @@ class Vocabulary:
         # Role aliases come from this module's tables, not from the index that pickled the
         # vocabulary: a corrected alias ("program manager" is not a TPM) needs no rebuild.
         self.__dict__.update(state)
+        self._add_company_aliases()
         self.role_aliases = self._role_aliases()
 
 
@@ -236,8 +251,6 @@ def _company_phrases(slug: str, display: str) -> set[str]:
     base = {norm(display), norm(slug.replace("-", " ")), norm(slug)}
     stripped = re.sub(r"\s*\(.*?\)", "", display)  # "Block (Square)" -> "Block"
     base.add(norm(stripped))
-    inner = re.findall(r"\((.*?)\)", display)  # "Block (Square)" -> "Square"
-    base.update(norm(x) for x in inner)
     base.add(norm(display).replace(".", " ").strip())  # "Bill.com" -> "bill com"
     base.add(norm(display).replace(".", ""))  # "C3.ai" -> "c3ai"
     return {p for p in base if p}

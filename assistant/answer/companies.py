@@ -1,0 +1,103 @@
+"""Which company a question names, where names overlap: splits, part-names, longer names.
+
+Example:
+    >>> split_reading(first, "elastic security", words, vocab, ordinary).company
+    'elastic-security'
+    >>> with_partial(resolved, words, vocab.companies).ambiguous   # "Epic software engineer"
+    ('epic-games', 'epic-systems')
+
+A longer company name wins, saying so ("Snowflake AI" before "Snowflake"); a part of names
+("Citadel", "Epic", "Cisco" of "Splunk (Cisco)") asks which company is meant unless it is the
+one company so named and no ordinary word ("JPMorgan"); two capitalised words in a row that
+name nothing in the library are a firm's name ("General Motors").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from assistant.answer.phrases import QUESTION_WORDS
+from assistant.answer.reading import Resolved
+from assistant.corpus.vocabulary import Vocabulary
+
+
+def split_reading(first: Resolved, phrase: str, vocab: Vocabulary,
+                  rematch: Callable[[frozenset[str]], Resolved]) -> Resolved:
+    """A company name that swallowed a role word ("Elastic Security" + "engineer").
+
+    Read the role with that word; keep the longer company when it has a guide for that role
+    ("Plaid Identity" + "Identity Verification Platform Engineer"), else take the shorter one
+    if it has the guide, saying that the longer name is a company of its own.
+    """
+    second = rematch(frozenset({phrase}))
+    if not (second.company and second.role):
+        return first
+    if second.role in vocab.guides_by_company.get(first.company, {}):
+        note = (f"Read '{phrase}' as the company {vocab.companies[first.company]}; the "
+                f"library also has {vocab.companies[second.company]}.")
+        return replace(second, company=first.company, other_companies=(),
+                       notes=(*second.notes, note))
+    if second.role not in vocab.guides_by_company.get(second.company, {}):
+        return first
+    note = (f"Read as {vocab.companies[second.company]}'s "
+            f"{vocab.roles.get(second.role, second.role)} guide; the library also has "
+            f"{vocab.companies[first.company]}, a company of its own.")
+    return replace(second, notes=(*second.notes, note))
+
+
+def company_of_role(resolved: Resolved, words: list[str], vocab: Vocabulary) -> Resolved:
+    """A company whose name runs into the role ("Plaid Identity Verification ..."): the longer
+    company, when it is the one with a guide for that role."""
+    span = resolved.spans.get("company")
+    if not (span and resolved.role) or resolved.role in vocab.guides_by_company.get(
+            resolved.company, {}):
+        return resolved
+    for extra in (1, 2):
+        slug = vocab.company_aliases.get(" ".join(words[span[0]:span[1] + extra]))
+        if slug and resolved.role in vocab.guides_by_company.get(slug, {}):
+            return replace(resolved, company=slug)
+    return resolved
+
+
+def with_partial(resolved: Resolved, words: list[str], companies: dict[str, str]) -> Resolved:
+    """A part-name ("Citadel", "Epic", "Cisco"): another company when one is named, else ask.
+
+    Read only when its word is still free once places are read ("Western Europe") and what
+    follows is not a plain word it describes ("American companies").
+    """
+    used = resolved.matched
+    for phrase, slugs, end, safe in resolved.partial_names:
+        start = end - len(phrase.split())
+        if any(used[start:end]) or (end < len(words) and not used[end]
+                                    and words[end].isalpha()):
+            continue
+        if resolved.company:
+            others = [s for s in slugs if s != resolved.company]
+            return replace(resolved, other_companies=(*resolved.other_companies, *others[:1]))
+        typed = _typed(phrase, resolved.question)
+        if safe:  # "JPMorgan": the one company named so, and no ordinary word
+            return replace(resolved, company=slugs[0],
+                           notes=(*resolved.notes, f"Read '{typed}' as {companies[slugs[0]]}."))
+        return replace(resolved, ambiguous=slugs, partial_name=typed)
+    return resolved
+
+
+def _typed(phrase: str, question: str) -> str:
+    found = re.search(re.escape(phrase), question, re.IGNORECASE)
+    return found.group(0) if found else phrase
+
+
+def capitalised_runs(typed: list[str], used: tuple[bool, ...]) -> tuple[str, ...]:
+    """Two or more capitalised words in a row that no slot took: a name ("General Motors")."""
+    runs: list[list[str]] = [[]]
+    for word, taken in zip(typed, used, strict=False):
+        clean = word.strip(".,?!'")
+        if not taken and clean[:1].isupper() and clean.casefold() not in QUESTION_WORDS:
+            runs[-1].append(clean)
+            if word.endswith((",", ".", "?", "!")):
+                runs.append([])
+        elif runs[-1]:
+            runs.append([])
+    return tuple(" ".join(run) for run in runs if len(run) >= 2)

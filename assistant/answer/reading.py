@@ -1,0 +1,72 @@
+"""The typed reading of one question: what it names and asks, word by word accounted for.
+
+Example:
+    >>> r = resolve("Alibba Seattle sign-on?", vocab, lexicon)   # resolve.py builds it
+    >>> (r.company, r.region, r.asks, r.notes)
+    ('alibaba', 'Seattle', ('signing_bonus',), ("Read 'Alibba' as Alibaba.",))
+
+Every word ends up in a slot (company, role, level, place, pay word), among the question
+words, or in `leftover_words()`; a left-over name is kept (`unknown_names`, `unknown_role`)
+so the answer deals with it instead of dropping it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from assistant.answer.levels import Level
+from assistant.answer.phrases import QUESTION_WORDS
+from assistant.answer.places import AskedPlace
+from assistant.corpus.vocabulary import norm
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The entities a question names, with notes about any reading that was not literal."""
+
+    question: str
+    company: str = ""
+    role: str = ""
+    region: str = ""  # the first place asked: the library's region name, else as typed
+    region_typed: str = ""
+    places: tuple[AskedPlace, ...] = ()  # every place asked, in question order
+    level: str = ""  # the level as typed ("L5", "level 62")
+    level_asked: Level | None = None
+    asks: tuple[str, ...] = ()
+    unknown_names: tuple[str, ...] = ()  # capitalised words that match nothing in the library
+    ambiguous: tuple[str, ...] = ()  # company slugs a typo or a part-name points at
+    partial_name: str = ""  # a part of company names, as typed ("Citadel", "Epic")
+    partial_names: tuple[tuple[str, tuple[str, ...], int, bool], ...] = field(
+        default=(), repr=False, compare=False)
+    other_companies: tuple[str, ...] = ()  # further companies named (comparisons)
+    unknown_role: str = ""  # a job the library has no guides for ("recruiter")
+    notes: tuple[str, ...] = ()
+    carried: tuple[str, ...] = field(default=())  # fields taken from earlier turns
+    matched: tuple[bool, ...] = field(default=(), repr=False, compare=False)  # per word
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def leftover_words(self) -> list[str]:
+        """Words of the question no entity or topic matched (question words excluded)."""
+        words = norm(self.question).split()
+        if len(self.matched) != len(words):
+            return []
+        return leftover_tokens(self.question, words, list(self.matched))
+
+    def with_context(self, earlier: Resolved) -> Resolved:
+        """Fill company, role, region and asks from an earlier turn where this one is silent."""
+        if self.unknown_names or self.ambiguous:
+            return self
+        taken = {k: getattr(earlier, k) for k in ("company", "role", "region", "region_typed",
+                                                  "level", "level_asked", "places")
+                 if not getattr(self, k)}
+        if not self.asks and earlier.asks:
+            taken["asks"] = earlier.asks
+        hidden = ("region_typed", "places", "level_asked")
+        carried = tuple(k for k, v in taken.items() if v and k not in hidden)
+        return replace(self, **taken, carried=carried)
+
+
+def leftover_tokens(question: str, words: list[str], used: list[bool]) -> list[str]:
+    """Unmatched tokens that could be a name: not a question word, not a number."""
+    return [w.strip(".'/-") for w, u in zip(words, used, strict=True)
+            if not u and w not in QUESTION_WORDS and len(w) >= 3 and not w[0].isdigit()]
