@@ -35,8 +35,9 @@ def split_reading(first: Resolved, phrase: str, vocab: Vocabulary,
     if not (second.company and second.role):
         return first
     if second.role in vocab.guides_by_company.get(first.company, {}):
-        note = (f"Read '{phrase}' as the company {vocab.companies[first.company]}; the "
-                f"library also has {vocab.companies[second.company]}.")
+        note = (f"Read '{_typed(phrase, first.question)}' as the company "
+                f"{vocab.companies[first.company]}; the library also has "
+                f"{vocab.companies[second.company]}.")
         return replace(second, company=first.company, other_companies=(),
                        notes=(*second.notes, note))
     if second.role not in vocab.guides_by_company.get(second.company, {}):

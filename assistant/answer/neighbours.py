@@ -62,3 +62,16 @@ def longer_company(typed: Sequence[str], used: Sequence[bool], start: int, end: 
     if nxt.casefold() in CORPORATE_SUFFIXES or typed[end - 1].endswith((",", "'s")):
         return ""
     return " ".join(typed[start:end + 1]).strip(",.?!")
+
+
+def unnamed_job(words: Sequence[str], used: Sequence[bool]) -> str:
+    """A job the question names that no role matched ("program manager", "UX researcher")."""
+    for i, word in enumerate(words):
+        head = word.strip(".,?!")
+        if used[i] or head not in JOB_HEADS | BARE_JOBS:
+            continue
+        before = words[i - 1] if i > 0 else ""
+        if before and not used[i - 1] and before.isalpha() and before not in QUESTION_WORDS \
+                and before not in KEEP_MODIFIERS:
+            return f"{before} {head}"
+    return ""

@@ -137,11 +137,19 @@ def _which(asked: AskedPlace, rows: list[CompRow], row_places: dict[str, tuple[P
     ids = {p.id for p in asked.candidates}
     used = [p for r in rows for p in row_places.get(r.region.name, ()) if p.id in ids]
     others = [p for p in asked.candidates if p.id not in {u.id for u in used}
-              and not any(u.within(p) or p.within(u) for u in used)]
+              and not any(u.within(p) or p.within(u) for u in used) and _rival(p, used[0])]
     if not used or not others:
         return ""
     return (f"The guide's only {asked.typed} is {used[0].label}; it has no figures for "
             f"{others[0].label} or any other {asked.typed}.")
+
+
+def _rival(other: Place, used: Place) -> bool:
+    """A place of the same name someone could mean instead: not a far smaller namesake
+    ("London, Ontario" beside London), but a state or country, or a city of similar size."""
+    if other.kind != "city" or used.kind != "city":
+        return True
+    return other.population * 5 >= used.population
 
 
 def _inside(guide: Guide, asked: AskedPlace, row_places: dict[str, tuple[Place, ...]]

@@ -22,7 +22,7 @@ from assistant.answer.companies import (
     with_partial,
 )
 from assistant.answer.levels import read_level
-from assistant.answer.neighbours import longer_company, longer_role
+from assistant.answer.neighbours import longer_company, longer_role, unnamed_job
 from assistant.answer.phrases import (
     WEAK_TOTAL,
     lookup,
@@ -60,6 +60,10 @@ def _without_stand_ins(resolved: Resolved, words: list[str], typed: list[str]) -
         job = longer_role(words, used, *resolved.spans["role"])
         if job:
             resolved = replace(resolved, role="", unknown_role=job)
+    if not resolved.role and not resolved.unknown_role:
+        job = unnamed_job(words, used)
+        if job:
+            resolved = replace(resolved, unknown_role=job)
     if "company" in resolved.spans and resolved.company:
         firm = longer_company(typed, used, *resolved.spans["company"])
         if firm:

@@ -62,7 +62,7 @@ class Retriever:
         decision = route(resolved, self.library)
         base = Retrieved(question=resolved.question, status=decision.status,
                          message=decision.message, suggestions=decision.suggestions,
-                         asks=resolved.asks, notes=resolved.notes)
+                         asks=resolved.asks, notes=(*resolved.notes, *self._carried(resolved)))
         if decision.status != "answered":
             return base
         if decision.general:
@@ -70,6 +70,21 @@ class Retriever:
             base.passages = self.general_search(resolved.question, k, allowed)
             return base
         return self._from_guide(base, decision, resolved, k)
+
+    def _carried(self, resolved: Resolved) -> tuple[str, ...]:
+        """The note that says what a follow-up took from the earlier question."""
+        vocab = self.library.vocabulary
+        parts = []
+        if "company" in resolved.carried or "role" in resolved.carried:
+            parts.append(" ".join(p for p in (vocab.companies.get(resolved.company, ""),
+                                              vocab.roles.get(resolved.role, "")) if p))
+        if "region" in resolved.carried:
+            parts.append(resolved.region_typed or resolved.region)
+        if "level" in resolved.carried:
+            parts.append(resolved.level)
+        parts = [p for p in parts if p]
+        return (f"Read as a follow-up: {', '.join(parts)}, from your earlier question.",) \
+            if parts else ()
 
     def _from_guide(self, base: Retrieved, decision: Route, resolved: Resolved, k: int
                     ) -> Retrieved:

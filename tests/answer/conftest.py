@@ -54,12 +54,32 @@ def slice_bot(slice_root: Path, shared_corpus: Path) -> Assistant:
     return offline_assistant(Library(guides))
 
 
+# The companies of the failures issue 11 reports, their look-alikes, relatives and namesakes.
+REPORTED_COMPANIES = ("stripe", "google", "amazon", "microsoft", "l3harris", "american-express",
+                      "western-union", "runway", "notion", "block", "visa", "splunk-cisco",
+                      "citadel-securities", "snowflake", "snowflake-ai", "epic-games",
+                      "epic-systems", "plaid", "plaid-identity", "apple", "lyft", "alibaba")
+
+
+def _companies_bot(root: Path, guides_root: Path, shared_corpus: Path,
+                   companies: tuple[str, ...]) -> Assistant:
+    for company in companies:
+        (root / company).symlink_to(guides_root / company, target_is_directory=True)
+    guides = read_corpus([root, shared_corpus / "articles"]).guides
+    return offline_assistant(Library(guides))
+
+
 @pytest.fixture(scope="session")
 def trust_bot(tmp_path_factory: pytest.TempPathFactory, guides_root: Path,
               shared_corpus: Path) -> Assistant:
     """An Assistant over TRUST_COMPANIES of the real library plus its articles."""
-    root = tmp_path_factory.mktemp("trust")
-    for company in TRUST_COMPANIES:
-        (root / company).symlink_to(guides_root / company, target_is_directory=True)
-    guides = read_corpus([root, shared_corpus / "articles"]).guides
-    return offline_assistant(Library(guides))
+    return _companies_bot(tmp_path_factory.mktemp("trust"), guides_root, shared_corpus,
+                          TRUST_COMPANIES)
+
+
+@pytest.fixture(scope="session")
+def reported_bot(tmp_path_factory: pytest.TempPathFactory, guides_root: Path,
+                 shared_corpus: Path) -> Assistant:
+    """An Assistant over REPORTED_COMPANIES of the real library plus its articles."""
+    return _companies_bot(tmp_path_factory.mktemp("reported"), guides_root, shared_corpus,
+                          REPORTED_COMPANIES)
