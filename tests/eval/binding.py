@@ -1,0 +1,165 @@
+"""A figure check that trusts nothing the program parsed: it reads the cited guide file itself.
+
+Every figure in an answer must be bound to a cited source:
+- a pay-row line ("**Stripe Data Scientist — New York** (USD): base $195K–$245K [1]") binds
+  each component's figure to a cell of the cited file's tables whose row label and column
+  header hold the line's region and level, and whose column (or row) names that component;
+  or to the file's frontmatter row for that region, by its numbers;
+- any other figure (quotes of scripts and levers, sign-on mentions) must appear verbatim in
+  the text of a file the paragraph cites.
+Figures are found in every currency the library writes, and in bare ranges ("220K–620K").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+CODES = ("USD|GBP|EUR|INR|SGD|CNY|CAD|AUD|HKD|JPY|CHF|PLN|KRW|DKK|SEK|NOK|ILS|AED|BRL|MXN|"
+         "TWD|SAR|NZD|ZAR|IDR|VND|RON|ARS|UYU")
+_AMOUNT = r"\d[\d,.]*\s?(?:[KkMmB]|L(?:PA)?|Cr)?"
+FIGURE = re.compile(
+    rf"(?:(?:[A-Z]{{1,2}})?[$£€₹¥₩₪]|\b(?:{CODES})\s?){_AMOUNT}"
+    rf"|\b\d+(?:\.\d+)?\s?%"
+    rf"|\b\d+(?:\.\d+)?[KM]\s?[–-]\s?\d+(?:\.\d+)?[KM]\b")
+COMPONENT_WORDS = {
+    "base": re.compile(r"\bbase|salary", re.I),
+    "stock": re.compile(r"stock|rsu|equity|option|share|ppu|grant", re.I),
+    "bonus": re.compile(r"bonus|incentive|variable", re.I),
+    "sign-on bonus": re.compile(r"sign|joining", re.I),
+    "total comp": re.compile(r"total|\btc\b", re.I),
+}
+FRONT_KEYS = {"base": "base", "stock": "stock", "bonus": "bonus", "sign-on bonus":
+              "signing_bonus", "total comp": "total_comp"}
+_ROW_LINE = re.compile(r"^\*\*(?P<label>.+?) — (?P<where>.+?)\*\* \((?P<cur>[^)]*)\)(?P<rest>.*)",
+                       re.S)
+_LABELS = r"(?:sign-on bonus|total comp|base|stock|bonus)"
+_PART = re.compile(rf"({_LABELS}) (.+?)(?=, {_LABELS} |$)")
+_MARK = re.compile(r"\[(\d+)\]")
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Table:
+    """One Markdown table: its header cells and its data rows' cells."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    context: str = ""  # the heading above and the note below, which may name the component
+
+
+def unbound_figures(text: str, sources: dict[int, Path]) -> list[str]:
+    """Figures of the answer `text` that no cited source holds where the answer says."""
+    problems: list[str] = []
+    for para in text.split("\n\n"):
+        cited = [sources[int(n)] for n in _MARK.findall(para) if int(n) in sources]
+        row = _ROW_LINE.match(para.strip())
+        if row:
+            problems += _row_problems(row, cited)
+            continue
+        for figure in FIGURE.findall(_MARK.sub("", para)):
+            if not any(_flat(figure) in _flat(file_text(p)) for p in cited):
+                problems.append(f"{figure!r} is in no cited source of: {para[:80]!r}")
+    return problems
+
+
+def _row_problems(row: re.Match[str], cited: list[Path]) -> list[str]:
+    where = row.group("where")
+    problems = []
+    listed = row.group("rest").removeprefix(":").split(" [", 1)[0].strip()
+    if listed.startswith("No ") or listed.startswith("."):
+        listed = ""  # "No sign-on bonus figure in the guide for ..."
+    for component, figure in _PART.findall(listed):
+        figure = figure.strip().rstrip(",")
+        if not any(_bound(p, where, component, figure) for p in cited):
+            problems.append(f"{component} {figure!r} for {where!r} is not in that cell of "
+                            f"{[str(p) for p in cited]}")
+    return problems
+
+
+def _bound(path: Path, where: str, component: str, figure: str) -> bool:
+    wanted = set(_TOKEN.findall(where.casefold()))
+    for table in tables(path):
+        for cells in table.rows:
+            for col, cell in enumerate(cells):
+                if _flat(figure) not in _flat(cell) or col >= len(table.header):
+                    continue
+                labels = [c for i, c in enumerate(cells) if not FIGURE.search(c) or i == 0]
+                context = " ".join([*labels, table.header[col]]).casefold()
+                words = COMPONENT_WORDS[component]
+                named = words.search(table.header[col]) or words.search(cells[0]) or (
+                    not any(w.search(" ".join(table.header)) for w in COMPONENT_WORDS.values())
+                    and words.search(table.context))
+                if named and wanted <= set(_TOKEN.findall(context)):
+                    return True
+    return _in_frontmatter(path, where, component, figure)
+
+
+def _in_frontmatter(path: Path, where: str, component: str, figure: str) -> bool:
+    key = FRONT_KEYS[component]
+    numbers = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", figure)]
+    for entry in frontmatter_rows(path):
+        if str(entry.get("region", "")).strip() != where.split(", ")[0].strip() and \
+                str(entry.get("region", "")).strip() != where.strip():
+            continue
+        values = [entry.get(f"{key}_low"), entry.get(f"{key}_high"), entry.get(f"{key}_pct")]
+        scaled = {float(v) for v in values if isinstance(v, (int, float))}
+        if scaled and all(any(abs(n * m - v) < 1 for m in (1, 1e3, 1e6, 1e5) for v in scaled)
+                          for n in numbers):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def file_text(path: Path) -> str:
+    """The whole file: frontmatter and body."""
+    return path.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=4096)
+def tables(path: Path) -> tuple[Table, ...]:
+    """Every Markdown table of the file's body, header first."""
+    found: list[Table] = []
+    lines = [line.strip() for line in file_text(path).splitlines()]
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("|") and i + 1 < len(lines) and re.match(r"^\|[\s:|-]+\|$",
+                                                                       lines[i + 1]):
+            header = _cells(lines[i])
+            above = next((line for line in reversed(lines[max(0, i - 4):i]) if line), "")
+            rows = []
+            i += 2
+            while i < len(lines) and lines[i].startswith("|"):
+                rows.append(_cells(lines[i]))
+                i += 1
+            below = next((line for line in lines[i:i + 3] if line), "")
+            found.append(Table(header, tuple(rows), f"{above} {below}"))
+        else:
+            i += 1
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def frontmatter_rows(path: Path) -> tuple[dict[str, object], ...]:
+    """The frontmatter's compensation rows (none when there is no frontmatter)."""
+    text = file_text(path)
+    if not text.startswith("---"):
+        return ()
+    try:
+        data = yaml.safe_load(text.split("\n---", 1)[0].removeprefix("---"))
+    except yaml.YAMLError:
+        return ()
+    rows = data.get("compensation") if isinstance(data, dict) else None
+    return tuple(r for r in rows or () if isinstance(r, dict))
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    return tuple(c.strip().replace("**", "") for c in line.strip("|").split("|"))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("**", "").replace("\u00a0", " ").split())
