@@ -43,6 +43,7 @@ class Level:
     code: str = ""  # "L", "E", "IC", ... for coded levels; "SDE"/"SWE" for rungs
     number: int | None = None
     word: str = ""  # "senior", "new grad", ...
+    rung: bool = False  # a ladder rung written with a space ("SDE II", "SE 2"), not "SE5"
 
 
 def read_level(question: str) -> Level | None:
@@ -51,7 +52,7 @@ def read_level(question: str) -> Level | None:
         return Level(found.group(0), number=int(found.group(1)))
     if found := _RUNG.search(question):
         return Level(found.group(0), code=found.group(1).upper(),
-                     number=_ROMAN[found.group(2).casefold()])
+                     number=_ROMAN[found.group(2).casefold()], rung=True)
     if found := _ASKED_CODE.search(question):
         return Level(found.group(0), code=found.group(1).upper(), number=int(found.group(2)))
     if found := _WORDS.search(question):
@@ -63,7 +64,7 @@ def holds(level: Level, text: str) -> bool:
     """True when a title or row label holds `level` ("Mid (L3-L4)" holds L4)."""
     if level.word:
         return re.search(rf"\b{re.escape(level.word)}\b", text, re.IGNORECASE) is not None
-    if level.code in ("SDE", "SWE", "SE", "ENGINEER"):
+    if level.rung:
         return any(_ROMAN.get(m.group(2).casefold()) == level.number
                    for m in _RUNG.finditer(text) if m.group(1).upper() == level.code)
     if level.code:
@@ -93,6 +94,51 @@ def rows_at(guide: Guide, rows: Sequence[CompRow], level: Level) -> list[CompRow
     if holds(level, guide.role_display) or holds(level, guide.title):
         return [r for r in rows if not row_label(r)] or list(rows)
     return []
+
+
+def rows_by_mapping(guide: Guide, rows: Sequence[CompRow], level: Level
+                    ) -> tuple[list[CompRow], str]:
+    """Rows for a level the pay table does not write but the guide's level table maps.
+
+    "Software Engineer II" at Okta: its level table's row "| Software Engineer II | L4 | ..."
+    puts it at L4, which the "Mid (L3-L4)" row holds. The other cells of the level-table row
+    that names the asked level are tried in order; the note says which one was used.
+    """
+    for cells in _mapping_rows(guide):
+        if not any(holds(level, c) for c in cells):
+            continue
+        for cell in cells:
+            for other in _levels_in(cell):
+                if holds(other, level.typed) and holds(level, other.typed):
+                    continue  # the asked level itself
+                found = [r for r in rows if row_label(r) and holds(other, row_label(r))]
+                if found:
+                    return found, (f"The guide's level table puts {level.typed} beside {cell}; "
+                                   f"these are its figures for {other.typed}.")
+    return [], ""
+
+
+def _levels_in(cell: str) -> list[Level]:
+    """Every level a level-table cell writes ("L4 (SWE II)" -> L4 and SWE II)."""
+    found = [Level(m.group(0), code=m.group(1).upper(), number=int(m.group(2)))
+             for m in _ASKED_CODE.finditer(cell)]
+    found += [Level(m.group(0), code=m.group(1).upper(), number=_ROMAN[m.group(2).casefold()],
+                    rung=True) for m in _RUNG.finditer(cell)]
+    found += [Level(m.group(0), word=m.group(1).casefold()) for m in _WORDS.finditer(cell)]
+    return found
+
+
+def _mapping_rows(guide: Guide) -> list[list[str]]:
+    """Rows of the tables in the guide's level-mapping sections."""
+    rows = []
+    for section in guide.sections:
+        if "level" not in section.title.casefold():
+            continue
+        for line in section.text.splitlines():
+            line = line.strip()
+            if line.startswith("|") and not set(line) <= set("|-: "):
+                rows.append([c.strip().replace("**", "") for c in line.strip("|").split("|")])
+    return rows
 
 
 def levels_of(guide: Guide) -> list[str]:

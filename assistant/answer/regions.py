@@ -23,7 +23,7 @@ from assistant.answer.places import AskedPlace
 from assistant.corpus.lexicon import Lexicon, Place
 from assistant.corpus.model import CompRow, Guide
 from assistant.corpus.placenames import name_key
-from assistant.corpus.regions import normalize_region
+from assistant.corpus.regions import STATE_CODES, normalize_region
 
 _CODE = re.compile(r"\b([A-Z]{2})\b")
 
@@ -108,7 +108,8 @@ def _narrowed(candidates: tuple[Place, ...], qualifier: str, codes: set[str]) ->
         return [c for c in candidates if code in (c.country, c.subdivision.partition("-")[2])
                 or c.country_name.casefold() == qualifier.casefold()]
     coded = [c for c in candidates if codes & {c.country, c.subdivision.partition("-")[2]}]
-    if codes - {"US", "UK", "EU"} and not coded and any(c.kind == "city" for c in candidates):
+    if codes & STATE_CODES - {"US", "UK"} and not coded and any(c.kind == "city"
+                                                                for c in candidates):
         return []  # "Verona WI": a place this list does not hold, not the largest Verona
     cities = [c for c in coded or candidates if c.kind == "city"]
     return (cities or coded or list(candidates))[:1]

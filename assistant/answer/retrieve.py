@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.levels import rows_at
+from assistant.answer.levels import rows_at, rows_by_mapping
 from assistant.answer.library import Library
 from assistant.answer.places import AskedPlace
 from assistant.answer.reading import Resolved
@@ -105,7 +105,11 @@ class Retriever:
             base.notes = (*base.notes, *found.notes)
         level = resolved.level_asked
         if level is not None and rows:
-            rows = rows_at(guide, rows, level)
+            at_level = rows_at(guide, rows, level)
+            if not at_level:
+                at_level, note = rows_by_mapping(guide, rows, level)
+                base.notes = (*base.notes, note) if note else base.notes
+            rows = at_level
             base.level_missing = "" if rows else level.typed
         base.rows = rows
         base.passages = self._passages(guide, resolved, k)

