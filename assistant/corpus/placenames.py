@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NOT_WORD = re.compile(r"[^\w&']+|_")
 _SAINT = re.compile(r"\b(saint|ste?)\b")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Lower-case ASCII words of `name`, diacritics and punctuation removed."""
     decomposed = unicodedata.normalize("NFKD", name.replace("ß", "ss").replace("ø", "o")
