@@ -54,7 +54,7 @@ QUESTION_WORDS = frozenset(
     "what whats how is are can could should would do does did i my me we our the a an "
     "and or in at for of to on with about which who when where why tell give show vs "
     "versus please hi hello thanks ok okay usd gbp eur inr sgd cny cad aud hkd jpy chf "
-    "tier".split()
+    "tier what's how's who's it's i'm i've i'd that's where's".split()
 )
 # Role words that only count typed in capitals ("DE" is a data engineer, "de" is not).
 UPPER_ROLES = {"de": "data-engineer"}

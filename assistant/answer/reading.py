@@ -19,6 +19,8 @@ from assistant.answer.phrases import QUESTION_WORDS
 from assistant.answer.places import AskedPlace
 from assistant.corpus.vocabulary import norm
 
+TOPIC_INTENTS = ("script", "levers", "level_mapping", "espp")
+
 
 @dataclass(frozen=True)
 class Resolved:
@@ -44,6 +46,43 @@ class Resolved:
     carried: tuple[str, ...] = field(default=())  # fields taken from earlier turns
     matched: tuple[bool, ...] = field(default=(), repr=False, compare=False)  # per word
     spans: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def intent(self) -> str:
+        """What is asked: "figures", "levers", "script", "level_mapping", "espp", "roles"
+        (a company's guides, no role named), or "general" (no company and no role)."""
+        topics = [a for a in self.asks if a in TOPIC_INTENTS]
+        if topics:
+            return topics[0]
+        if not self.company and not self.role:
+            return "general"
+        if self.company and not self.role and not self.asks:
+            return "roles"
+        return "figures"
+
+    def slots(self) -> list[tuple[str, str, tuple[int, int]]]:
+        """(slot, value, word span) of every slot read from this question, in question order.
+
+        Slots carried from an earlier turn have no span here and are not listed.
+        """
+        found = [(kind, str(getattr(self, kind)), span) for kind, span in self.spans.items()
+                 if kind in ("company", "role") and getattr(self, kind)]
+        found += [("ask", kind.split(":", 1)[1], span) for kind, span in self.spans.items()
+                  if kind.startswith("ask:")]
+        found += [("place", p.typed, (p.start, p.end)) for p in self.places if p.end > p.start]
+        return sorted(found, key=lambda slot: slot[2])
+
+    def accounted(self) -> list[tuple[str, str]]:
+        """Each word of the question with what it is: a slot, "question word" or "left over"."""
+        words = norm(self.question).split()
+        labels = ["question word" if w.strip(".'/-") in QUESTION_WORDS else "left over"
+                  for w in words]
+        for kind, _value, (start, end) in self.slots():
+            labels[start:end] = [kind] * (end - start)
+        for i, used in enumerate(self.matched[:len(words)]):
+            if used and labels[i] == "left over":
+                labels[i] = "matched"
+        return list(zip(words, labels, strict=True))
 
     def leftover_words(self) -> list[str]:
         """Words of the question no entity or topic matched (question words excluded)."""

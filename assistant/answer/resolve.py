@@ -132,6 +132,7 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
                 partial.append((phrase, tuple(value.split()), i + n, kind == "company_by_part"))
                 continue  # its words stay free: "Western Europe" may be a place
             if kind == "ask":
+                spans.setdefault(f"ask:{value}", (i, i + n))
                 if value not in asks:
                     asks.append(value)
                     if phrase in WEAK_TOTAL:

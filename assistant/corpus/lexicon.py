@@ -123,13 +123,15 @@ class Lexicon:
         wanted = {w.casefold() for w in words if w}
         missing = sorted(w for w in wanted if w not in self._words)
         if missing:
-            marks = ",".join("?" * len(missing))
+            forms = {w: _singulars(w) for w in missing}  # the list has "role", not "roles"
+            asked = sorted({f for fs in forms.values() for f in fs})
+            marks = ",".join("?" * len(asked))
             rows = self._connection().execute(
-                f"SELECT word FROM words WHERE word IN ({marks})", missing)
+                f"SELECT word FROM words WHERE word IN ({marks})", asked)
             known = {row[0] for row in rows}
             if len(self._words) > CACHE_KEYS:
                 self._words.clear()
-            self._words.update((w, w in known) for w in missing)
+            self._words.update((w, bool(known & set(fs))) for w, fs in forms.items())
         return {w for w in wanted if self._words.get(w)}
 
     def _connection(self) -> sqlite3.Connection:
@@ -142,6 +144,18 @@ class Lexicon:
                                    check_same_thread=False)
             self._local.conn = conn
         return conn
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """The word and the forms its plural may come from ("roles" -> "role", "cities" -> "city")."""
+    forms = [word]
+    if len(word) > 3 and word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if len(word) > 3 and word.endswith("es"):
+        forms.append(word[:-2])
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    return tuple(forms)
 
 
 _SELECT = ("SELECT n.key, p.id, p.name, p.kind, p.country, p.subdivision, p.population, "
