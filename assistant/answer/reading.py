@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from assistant.answer.levels import Level
 from assistant.answer.phrases import QUESTION_WORDS
 from assistant.answer.places import AskedPlace
+from assistant.answer.stated import StatedFigure
 from assistant.corpus.vocabulary import norm
 
 TOPIC_INTENTS = ("script", "levers", "level_mapping", "espp")
@@ -34,6 +35,7 @@ class Resolved:
     places: tuple[AskedPlace, ...] = ()  # every place asked, in question order
     level: str = ""  # the level as typed ("L5", "level 62")
     level_asked: Level | None = None
+    stated: tuple[StatedFigure, ...] = ()  # the person's own figures ("$190K base")
     asks: tuple[str, ...] = ()
     unknown_names: tuple[str, ...] = ()  # capitalised words that match nothing in the library
     ambiguous: tuple[str, ...] = ()  # company slugs a typo or a part-name points at
@@ -82,6 +84,10 @@ class Resolved:
         for i, used in enumerate(self.matched[:len(words)]):
             if used and labels[i] == "left over":
                 labels[i] = "matched"
+        figures = {norm(f.text) for f in self.stated}
+        for i, word in enumerate(words):
+            if labels[i] == "left over" and word.strip(".,?!") in figures:
+                labels[i] = "stated figure"
         return list(zip(words, labels, strict=True))
 
     def leftover_words(self) -> list[str]:

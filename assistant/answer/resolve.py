@@ -30,6 +30,7 @@ from assistant.answer.phrases import (
 )
 from assistant.answer.places import find_places
 from assistant.answer.reading import Resolved, leftover_tokens
+from assistant.answer.stated import stated_figures
 from assistant.answer.typos import read_names
 from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.vocabulary import COMMON_WORD_COMPANIES, Vocabulary, norm, typed_words
@@ -48,6 +49,7 @@ def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon | None = None) ->
     typed = typed_words(question)
     if len(typed) != len(words):
         typed = words
+    resolved = replace(resolved, stated=stated_figures(question))
     resolved = with_partial(_with_places(resolved, words, typed, vocab, lexicon), words,
                              vocab.companies)
     return _with_names(_without_stand_ins(resolved, words, typed), words, typed, vocab, lexicon)

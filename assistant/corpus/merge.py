@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from assistant.corpus.fields import FrontRow, Problem
 from assistant.corpus.model import COMPONENTS, CompRow, Figure, Region
-from assistant.corpus.money import ParsedCell, format_range
+from assistant.corpus.money import ParsedCell
+from assistant.corpus.money_format import format_range
 from assistant.corpus.regions import normalize_region
 from assistant.corpus.tables import TableRow
 

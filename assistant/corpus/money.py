@@ -239,48 +239,29 @@ def _alternative(text: str, tokens: list[_Token], i: int, unit: str) -> ParsedCe
     return _cell(low, high, alt_unit, text, "")
 
 
-_RENDER_SYMBOLS: dict[str, str] = {
-    "USD": "$",
-    "GBP": "£",
-    "EUR": "€",
-    "INR": "₹",
-    "ILS": "₪",
-    "SGD": "S$",
-    "AUD": "A$",
-    "CAD": "C$",
-    "HKD": "HK$",
-    "BRL": "R$",
-}
+@dataclass(frozen=True)
+class Amount:
+    """One amount written in running text ("$190K", "190k", "£85K", "₹38L", "15%")."""
+
+    value: float
+    unit: str  # ISO code, "%", or "" for a bare "190k" whose currency the text does not say
+    text: str
+    start: int
+    end: int
 
 
-def _short(value: float, steps: tuple[tuple[float, str], ...]) -> str:
-    for size, suffix in steps:
-        if abs(value) >= size:
-            return f"{value / size:.2f}".rstrip("0").rstrip(".") + suffix
-    return f"{value:,.0f}"
+def amounts_in(text: str) -> list[Amount]:
+    """The money and percentages of a sentence, in order.
 
-
-def format_amount(value: float, currency: str) -> str:
-    """Render a number the way the guides do: "$165K", "CNY 1.6M", "₹38.5L", "15%"."""
-    if currency == "%":
-        return f"{value:g}%"
-    if currency == "INR":
-        number = _short(value, ((1e7, "Cr"), (1e5, "L")))
-    else:
-        number = _short(value, ((1e9, "B"), (1e6, "M"), (1e3, "K")))
-    symbol = _RENDER_SYMBOLS.get(currency)
-    if symbol:
-        return f"{symbol}{number}"
-    return f"{currency} {number}".strip()
-
-
-def format_range(low: float | None, high: float | None, currency: str) -> str:
-    """Render a low–high pair ("$165K–$235K"); a single value when the ends agree or one lacks."""
-    if low is None and high is None:
-        return ""
-    if low is None or high is None or low == high:
-        value = high if low is None else low
-        return format_amount(value, currency) if value is not None else ""
-    if currency == "%":
-        return f"{low:g}–{high:g}%"
-    return f"{format_amount(low, currency)}–{format_amount(high, currency)}"
+    A bare number counts when it is plainly money: a K/M/L suffix ("190k") or five digits
+    and more ("190,000"); years, counts and levels ("4 years", "L5") do not.
+    """
+    found = []
+    for token in _tokens(text, ""):
+        written = text[token.start:token.end].strip()
+        if not token.unit and not token.has_suffix and token.value < 10_000:
+            continue
+        if _NOT_MONEY_TAIL_RE.match(text[token.end:]):
+            continue
+        found.append(Amount(token.value, token.unit, written, token.start, token.end))
+    return found

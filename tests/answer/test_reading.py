@@ -42,3 +42,27 @@ def test_intent(trust_bot: Assistant, question: str, intent: str) -> None:
 def test_a_name_that_is_no_slot_is_kept_not_dropped(trust_bot: Assistant) -> None:
     reading = _read(trust_bot, "Quuxly software engineer base in London?")
     assert reading.unknown_names == ("Quuxly",) and not reading.company
+
+
+def test_the_persons_own_figures_are_a_slot_of_their_own(trust_bot: Assistant) -> None:
+    question = ("I have an Airbnb data scientist offer in London: £150K base, £180K RSUs over "
+                "4 years and a £20K sign-on. Is that good?")
+    reading = _read(trust_bot, question)
+    assert [(f.component, f.value, f.unit, f.basis) for f in reading.stated] == [
+        ("base", 150_000, "GBP", ""), ("stock", 180_000, "GBP", "4yr"),
+        ("signing_bonus", 20_000, "GBP", "")]
+    labels = dict(reading.accounted())
+    assert labels["150k"] == labels["180k"] == "stated figure"  # "£" is not a word character
+    assert (reading.company, reading.role, reading.places[0].typed) == (
+        "airbnb", "data-scientist", "London")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Offer is 190k base and 15% bonus", [("base", 190_000, ""), ("bonus", 15, "%")]),
+    ("base of ₹38L plus RSUs of $120K", [("base", 3_800_000, "INR"), ("stock", 120_000, "USD")]),
+    ("Google L5 with 4 years of experience?", []),
+])
+def test_stated_figures(question: str, expected: list[tuple[str, float, str]]) -> None:
+    from assistant.answer.stated import stated_figures
+
+    assert [(f.component, f.value, f.unit) for f in stated_figures(question)] == expected

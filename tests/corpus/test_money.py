@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.corpus.money import (
-    currency_symbol_to_code,
-    format_amount,
-    format_range,
-    parse_amount_range,
-)
+from assistant.corpus.money import currency_symbol_to_code, parse_amount_range
+from assistant.corpus.money_format import format_amount, format_range
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,89 @@
+"""The figures a person states about their own offer ("$190K base", "15% bonus", "₹38L").
+
+Example:
+    >>> [(f.component, f.value, f.unit) for f in stated_figures(
+    ...     "Offer: $190K base and $250K RSUs over 4 years, plus a $30K sign-on")]
+    [('base', 190000.0, 'USD'), ('stock', 250000.0, 'USD'), ('signing_bonus', 30000.0, 'USD')]
+
+Each amount takes the pay word written next to it (after it, else before it); "over 4 years"
+or "per year" after a stock grant says on which basis it is given. These are the person's
+numbers, kept apart from the guides' figures: they are never cited as a guide's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.phrases import TOPIC_PHRASES
+from assistant.corpus.money import amounts_in
+
+PAY_PARTS = frozenset({"base", "stock", "bonus", "signing_bonus", "total_comp"})
+_WORD = re.compile(r"[a-z][a-z/-]*")
+_BASIS = re.compile(r"\b(?:over|across)\s+(\d)\s*(?:years?|yrs?)\b|(?:\bper|\ba|/)\s*"
+                    r"(?:year|yr)\b", re.IGNORECASE)
+NEAR_WORDS = 3
+LINKING_WORDS = frozenset("of is at was about around roughly".split())
+
+
+@dataclass(frozen=True)
+class StatedFigure:
+    """One figure of the person's offer, with the character span it was written in."""
+
+    component: str  # "base", "stock", ... or "" when no pay word stands beside it
+    value: float
+    unit: str  # ISO code, "%", or "" when the question gives no currency
+    text: str
+    start: int
+    end: int
+    basis: str = ""  # "4yr" or "yr" for stock stated over a grant or per year
+
+
+def stated_figures(question: str) -> tuple[StatedFigure, ...]:
+    """The person's own figures in `question`, in order."""
+    figures = []
+    amounts = amounts_in(question)
+    for k, amount in enumerate(amounts):
+        stop = amounts[k + 1].start if k + 1 < len(amounts) else len(question)
+        begin = amounts[k - 1].end if k else 0
+        after = question[amount.end:stop]
+        before = question[begin:amount.start]
+        component = _nearest(_words(after)[:NEAR_WORDS], _words(before)[-NEAR_WORDS:][::-1])
+        basis = _basis(after)
+        figures.append(StatedFigure(component, amount.value, amount.unit, amount.text,
+                                    amount.start, amount.end, basis))
+    return tuple(figures)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _nearest(after: list[str], before: list[str]) -> str:
+    """The pay part named nearest the amount; after it wins a tie ("$190K base"), unless a
+    linking word joins the amount to what precedes it ("base of ₹38L")."""
+    a, b = _part(after), _part(before, reverse=True)
+    linked = bool(before) and before[0] in LINKING_WORDS
+    if a[0] and (not b[0] or a[1] < b[1] or (a[1] == b[1] and not linked)):
+        return a[0]
+    return b[0]
+
+
+def _part(words: list[str], reverse: bool = False) -> tuple[str, int]:
+    """The first pay part the words name ("base", "RSUs", "sign-on"), and how far it is."""
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            span = words[i:i + n] if not reverse else words[i:i + n][::-1]
+            phrase = " ".join(span)
+            for form in (phrase, phrase.removesuffix("s")):
+                part = TOPIC_PHRASES.get(form, "")
+                if part in PAY_PARTS:
+                    return part, i
+    return "", NEAR_WORDS
+
+
+def _basis(after: str) -> str:
+    found = _BASIS.search(after)
+    if not found:
+        return ""
+    return f"{found.group(1)}yr" if found.group(1) else "yr"
