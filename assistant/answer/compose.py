@@ -18,6 +18,7 @@ from datetime import date
 from assistant.answer.citations import Citations
 from assistant.answer.levels import levels_of
 from assistant.answer.library import tokenize
+from assistant.answer.placement import placement_line
 from assistant.answer.types import Answer, Band, Hit, Retrieved
 from assistant.corpus.model import COMPONENT_LABELS, COMPONENTS, CompRow, Guide
 from assistant.corpus.vocabulary import is_levelish
@@ -68,6 +69,7 @@ def _guide_lines(r: Retrieved, guide: Guide, cites: Citations, bands: list[Band]
         if len(r.rows) > MAX_ROWS:
             lines.append(f"({len(r.rows) - MAX_ROWS} more bands in the guide; name a region "
                          "or level to narrow.)")
+        lines += _placements(r, guide, cites)
     if r.missing_places:
         lines.append(_not_covered(r, guide, cites))
     if r.level_missing:
@@ -79,6 +81,22 @@ def _guide_lines(r: Retrieved, guide: Guide, cites: Citations, bands: list[Band]
     if "signing_bonus" in r.asks:
         lines += _sign_on_mentions(r.passages, cites)
     lines += _topic_lines(r, guide, cites)
+    return lines
+
+
+def _placements(r: Retrieved, guide: Guide, cites: Citations) -> list[str]:
+    """The person's figures placed in the one row shown for their part, arithmetic shown."""
+    lines = []
+    for stated in r.stated:
+        rows = [row for row in r.rows[:MAX_ROWS] if stated.component
+                and row.figure(stated.component) is not None]
+        label = COMPONENT_LABELS.get(stated.component, stated.component)
+        if len(rows) == 1:
+            line = placement_line(stated, rows[0], guide, cites.mark(guide, rows[0].section_anchor))
+            lines += [line] if line else []
+        elif len(rows) > 1:
+            lines.append(f"To place your {label} of {stated.text}, name the region or level: "
+                         f"the guide has {len(rows)} {label} bands.")
     return lines
 
 

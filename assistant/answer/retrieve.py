@@ -62,7 +62,8 @@ class Retriever:
         decision = route(resolved, self.library)
         base = Retrieved(question=resolved.question, status=decision.status,
                          message=decision.message, suggestions=decision.suggestions,
-                         asks=resolved.asks, notes=(*resolved.notes, *self._carried(resolved)))
+                         asks=resolved.asks, notes=(*resolved.notes, *self._carried(resolved)),
+                         stated=resolved.stated)
         if decision.status != "answered":
             return base
         if decision.general:

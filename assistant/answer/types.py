@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, cast
 
+from assistant.answer.stated import StatedFigure
 from assistant.corpus.model import CompRow, Guide, Section
 
 Status = Literal["answered", "clarify", "no_guide"]
@@ -134,6 +135,7 @@ class Retrieved:
     missing_places: tuple[str, ...] = ()  # asked places (as typed) without a row
     inside: dict[str, tuple[str, ...]] = field(default_factory=dict)  # missing -> rows within
     level_missing: str = ""  # the asked level (as typed) when no row or title holds it
+    stated: tuple[StatedFigure, ...] = ()  # the person's own figures, to place in the bands
     free_text: bool = False  # the question says more than entities and pay words
     message: str = ""  # for clarify / no_guide: what to tell the user
     suggestions: tuple[str, ...] = ()

@@ -52,11 +52,19 @@ class Table:
     context: str = ""  # the heading above and the note below, which may name the component
 
 
-def unbound_figures(text: str, sources: dict[int, Path]) -> list[str]:
-    """Figures of the answer `text` that no cited source holds where the answer says."""
+def unbound_figures(text: str, sources: dict[int, Path], question: str = "") -> list[str]:
+    """Figures of the answer `text` that no cited source holds where the answer says.
+
+    A placement line ("**Your base of $190K** is 26% of the way through …") may also hold the
+    person's own figures, which must be in the `question`, and numbers it computed, which
+    must follow from the arithmetic it shows.
+    """
     problems: list[str] = []
     for para in text.split("\n\n"):
         cited = [sources[int(n)] for n in _MARK.findall(para) if int(n) in sources]
+        if para.startswith("**Your "):
+            problems += _placement_problems(para, cited, question)
+            continue
         row = _ROW_LINE.match(para.strip())
         if row:
             problems += _row_problems(row, cited)
@@ -64,6 +72,45 @@ def unbound_figures(text: str, sources: dict[int, Path]) -> list[str]:
         for figure in FIGURE.findall(_MARK.sub("", para)):
             if not any(_flat(figure) in _flat(file_text(p)) for p in cited):
                 problems.append(f"{figure!r} is in no cited source of: {para[:80]!r}")
+    return problems
+
+
+_NUMBER = re.compile(r"(?P<sym>[$£€₹₪]|[A-Z]{1,2}\$|\b[A-Z]{3} )?(?P<n>\d[\d,.]*)"
+                     r"(?P<suf>[KMLB]|%)?")
+_SCALE = {"K": 1e3, "M": 1e6, "L": 1e5, "B": 1e9, "%": 1.0, None: 1.0}
+_SUBTRACT = re.compile(r"(\S+) − (\S+) = (\S+?)\.?$")
+_SHARE = re.compile(r"\((\S+) − (\S+)\) ÷ \((\S+) − (\S+)\) = (\S+) ÷ (\S+) = (\d+)%")
+
+
+def _value(text: str) -> float:
+    found = _NUMBER.search(text)
+    if found is None:
+        return float("nan")
+    return float(found.group("n").replace(",", "").rstrip(".")) * _SCALE[found.group("suf")]
+
+
+def _placement_problems(para: str, cited: list[Path], question: str) -> list[str]:
+    """The person's figure is theirs, the band is the file's, and the sums are right."""
+    problems = []
+    stated = re.match(r"\*\*Your [a-z -]+ of (\S+)\*\*", para)
+    if stated is None or _flat(stated.group(1)).casefold() not in _flat(question).casefold():
+        problems.append(f"a placement of a figure the question does not state: {para[:80]!r}")
+    band = re.search(r"band of (.+?) \[\d+\]", para)
+    if band and not any(_flat(band.group(1)) in _flat(file_text(p)) for p in cited):
+        problems.append(f"band {band.group(1)!r} is in no cited source")
+    share = _SHARE.search(para)
+    if share:
+        a, b, c, d, e, f, pct = (share.group(i) for i in range(1, 8))
+        wrong = (abs(_value(a) - _value(b) - _value(e)) > 1
+                 or abs(_value(c) - _value(d) - _value(f)) > 1
+                 or round(100 * _value(e) / _value(f)) != int(pct))
+        if wrong:
+            problems.append(f"the arithmetic does not hold: {share.group(0)!r}")
+    else:
+        difference = _SUBTRACT.search(para)
+        if difference and abs(_value(difference.group(1)) - _value(difference.group(2))
+                              - _value(difference.group(3))) > 1:
+            problems.append(f"the arithmetic does not hold: {difference.group(0)!r}")
     return problems
 
 

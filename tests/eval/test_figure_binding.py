@@ -46,7 +46,8 @@ def test_every_figure_is_in_the_cited_file_where_the_answer_says(
     items = load_gold(HERE / name)
     for item in items:
         answer = library_bot.ask(item.question, list(item.history))
-        for problem in unbound_figures(answer.text, _sources(answer, shared_corpus)):
+        for problem in unbound_figures(answer.text, _sources(answer, shared_corpus),
+                                       item.question):
             problems.append(f"{item.id}: {problem}")
     assert len(items) > 150
     assert problems == [], "\n".join(problems[:20])
@@ -76,3 +77,17 @@ def test_a_quoted_figure_must_be_in_the_cited_file(shared_corpus: Path) -> None:
 def test_every_currency_of_the_library_is_seen(figure: str, shared_corpus: Path) -> None:
     guide = shared_corpus / "guides" / "stripe" / "software-engineer.md"
     assert unbound_figures(f"Some text with {figure} in it [1]", {1: guide})
+
+
+def test_a_placement_is_checked_for_whose_figure_and_for_its_sums(shared_corpus: Path) -> None:
+    guide = shared_corpus / "guides" / "stripe" / "software-engineer.md"
+    question = "Is $190K base at Stripe in New York good?"
+    good = ("**Your base of $190K** is 26% of the way through the guide's New York band of "
+            "$178K–$225K [1]: ($190K − $178K) ÷ ($225K − $178K) = $12K ÷ $47K = 26%.")
+    assert unbound_figures(good, {1: guide}, question) == []
+    assert unbound_figures(good.replace("= 26%.", "= 30%."), {1: guide}, question)
+    assert unbound_figures(good, {1: guide}, "Is $185K base at Stripe good?")
+    below = ("**Your base of $170K** is below the low end of the guide's New York band of "
+             "$178K–$225K [1] by $8K: $178K − $170K = $8K.")
+    assert unbound_figures(below, {1: guide}, "$170K base?") == []
+    assert unbound_figures(below.replace("= $8K.", "= $9K."), {1: guide}, "$170K base?")

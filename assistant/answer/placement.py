@@ -1,0 +1,97 @@
+"""Where the person's own figures sit in the guide's band, with the arithmetic shown.
+
+Example:
+    >>> placement_line(StatedFigure("base", 190_000, "USD", "$190K", 0, 5), row, guide, "[1]")
+    '**Your base of $190K** is 26% of the way through the guide's New York band of
+     $178K–$225K [1]: ($190K − $178K) ÷ ($225K − $178K) = $12K ÷ $47K = 26%.'
+
+A band is a range, not a distribution: the answer says how far through it a figure sits, or by
+how much it falls below or above it, never a percentile. Each part of an offer is placed on
+its own against the same part of the same row, in the row's currency only (nothing is
+converted); stock is compared on the basis the guide's table states, and the line says which.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.stated import StatedFigure
+from assistant.corpus.model import COMPONENT_LABELS, CompRow, Figure, Guide
+from assistant.corpus.money_format import format_amount
+
+MINUS, DIVIDE = "−", "÷"
+_STOCK_HEADER = re.compile(r"stock|rsu|equity|option", re.IGNORECASE)
+_OVER_GRANT = re.compile(r"\b(\d)\s*-?\s*(?:yr|year)s?\b", re.IGNORECASE)
+_PER_YEAR = re.compile(r"/\s*yr\b|per year|annual", re.IGNORECASE)
+
+
+def placement_line(stated: StatedFigure, row: CompRow, guide: Guide, mark: str) -> str:
+    """One sentence placing a stated figure in the row's band of the same part, or ""."""
+    band = row.figure(stated.component)
+    label = COMPONENT_LABELS.get(stated.component, stated.component)
+    if band is None or band.low is None:
+        return ""
+    unit = stated.unit or band.unit
+    if unit != band.unit:
+        return (f"**Your {label} of {stated.text}** is in {stated.unit}, the guide's band in "
+                f"{band.unit}; currencies are not converted, so it is not placed {mark}.")
+    if stated.component == "stock":
+        basis = stock_basis(guide, row)
+        if stated.basis and basis and stated.basis != basis:
+            return (f"**Your stock of {stated.text}** is {_basis_words(stated.basis)}, the "
+                    f"guide's band {_basis_words(basis)}; they are not placed against each "
+                    f"other {mark}.")
+    where = row.region.raw + (f", {row.level}" if row.level else "")
+    text = f"**Your {label} of {stated.text}**"
+    if not stated.unit:
+        text += f" (taken as {unit}, the band's currency)"
+    text += " " + _where_in(stated.value, band, unit, where, mark)
+    if stated.component == "stock" and stock_basis(guide, row):
+        text += f" Compared as the guide states stock: {_basis_words(stock_basis(guide, row))}."
+    return text
+
+
+def _where_in(value: float, band: Figure, unit: str, where: str, mark: str) -> str:
+    low = band.low if band.low is not None else 0.0
+    high = band.high if band.high is not None else low
+    show = lambda v: _amount(v, unit)  # noqa: E731 - one renderer for every number here
+    if value < low:
+        return (f"is below the low end of the guide's {where} band of {band.text} {mark} by "
+                f"{show(low - value)}: {show(low)} {MINUS} {show(value)} = {show(low - value)}.")
+    if value > high:
+        return (f"is above the high end of the guide's {where} band of {band.text} {mark} by "
+                f"{show(value - high)}: {show(value)} {MINUS} {show(high)} = "
+                f"{show(value - high)}.")
+    if high == low:
+        return f"equals the guide's {where} figure of {band.text} {mark}."
+    share = round(100 * (value - low) / (high - low))
+    return (f"is {share}% of the way through the guide's {where} band of {band.text} {mark}: "
+            f"({show(value)} {MINUS} {show(low)}) {DIVIDE} ({show(high)} {MINUS} {show(low)}) = "
+            f"{show(value - low)} {DIVIDE} {show(high - low)} = {share}%.")
+
+
+def stock_basis(guide: Guide, row: CompRow) -> str:
+    """"4yr" or "yr", as the header of the row's table states its stock column; "" unknown."""
+    section = guide.section(row.section_anchor) if row.section_anchor else None
+    for line in (section.text if section else "").splitlines():
+        if not line.strip().startswith("|"):
+            continue
+        for cell in line.strip("| ").split("|"):
+            if _STOCK_HEADER.search(cell):
+                grant = _OVER_GRANT.search(cell)
+                if grant:
+                    return f"{grant.group(1)}yr"
+                if _PER_YEAR.search(cell):
+                    return "yr"
+        return ""  # only the header line names the columns
+    return ""
+
+
+def _basis_words(basis: str) -> str:
+    return "per year" if basis == "yr" else f"over {basis.removesuffix('yr')} years"
+
+
+def _amount(value: float, unit: str) -> str:
+    if unit == "%":
+        return f"{value:g}%"
+    return format_amount(round(value, 2), unit)
