@@ -35,7 +35,8 @@ _SIGN_ON = re.compile(r"\bsign(?:-| )?on\b|\bsigning\b", re.IGNORECASE)
 
 def compose(retrieved: Retrieved, today: date | None = None) -> Answer:
     """Write the Markdown answer for a routing decision and its evidence."""
-    if retrieved.status != "answered":
+    if retrieved.status != "answered" or (retrieved.message and retrieved.guide is None
+                                          and not retrieved.passages):
         return Answer(question=retrieved.question, status=retrieved.status,
                       text=retrieved.message, suggestions=retrieved.suggestions)
     cites = Citations()

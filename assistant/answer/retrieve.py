@@ -64,7 +64,7 @@ class Retriever:
                          message=decision.message, suggestions=decision.suggestions,
                          asks=resolved.asks, notes=(*resolved.notes, *self._carried(resolved)),
                          stated=resolved.stated)
-        if decision.status != "answered":
+        if decision.status != "answered" or decision.listing:
             return base
         if decision.general:
             allowed = frozenset({resolved.company, *resolved.other_companies} - {""})

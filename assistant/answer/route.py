@@ -24,6 +24,9 @@ ASK_WORDS: dict[str, tuple[str, ...]] = {
 }
 PAY_WORDS = re.compile(r"\b(pay|pays|paid|make|earn|earns|salary|salaries|comp|how much)\b",
                        re.IGNORECASE)
+COVERAGE = re.compile(r"\b(?:which|what)\s+(?:roles|guides|jobs|positions)\b|\bdo you (?:have|"
+                      r"cover)\b|\bguides?\s+(?:for|on|about)\b|\bwhat do you have\b",
+                      re.IGNORECASE)
 FIGURE_ASKS = frozenset({"base", "stock", "bonus", "signing_bonus", "total_comp"})
 
 
@@ -34,6 +37,7 @@ class Route:
     status: Status
     guide_id: str = ""
     general: bool = False  # answer from articles and prose search, no single guide
+    listing: bool = False  # answered from the catalog itself (which guides a company has)
     message: str = ""
     suggestions: tuple[str, ...] = ()
 
@@ -72,6 +76,11 @@ def route(resolved: Resolved, library: Library) -> Route:
         return Route("no_guide",
                      message=f"The library has no {role} guide for {company}. "
                              f"Its {company} guides cover: {_role_list(roles, library)}.",
+                     suggestions=_role_suggestions(resolved, roles, library))
+    if _asks_coverage(resolved):
+        return Route("answered", listing=True,
+                     message=f"The library has {len(roles)} {company} guide"
+                             f"{'s' if len(roles) != 1 else ''}: {_role_list(roles, library)}.",
                      suggestions=_role_suggestions(resolved, roles, library))
     if len(roles) == 1:
         return Route("answered", guide_id=next(iter(roles.values())))
@@ -127,6 +136,11 @@ def _no_company(resolved: Resolved, library: Library) -> Route:
                              "company (and role), e.g. “Stripe data scientist London base?”.",
                      suggestions=())
     return Route("answered", general=True)
+
+
+def _asks_coverage(resolved: Resolved) -> bool:
+    """"Which roles do you have for Anthropic?": a question about the library, not about pay."""
+    return resolved.intent == "roles" and COVERAGE.search(resolved.question) is not None
 
 
 def _wants_figures(resolved: Resolved) -> bool:
