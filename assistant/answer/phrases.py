@@ -100,10 +100,6 @@ def _lookup_form(phrase: str, vocab: Vocabulary, original: str,
     return "", ""
 
 
-def _capitalised(phrase: str, original: str) -> bool:
-    return re.search(rf"\b{re.escape(phrase[0].upper() + phrase[1:])}\b", original) is not None
-
-
 def _forms(phrase: str) -> list[str]:
     """The phrase, then without a possessive, then with its last word singular."""
     forms = [phrase]

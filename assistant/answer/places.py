@@ -22,8 +22,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from assistant.corpus.lexicon import Lexicon, Place
-from assistant.corpus.lexicon_data import ABBREVIATION
-from assistant.corpus.placenames import name_key
+from assistant.corpus.placenames import ABBREVIATION, name_key
 from assistant.corpus.vocabulary import Vocabulary
 
 MAX_WORDS = 4

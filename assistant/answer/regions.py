@@ -146,9 +146,11 @@ def _which(asked: AskedPlace, rows: list[CompRow], row_places: dict[str, tuple[P
         return ""
     ids = {p.id for p in asked.candidates}
     used = [p for r in rows for p in row_places.get(r.region.name, ()) if p.id in ids]
+    if not used:  # matched by the library's name alone: no real place to tell apart
+        return ""
     others = [p for p in asked.candidates if p.id not in {u.id for u in used}
               and not any(u.within(p) or p.within(u) for u in used) and _rival(p, used[0])]
-    if not used or not others:
+    if not others:
         return ""
     return (f"The guide's only {asked.typed} is {used[0].label}; it has no figures for "
             f"{others[0].label} or any other {asked.typed}.")

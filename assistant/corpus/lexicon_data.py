@@ -22,10 +22,9 @@ import gettext
 import re
 from collections.abc import Iterator
 
-from assistant.corpus.placenames import name_key
+from assistant.corpus.placenames import ABBREVIATION, name_key
 
 # A place row: (id, name, kind, country, subdivision, population, members)
-ABBREVIATION = "abbr "  # name-key prefix of state codes, looked up only for codes typed as such
 PlaceRow = tuple[str, str, str, str, str, int, str]
 ALT_NAME_POPULATION = 300_000  # cities whose other-language names are worth knowing
 SCRIPT_NAME_POPULATION = 1_000_000  # and whose names in other scripts are

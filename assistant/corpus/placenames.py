@@ -16,6 +16,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Name-key prefix of state and airport codes ("abbr ny", "abbr tlv"): looked up only for a code
+# typed in capitals, so "ny" or "me" in running text never meets them.
+ABBREVIATION = "abbr "
 _NOT_WORD = re.compile(r"[^\w&']+|_")
 _SAINT = re.compile(r"\b(saint|ste?)\b")
 
