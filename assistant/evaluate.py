@@ -9,7 +9,8 @@ Metrics: right guide (the answer's main guide, answered questions), figure exact
 expected figure verbatim in the answer, no forbidden one), borrowed figures (answers holding a
 figure of a row, region, level or company that was not asked for), places and names the
 answer had to deal with, clarify/no_guide correctness (right status and no figures at all),
-overall status accuracy, and latency percentiles. An item may accept several statuses
+overall status accuracy, and latency percentiles; `by_intent` scores each kind of question
+(compare, placement, rank, ...) on its own. An item may accept several statuses
 (`"expect_status": ["no_guide", "clarify"]`) where more than one answer is honest.
 """
 
@@ -49,6 +50,8 @@ class GoldItem:
     expect_section: str = ""
     category: str = ""
     expect_mentions: tuple[str, ...] = ()  # names the answer must deal with ("Lagos")
+    expect_intent: str = ""  # the kind of answer ("compare", "rank", ...: answer/intents.py)
+    expect_guides: tuple[str, ...] = ()  # every guide an answer across guides must cite
 
     @property
     def answered(self) -> bool:
@@ -97,6 +100,15 @@ class Report:
             "latency_p95_ms": _pct(ms, 95),
         }
 
+    def by_intent(self) -> dict[str, tuple[int, float]]:
+        """Per expected intent (items that name one): how many, and the share fully right."""
+        groups: dict[str, list[Outcome]] = {}
+        for o in self.outcomes:
+            if o.item.expect_intent:
+                groups.setdefault(o.item.expect_intent, []).append(o)
+        return {name: (len(group), _rate(not o.problems for o in group))
+                for name, group in sorted(groups.items())}
+
     def failures(self) -> list[Outcome]:
         """Outcomes with at least one problem."""
         return [o for o in self.outcomes if o.problems]
@@ -130,7 +142,9 @@ def _item(data: dict[str, Any]) -> GoldItem:
         expect_figures=tuple(data.get("expect_figures") or ()),
         expect_absent=tuple(data.get("expect_absent") or ()),
         expect_section=data.get("expect_section", ""), category=data.get("category", ""),
-        expect_mentions=tuple(data.get("expect_mentions") or ()))
+        expect_mentions=tuple(data.get("expect_mentions") or ()),
+        expect_intent=data.get("expect_intent", ""),
+        expect_guides=tuple(data.get("expect_guides") or ()))
 
 
 def evaluate(assistant: Asker, items: Sequence[GoldItem]) -> Report:
@@ -151,6 +165,9 @@ def check(o: Outcome) -> list[str]:
     if o.answer.status not in o.item.expect_status:
         problems.append(f"status {o.answer.status}, expected {' or '.join(o.item.expect_status)}")
     problems += [f"does not deal with {name!r}" for name in _unmentioned(o)]
+    if o.item.expect_intent and "answered" in o.item.expect_status \
+            and o.answer.status == "answered" and o.answer.intent != o.item.expect_intent:
+        problems.append(f"intent {o.answer.intent or '-'}, expected {o.item.expect_intent}")
     if o.item.refused:
         found = FIGURE.findall(o.answer.text)
         if found:
@@ -163,6 +180,9 @@ def check(o: Outcome) -> list[str]:
         cited = sorted({c.guide for c in o.answer.citations})
         problems.append(f"main guide is not {o.item.expect_guide} "
                         f"(main {o.answer.guide or '-'}, cites {cited})")
+    uncited = sorted(set(o.item.expect_guides) - {c.guide for c in o.answer.citations})
+    if uncited:
+        problems.append(f"does not cite {uncited}")
     if o.item.expect_section and o.item.expect_section not in {c.section
                                                                for c in o.answer.citations}:
         problems.append(f"does not cite section {o.item.expect_section}")

@@ -13,28 +13,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from assistant.answer.citations import Citations
+from assistant.answer.counter import counter_lines
 from assistant.answer.levels import levels_of
-from assistant.answer.library import tokenize
 from assistant.answer.placement import placement_line
-from assistant.answer.types import Answer, Band, Hit, Retrieved
+from assistant.answer.quoting import quote
+from assistant.answer.table import markdown_line, markdown_table
+from assistant.answer.types import Answer, Band, Hit, Retrieved, Spanned
 from assistant.corpus.model import COMPONENT_LABELS, COMPONENTS, CompRow, Guide
 from assistant.corpus.vocabulary import is_levelish
 from assistant.corpus.wording import guide_label
 
 MAX_ROWS = 8
 TEXT_TOPICS = frozenset({"levers", "script", "level_mapping", "espp"})
-QUOTE_CHARS = 900
 # Sentences are cut first and searched second: one pattern doing both backtracks
 # quadratically on long passages (10 ms per answer on the real library).
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _SIGN_ON = re.compile(r"\bsign(?:-| )?on\b|\bsigning\b", re.IGNORECASE)
+FRESHNESS_ALL = ("_Freshness: the review date of {n} guide{s} quoted here has passed, so "
+                 "figures may be out of date._")
 
 
 def compose(retrieved: Retrieved, today: date | None = None) -> Answer:
     """Write the Markdown answer for a routing decision and its evidence."""
+    if retrieved.spanned is not None and retrieved.status == "answered":
+        return _spanning(retrieved, retrieved.spanned, today or date.today())
     if retrieved.status != "answered" or (retrieved.message and retrieved.guide is None
                                           and not retrieved.passages):
         return Answer(question=retrieved.question, status=retrieved.status,
@@ -53,7 +59,30 @@ def compose(retrieved: Retrieved, today: date | None = None) -> Answer:
                   text=markdown(notes, lines, fresh),
                   citations=cites.all(), suggestions=retrieved.suggestions,
                   bands=tuple(bands), guide=guide.id if guide else "",
-                  freshness=_freshness_fields(guide), notes=notes, freshness_note=fresh)
+                  freshness=_freshness_fields(guide), notes=notes, freshness_note=fresh,
+                  intent=retrieved.intent)
+
+
+def _spanning(retrieved: Retrieved, spanned: Spanned, today: date) -> Answer:
+    """A table answer across guides: sentences above, the table, sentences under it."""
+    cites = Citations()
+    notes = tuple(f"_{note}_" for note in retrieved.notes)
+    body = [markdown_line(line, cites) for line in spanned.before]
+    table = None
+    if spanned.table is not None:
+        body.append(markdown_table(spanned.table, cites))
+        table = spanned.table.as_dict(cites.mark)
+    body += [markdown_line(line, cites) for line in spanned.after]
+    cells = [c for row in (spanned.table.rows if spanned.table else ()) for c in row]
+    cells += [c for line in (*spanned.before, *spanned.after) for c in line]
+    overdue = {c.guide.id for c in cells if c.guide is not None and c.guide.next_review_due
+               and c.guide.next_review_due < today}
+    fresh = FRESHNESS_ALL.format(n=len(overdue), s="s" if len(overdue) != 1 else "") \
+        if overdue else ""
+    return Answer(question=retrieved.question, status="answered", text=markdown(notes, body, fresh),
+                  citations=cites.all(), suggestions=retrieved.suggestions,
+                  bands=tuple(spanned.bands), guide=spanned.guide, notes=notes,
+                  freshness_note=fresh, intent=retrieved.intent, table=table)
 
 
 def markdown(notes: Sequence[str], body: Sequence[str], freshness_note: str = "") -> str:
@@ -65,6 +94,16 @@ def _guide_lines(r: Retrieved, guide: Guide, cites: Citations, bands: list[Band]
     lines: list[str] = []
     wanted = [a for a in r.asks if a in COMPONENTS] or ([] if _topic_only(r.asks) else
                                                         list(COMPONENTS))
+    if r.intent == "counter":
+        narrowed = bool(r.region or r.stated or len(guide.rows) == 1 or r.level_missing)
+        held = [c for c in COMPONENTS if any(row.figure(c) for row in r.rows)]
+        asked = [a for a in r.asks if a in COMPONENTS]
+        wanted = (asked or held) if narrowed else []
+        if not narrowed and guide.rows:
+            lines.append(f"Name your region (and level) to see its band and where your offer "
+                         f"sits in it; the {guide_label(guide)} guide covers: "
+                         f"{', '.join(reg.raw for reg in guide.regions())} "
+                         f"{cites.mark(guide, guide.rows[0].section_anchor)}")
     if wanted and r.rows:
         lines += _row_lines(r.rows[:MAX_ROWS], wanted, guide, cites, bands)
         if len(r.rows) > MAX_ROWS:
@@ -82,7 +121,19 @@ def _guide_lines(r: Retrieved, guide: Guide, cites: Citations, bands: list[Band]
     if "signing_bonus" in r.asks:
         lines += _sign_on_mentions(r.passages, cites)
     lines += _topic_lines(r, guide, cites)
+    if r.intent == "counter":
+        lines += counter_lines(r, guide, cites)
+    _mark_stated(r, bands)
     return lines
+
+
+def _mark_stated(r: Retrieved, bands: list[Band]) -> None:
+    """Put each stated figure on the one chart band of its part (the chart's marker)."""
+    for stated in r.stated:
+        same = [i for i, b in enumerate(bands) if b.component == stated.component
+                and (not stated.unit or stated.unit == b.currency)]
+        if len(same) == 1:
+            bands[same[0]] = replace(bands[same[0]], marker=stated.value)
 
 
 def _placements(r: Retrieved, guide: Guide, cites: Citations) -> list[str]:
@@ -174,11 +225,11 @@ def _sign_on_mentions(passages: list[Hit], cites: Citations) -> list[str]:
 
 def _topic_lines(r: Retrieved, guide: Guide, cites: Citations) -> list[str]:
     lines = []
-    topical = [h for h in r.passages if h.row is None]
-    wants_text = any(a in TEXT_TOPICS for a in r.asks) or (
+    topical = [h for h in r.passages if h.row is None and h.guide.kind != "article"]
+    wants_text = r.intent == "counter" or any(a in TEXT_TOPICS for a in r.asks) or (
         not r.asks and not r.region_missing and (r.free_text or not r.rows))
     for hit in topical[:3] if wants_text else []:
-        lines.append(_quote(hit, cites, r.question))
+        lines.append(quote(hit, cites, r.question))
     if "espp" in r.asks and not topical:
         lines.append(f"The {guide_label(guide)} guide does not mention an employee stock "
                      "purchase plan (ESPP); its stock figures are grants, not a purchase plan.")
@@ -190,39 +241,7 @@ def _topic_lines(r: Retrieved, guide: Guide, cites: Citations) -> list[str]:
 def _passage_lines(passages: list[Hit], cites: Citations, question: str) -> list[str]:
     if not passages:
         return ["The library's guides and articles do not cover this question."]
-    return [_quote(hit, cites, question) for hit in passages[:3]]
-
-
-def excerpt(text: str, question: str, limit: int = QUOTE_CHARS) -> str:
-    """The paragraphs of `text` that share most words with the question, in order, ≤ limit."""
-    paras = [unit for line in text.splitlines() if line.strip()
-             for unit in _units(line.strip(), limit // 2)]
-    if sum(len(p) for p in paras) <= limit:
-        return "\n\n".join(paras)
-    words = set(tokenize(question))
-    best = max(range(len(paras)), key=lambda i: (len(words & set(tokenize(paras[i]))), -i))
-    lo, hi, size = best, best + 1, len(paras[best])
-    while hi < len(paras) and size + len(paras[hi]) <= limit:  # what follows the best match
-        size += len(paras[hi])
-        hi += 1
-    while lo > 0 and size + len(paras[lo - 1]) <= limit:  # then what leads into it
-        lo -= 1
-        size += len(paras[lo])
-    picked = "\n\n".join(paras[lo:hi])
-    return picked if len(picked) <= limit else picked[:limit].rsplit(" ", 1)[0] + "…"
-
-
-def _units(line: str, size: int) -> list[str]:
-    """A line, or its sentences when it is too long to quote whole."""
-    return [line] if len(line) <= size else [x for x in re.split(r"(?<=[.!?])\s+", line) if x]
-
-
-def _quote(hit: Hit, cites: Citations, question: str = "") -> str:
-    text = excerpt(hit.text, question)
-    suffix = "" if text.endswith("…") or len(text) >= len(hit.text.strip()) - 2 else " …"
-    title = hit.section.title if hit.section else hit.guide.title
-    quoted = "\n".join(f"> {line}" if line else ">" for line in (text + suffix).splitlines())
-    return f"**{title}** ({guide_label(hit.guide)}) {cites.mark(hit.guide, hit.anchor)}\n{quoted}"
+    return [quote(hit, cites, question) for hit in passages[:3]]
 
 
 def _freshness(guide: Guide, today: date) -> str:

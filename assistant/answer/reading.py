@@ -43,6 +43,7 @@ class Resolved:
     partial_names: tuple[tuple[str, tuple[str, ...], int, bool], ...] = field(
         default=(), repr=False, compare=False)
     other_companies: tuple[str, ...] = ()  # further companies named (comparisons)
+    other_roles: tuple[str, ...] = ()  # further roles named (comparisons)
     unknown_role: str = ""  # a job the library has no guides for ("recruiter")
     notes: tuple[str, ...] = ()
     carried: tuple[str, ...] = field(default=())  # fields taken from earlier turns

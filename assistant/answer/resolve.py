@@ -113,7 +113,7 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
     weak: set[str] = set()
     others: list[str] = []
     role_at = -1
-    extra_roles = 0
+    extra_roles: list[str] = []
     used = [False] * len(words)
     spans: dict[str, tuple[int, int]] = {}  # word span of the company and the role matched
     # ("citadel", ("citadel-securities",), end): part-names, decided once the rest is read
@@ -148,7 +148,8 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             elif kind == "company" and value != found["company"]:
                 others.append(value)
             elif kind == "role":
-                extra_roles += value != found["role"]
+                if value != found["role"] and value not in extra_roles:
+                    extra_roles.append(value)
             else:
                 continue
             used[i:i + n] = [True] * n
@@ -163,9 +164,8 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
                         role=found.get("role", ""), level=level.typed if level else "",
                         level_asked=level,
                         asks=tuple(_order(asks, weak)), other_companies=tuple(others),
+                        other_roles=tuple(extra_roles),
                         unknown_role=other_role(words, used) if not found.get("role") else "")
-    if extra_roles:
-        resolved = replace(resolved, notes=(*resolved.notes, "several roles named"))
     resolved = replace(resolved, partial_names=tuple(partial))
     for other in others:  # "the Citadel equivalent of a Jane Street SWE": the subject is
         if _ends_before(other, words, role_at, vocab):  # the company next to the role

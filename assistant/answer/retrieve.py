@@ -15,13 +15,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.levels import rows_at, rows_by_mapping
+from assistant.answer.across.compare import compare
+from assistant.answer.across.coverage import coverage
+from assistant.answer.across.equivalence import equivalence
+from assistant.answer.across.rank import rank
+from assistant.answer.across.roles import across_roles
+from assistant.answer.advice import choose
 from assistant.answer.library import Library
 from assistant.answer.places import AskedPlace
 from assistant.answer.reading import Resolved
-from assistant.answer.regions import match_places
 from assistant.answer.route import Route, route
-from assistant.answer.types import Hit, Retrieved
+from assistant.answer.select import select_rows
+from assistant.answer.types import NOT_IN_GUIDE, Hit, Line, Retrieved, Spanned
 from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.model import CompRow, Guide, Section
 from assistant.corpus.wording import row_text
@@ -41,6 +46,8 @@ TOPIC_TEXT: dict[str, re.Pattern[str]] = {
 }
 _SIGN_ON = re.compile(r"\bsign(?:-| )?on\b|\bsigning\b", re.IGNORECASE)
 FREE_TEXT_WORDS = 2
+COUNTER_TERMS = "counter negotiate negotiation tactics leverage competing offer"
+SEARCHED = 8  # passages general search finds, before the paragraphs that answer are chosen
 GeneralSearch = Callable[[str, int, frozenset[str]], list[Hit]]
 
 
@@ -63,14 +70,37 @@ class Retriever:
         base = Retrieved(question=resolved.question, status=decision.status,
                          message=decision.message, suggestions=decision.suggestions,
                          asks=resolved.asks, notes=(*resolved.notes, *self._carried(resolved)),
-                         stated=resolved.stated)
+                         stated=resolved.stated, intent=decision.intent)
         if decision.status != "answered" or decision.listing:
             return base
+        if decision.spanning:
+            return self._spanning(base, resolved)
         if decision.general:
             allowed = frozenset({resolved.company, *resolved.other_companies} - {""})
-            base.passages = self.general_search(resolved.question, k, allowed)
+            found = self.general_search(resolved.question, SEARCHED, allowed)
+            base.passages = choose(found, resolved.question, k)
             return base
         return self._from_guide(base, decision, resolved, k)
+
+    def _spanning(self, base: Retrieved, resolved: Resolved) -> Retrieved:
+        """A question answered across guides: its table, or the message that replaces it."""
+        build = {"compare": lambda: compare(resolved, self.library, self.lexicon),
+                 "rank": lambda: rank(resolved, self.library, self.lexicon),
+                 "coverage": lambda: coverage(resolved, self.library, self.lexicon),
+                 "across_roles": lambda: across_roles(resolved, self.library, self.lexicon),
+                 "level_equivalence": lambda: equivalence(resolved, self.library)}
+        spanned = build[base.intent]()
+        if base.intent == "compare" and spanned.status == "answered" and not _figures(spanned):
+            # no side has the figure: the gaps are said, and the articles may still answer
+            base.notes = (*base.notes, *(_plain(line) for line in spanned.after))
+            allowed = frozenset({resolved.company, *resolved.other_companies} - {""})
+            found = self.general_search(resolved.question, SEARCHED, allowed)
+            base.passages, base.intent = choose(found, resolved.question), "advice"
+            return base
+        base.spanned, base.status = spanned, spanned.status
+        base.message = spanned.message
+        base.suggestions = spanned.suggestions or base.suggestions
+        return base
 
     def _carried(self, resolved: Resolved) -> tuple[str, ...]:
         """The note that says what a follow-up took from the earlier question."""
@@ -94,26 +124,20 @@ class Retriever:
             raise IndexMissingError(f"Guide {decision.guide_id!r} is missing from the index "
                                     "catalog: rebuild with `assistant index --rebuild`.")
         base.guide = guide
-        rows = list(guide.rows)
         places = resolved.places or _legacy_place(resolved)
-        if places:
-            found = match_places(guide, places, self.lexicon)
-            rows = found.rows
-            base.region = places[0].typed
-            base.missing_places = found.missing
-            base.inside = found.inside
-            base.region_missing = not rows
-            base.notes = (*base.notes, *found.notes)
-        level = resolved.level_asked
-        if level is not None and rows:
-            at_level = rows_at(guide, rows, level)
-            if not at_level:
-                at_level, note = rows_by_mapping(guide, rows, level)
-                base.notes = (*base.notes, note) if note else base.notes
-            rows = at_level
-            base.level_missing = "" if rows else level.typed
-        base.rows = rows
+        picked = select_rows(guide, places, resolved.level_asked, self.lexicon)
+        base.region = places[0].typed if places else ""
+        base.missing_places, base.inside = picked.missing, picked.inside
+        base.region_missing = picked.region_missing
+        base.level_missing = picked.level_missing
+        base.notes = (*base.notes, *picked.notes)
+        base.rows = picked.rows
         base.passages = self._passages(guide, resolved, k)
+        if base.intent == "counter":  # the guide's own script, then the articles' tactics
+            base.passages = [_section_hit(guide, s, 1.0) for s in topic_sections(guide, "script")]
+            asked = f"{resolved.question} {COUNTER_TERMS}"
+            found = self.general_search(asked, SEARCHED, frozenset({guide.company}))
+            base.passages += choose([h for h in found if h.guide.kind == "article"], asked, 1)
         base.free_text = len(resolved.leftover_words()) >= FREE_TEXT_WORDS
         return base
 
@@ -131,6 +155,16 @@ class Retriever:
             for section, score in self.library.sections(guide).search(resolved.question, k):
                 hits.append(_section_hit(guide, section, score))
         return _dedupe(hits)[:k]
+
+
+def _figures(spanned: Spanned) -> bool:
+    """True when some table cell quotes a guide's figure (not only "not in the guide")."""
+    rows = spanned.table.rows if spanned.table else ()
+    return any(c.guide is not None and c.text != NOT_IN_GUIDE for row in rows for c in row)
+
+
+def _plain(line: Line) -> str:
+    return "".join(c.text for c in line)
 
 
 def topic_sections(guide: Guide, topic: str) -> list[Section]:

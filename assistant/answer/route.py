@@ -8,11 +8,12 @@ several things equally is `clarify`, and a company with many roles and no role n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from assistant.answer.levels import pick_guide
+from assistant.answer.intents import intent_of
+from assistant.answer.levels import Level, pick_guide
 from assistant.answer.library import Library
 from assistant.answer.reading import Resolved
 from assistant.answer.types import Status
@@ -40,10 +41,23 @@ class Route:
     listing: bool = False  # answered from the catalog itself (which guides a company has)
     message: str = ""
     suggestions: tuple[str, ...] = ()
+    intent: str = ""  # intents.py: "compare", "rank", "across_roles", ... or a topic
+    spanning: bool = False  # answered across guides by across/ (a table)
+
+
+SPANNING = frozenset({"compare", "rank", "coverage", "level_equivalence"})
 
 
 def route(resolved: Resolved, library: Library) -> Route:
-    """Decide how to answer a resolved question."""
+    """Decide how to answer a resolved question (the Route's intent says what kind it is)."""
+    intent = intent_of(resolved)
+    decided = _route(resolved, library, intent)
+    if decided.general:
+        return replace(decided, intent="advice")
+    return replace(decided, intent=decided.intent or intent)
+
+
+def _route(resolved: Resolved, library: Library, intent: str) -> Route:
     vocab = library.vocabulary
     if resolved.ambiguous:
         names = [vocab.companies[s] for s in resolved.ambiguous]
@@ -56,9 +70,15 @@ def route(resolved: Resolved, library: Library) -> Route:
     if not subject and any(_articles_answer(n, resolved.asks, library)
                            for n in resolved.unknown_names):
         return Route("answered", general=True)  # e.g. "Facebook" questions the articles answer
-    comparing = resolved.other_companies or "several roles named" in resolved.notes
-    if comparing and not (resolved.role and "level_mapping" in resolved.asks):
-        return Route("answered", general=True)  # comparisons: general advice, no one's figures
+    if intent in SPANNING and not (intent == "compare" and resolved.unknown_names):
+        return Route("answered", spanning=True)
+    if intent == "level_mapping" and resolved.role and resolved.company:
+        roles = vocab.guides_by_company.get(resolved.company, {})
+        if resolved.role in roles:  # the named role's guide states its own mapping
+            return Route("answered", guide_id=guide_at_level(resolved.role, resolved.level_asked,
+                                                             roles, library))
+    if not resolved.company and resolved.role and resolved.other_roles:
+        return Route("answered", general=True)  # "ML vs software engineers": the articles
     if not resolved.company:
         return _no_company(resolved, library)
     roles = vocab.guides_by_company.get(resolved.company, {})
@@ -71,7 +91,8 @@ def route(resolved: Resolved, library: Library) -> Route:
                      suggestions=_role_suggestions(resolved, roles, library))
     if resolved.role:
         if resolved.role in roles:
-            return Route("answered", guide_id=_by_level(resolved, roles, library))
+            return Route("answered", guide_id=guide_at_level(resolved.role, resolved.level_asked,
+                                                               roles, library))
         role = vocab.roles.get(resolved.role, resolved.role)
         return Route("no_guide",
                      message=f"The library has no {role} guide for {company}. "
@@ -84,6 +105,8 @@ def route(resolved: Resolved, library: Library) -> Route:
                      suggestions=_role_suggestions(resolved, roles, library))
     if len(roles) == 1:
         return Route("answered", guide_id=next(iter(roles.values())))
+    if resolved.places:  # "Alibaba Seattle sign-on?": across the company's guides for the place
+        return Route("answered", spanning=True, intent="across_roles")
     if not _wants_figures(resolved) and _articles_mention(company, library):
         return Route("answered", general=True)
     return Route("clarify",
@@ -92,19 +115,19 @@ def route(resolved: Resolved, library: Library) -> Route:
                  suggestions=_role_suggestions(resolved, roles, library))
 
 
-def _by_level(resolved: Resolved, roles: dict[str, str], library: Library) -> str:
+def guide_at_level(role: str, level: Level | None, roles: dict[str, str], library: Library
+                   ) -> str:
     """The guide of the role, or of a sibling (senior, staff) whose title or rows hold the level.
 
     A role named with its rank ("staff engineer") keeps its guide unless the level is a code
     or number that only a sibling holds ("staff engineer L5" is still the staff guide's L5 or
     nothing; "software engineer level 62" is Microsoft's senior guide).
     """
-    guide_id = roles[resolved.role]
-    level = resolved.level_asked
+    guide_id = roles[role]
     if level is None or level.word:
         return guide_id
-    family = _family(resolved.role)
-    siblings = [resolved.role, *sorted(r for r in roles if r != resolved.role
+    family = _family(role)
+    siblings = [role, *sorted(r for r in roles if r != role
                                        and _family(r) == family)]
     guides = [g for g in (library.guide(roles[r]) for r in siblings) if g is not None]
     picked = pick_guide(guides, level)

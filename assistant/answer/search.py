@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 RRF_K = 60
 DENSE_CANDIDATES = 30
+ARTICLE_CANDIDATES = 40
 ARTICLE_BOOST = 2.0
 DENSE_WEIGHT = 1.0  # relative to lexical ranks; equal weights scored best on the gold slice
 
@@ -78,11 +79,18 @@ class HybridSearch:
         found[key] = (guide, section)
 
     def _dense(self, question: str) -> list[tuple[Guide, Section]]:
+        """Nearest sections over the library, then nearest article sections.
+
+        The article query is filtered (slower than the unfiltered one) but needed: a question
+        worded like no article ("How do I counter?") has only guides among its nearest 30.
+        """
         if self.index is None or self.embedder is None:
             return []
         vector = self.embedder.embed([question])[0]
         out = []
-        for hit in self.index.query(vector, DENSE_CANDIDATES):  # unfiltered: a where costs ~50 ms
+        hits = [*self.index.query(vector, DENSE_CANDIDATES),
+                *self.index.query(vector, ARTICLE_CANDIDATES, {"doc_kind": "article"})]
+        for hit in hits:
             guide = self.library.guide(str(hit.metadata.get("guide", "")))
             section = guide.section(str(hit.metadata.get("anchor", ""))) if guide else None
             if hit.metadata.get("kind") == "section" and guide is not None and section:

@@ -3,7 +3,7 @@ Asker (what every edge asks: the local Assistant or a running app over HTTP)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, cast
 
@@ -61,6 +61,27 @@ class Band:
     high: float
     currency: str
     level: str = ""
+    marker: float | None = None  # the person's own figure on this band, when they stated one
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of a band (the widget draws its chart from these)."""
+        data: dict[str, Any] = {"guide": self.guide, "label": self.region,
+                                "component": self.component, "low": self.low,
+                                "high": self.high, "currency": self.currency,
+                                "level": self.level}
+        if self.marker is not None:
+            data["marker"] = self.marker
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Band:
+        """A band from its JSON shape (KeyError/ValueError when it is not one)."""
+        marker = data.get("marker")
+        return cls(guide=str(data["guide"]), region=str(data["label"]),
+                   component=str(data["component"]), low=float(data["low"]),
+                   high=float(data["high"]), currency=str(data["currency"]),
+                   level=str(data.get("level") or ""),
+                   marker=float(marker) if marker is not None else None)
 
 
 @dataclass(frozen=True)
@@ -82,16 +103,23 @@ class Answer:
     freshness: dict[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()  # Markdown lines above the body (typo readings, fallbacks)
     freshness_note: str = ""  # the Markdown line under the body when the review is overdue
+    intent: str = ""  # what kind of question it was (intents.py), e.g. "compare", "rank"
+    table: dict[str, Any] | None = None  # the comparison / ranking / placement table
 
     def as_dict(self) -> dict[str, Any]:
         """The object `ask --json` prints and POST /api/ask returns."""
-        return {
+        data: dict[str, Any] = {
             "question": self.question,
             "status": self.status,
+            "intent": self.intent,
             "answer": self.text,
             "citations": [c.as_dict() for c in self.citations],
             "suggestions": list(self.suggestions),
+            "bands": [b.as_dict() for b in self.bands],
         }
+        if self.table is not None:
+            data["table"] = self.table
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Answer:
@@ -104,12 +132,76 @@ class Answer:
             status = str(data["status"])
             if status not in STATUSES:
                 raise ValueError(f"unknown status {status!r}")
+            table = data.get("table")
             return cls(question=str(data["question"]), status=cast(Status, status),
                        text=str(data["answer"]),
                        citations=tuple(Citation.from_dict(c) for c in data["citations"]),
-                       suggestions=tuple(str(x) for x in data["suggestions"]))
+                       suggestions=tuple(str(x) for x in data["suggestions"]),
+                       bands=tuple(Band.from_dict(b) for b in data.get("bands") or ()),
+                       intent=str(data.get("intent") or ""),
+                       table=dict(table) if isinstance(table, Mapping) else None)
         except (KeyError, TypeError) as exc:
             raise ValueError(f"not an answer object: {exc!r}") from None
+
+
+NOT_IN_GUIDE = "not in the guide"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: text, and the guide section it quotes (none for labels and gaps)."""
+
+    text: str
+    guide: Guide | None = None
+    anchor: str = ""
+    value: float | None = None  # the number a ranking sorted by, when it is one
+
+
+Line = tuple[Cell, ...]  # a sentence as a run of cells, each quoted one cited after its text
+
+
+@dataclass(frozen=True)
+class Table:
+    """A grid of cells for comparisons, rankings and the like; `kind` is the intent."""
+
+    kind: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    caption: str = ""
+
+    def as_dict(self, mark: Callable[[Guide, str], str]) -> dict[str, Any]:
+        """{"kind", "caption", "columns", "rows": [[{"text", "guide"?, "cite"?}, ...], ...]}.
+
+        `mark` gives a quoted cell's "[n]" citation marker (Citations.mark).
+        """
+        rows = []
+        for row in self.rows:
+            cells: list[dict[str, Any]] = []
+            for cell in row:
+                item: dict[str, Any] = {"text": cell.text}
+                if cell.guide is not None:
+                    item["guide"] = cell.guide.id
+                    item["cite"] = int(mark(cell.guide, cell.anchor).strip("[]"))
+                if cell.value is not None:
+                    item["value"] = cell.value
+                cells.append(item)
+            rows.append(cells)
+        return {"kind": self.kind, "caption": self.caption, "columns": list(self.columns),
+                "rows": rows}
+
+
+@dataclass
+class Spanned:
+    """The answer of a question spanning guides, before it is written (across/)."""
+
+    status: Status = "answered"
+    table: Table | None = None
+    before: list[Line] = field(default_factory=list)  # sentences above the table
+    after: list[Line] = field(default_factory=list)  # sentences under it
+    bands: list[Band] = field(default_factory=list)
+    message: str = ""  # what to say instead, for clarify and no_guide
+    suggestions: tuple[str, ...] = ()
+    guide: str = ""  # the main guide, when one is
 
 
 class Asker(Protocol):
@@ -140,3 +232,5 @@ class Retrieved:
     message: str = ""  # for clarify / no_guide: what to tell the user
     suggestions: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    intent: str = ""  # what kind of question (intents.py)
+    spanned: Spanned | None = None  # the table answer of a question that spans guides

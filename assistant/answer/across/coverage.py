@@ -1,0 +1,68 @@
+"""Coverage: which companies (and roles) the library has for a place or a role.
+
+Example:
+    >>> spanned = coverage(resolve("Which companies do you cover in Singapore?"), library, lexicon)
+    >>> spanned.table.columns
+    ('Company', 'Guides with Singapore figures')
+
+Read from the catalog: a company counts for a place when one of its guides has a row that is
+that place (the same rule every answer uses), for a role when it has that role's guide. The
+caption states the counts; each company's guides are listed so the person can ask for one.
+"""
+
+from __future__ import annotations
+
+from assistant.answer.across.spanned import and_list
+from assistant.answer.library import Library
+from assistant.answer.reading import Resolved
+from assistant.answer.select import select_rows
+from assistant.answer.types import Cell, Spanned, Table
+from assistant.corpus.lexicon import Lexicon
+
+MAX_ROLES_LISTED = 6
+
+
+def coverage(resolved: Resolved, library: Library, lexicon: Lexicon | None) -> Spanned:
+    """The companies with guides for the asked role and/or place."""
+    vocab = library.vocabulary
+    if resolved.unknown_role and not resolved.role:
+        return Spanned(status="no_guide",
+                       message=f"The library has no guides for {resolved.unknown_role}; its "
+                               f"roles are: {', '.join(sorted(set(vocab.roles.values())))}.")
+    place = resolved.places[0].typed if resolved.places else ""
+    role = vocab.roles.get(resolved.role, resolved.role)
+    found: list[tuple[str, list[str]]] = []
+    for company, held in sorted(vocab.guides_by_company.items(),
+                                key=lambda item: vocab.companies[item[0]].casefold()):
+        ids = [held[resolved.role]] if resolved.role in held else [] if resolved.role \
+            else list(held.values())
+        names = []
+        for guide_id in ids:
+            guide = library.guide(guide_id)
+            if guide is None:
+                continue
+            if not resolved.places or select_rows(guide, resolved.places, None, lexicon).rows:
+                names.append(guide.role_display or vocab.roles.get(guide.role, guide.role))
+        if names:
+            found.append((vocab.companies[company], names))
+    what = " ".join(p for p in (role, "guides") if p)
+    where = f" with figures for {place}" if place else ""
+    if not found:
+        return Spanned(status="no_guide",
+                       message=f"The library has no {what}{where}; figures from other places "
+                               "are not a substitute.")
+    guides = sum(len(names) for _, names in found)
+    rows = tuple((Cell(company), Cell(_short(names))) for company, names in found)
+    column = f"Guides with {place} figures" if place else "Guides"
+    caption = (f"{len(found)} compan{'y has' if len(found) == 1 else 'ies have'} {what}{where} "
+               f"({guides} guide{'s' if guides != 1 else ''} in all):")
+    spanned = Spanned(table=Table("coverage", ("Company", column), rows, caption=caption))
+    spanned.suggestions = tuple(
+        f"{company} {names[0]}{' ' + place if place else ''} pay?" for company, names in found[:5])
+    return spanned
+
+
+def _short(names: list[str]) -> str:
+    if len(names) <= MAX_ROLES_LISTED:
+        return and_list(names)
+    return f"{', '.join(names[:MAX_ROLES_LISTED])} and {len(names) - MAX_ROLES_LISTED} more"

@@ -1,0 +1,160 @@
+"""Rank: the companies whose guides pay the most (or least) for one role in one place.
+
+Example:
+    >>> spanned = rank(resolve("Which companies pay the most base for data scientists in "
+    ...                        "London?"), library, lexicon)
+    >>> spanned.table.columns
+    ('#', 'Company', 'Region / level', 'base', 'high end')
+
+Over every guide of the role with a row at that place: one currency per ranking (the one most
+of those rows use; rows in others are counted and left out, never converted), ranked by the
+band's high end (by its low end for "lowest", by its midpoint when asked), ties sharing a
+place. The caption says how many guides cover the role and place and what was ranked, so the
+person sees the sum behind the order. A guide with several rows at the place (levels) enters
+once, with its row at the ranked end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from assistant.answer.across.spanned import band_of, figure_cell, label, where
+from assistant.answer.intents import LOWEST_WORDS
+from assistant.answer.library import Library
+from assistant.answer.reading import Resolved
+from assistant.answer.select import select_rows
+from assistant.answer.types import Cell, Spanned, Table
+from assistant.corpus.lexicon import Lexicon
+from assistant.corpus.model import COMPONENTS, CompRow, Guide
+from assistant.corpus.money_format import format_amount
+
+SHOWN = 10
+MAX_SHOWN = 25
+_TOP_N = re.compile(r"\btop\s+(\d{1,2})\b", re.IGNORECASE)
+_MIDPOINT = re.compile(r"\b(?:mid-?point|middle|median|average|typical)\b", re.IGNORECASE)
+CHARTED = 10
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One guide's row in the ranking, with the number it is ranked by."""
+
+    guide: Guide
+    row: CompRow
+    value: float
+    unit: str
+
+
+def rank(resolved: Resolved, library: Library, lexicon: Lexicon | None) -> Spanned:
+    """The ranking table, or a clarify asking for the one role or place it needs."""
+    vocab = library.vocabulary
+    if not resolved.role:
+        return Spanned(status="clarify",
+                       message="Which role should the companies be ranked for? Pay differs by "
+                               "role, and a ranking compares one role's bands, e.g. “Which "
+                               "companies pay the most base for data scientists in London?”.")
+    role = vocab.roles.get(resolved.role, resolved.role)
+    if len(resolved.places) != 1:
+        ask = "Which one place" if resolved.places else "Which place"
+        return Spanned(status="clarify",
+                       message=f"{ask} should {role} pay be ranked in? Bands differ by place "
+                               "and currency, and a ranking never mixes them, e.g. “highest "
+                               f"paying companies for {role} in London”.",
+                       suggestions=tuple(f"Which companies pay the most for {role} in {p}?"
+                                         for p in ("New York", "London", "Bangalore")))
+    part = next((a for a in resolved.asks if a in COMPONENTS), "base")
+    end = "low end" if LOWEST_WORDS.search(resolved.question) else (
+        "midpoint" if _MIDPOINT.search(resolved.question) else "high end")
+    covering, entries = _entries(resolved, library, lexicon, part, end)
+    place = resolved.places[0].typed
+    if not covering:
+        return Spanned(status="no_guide",
+                       message=f"No {role} guide in the library has figures for {place}, so "
+                               "there is nothing to rank; other places' figures are not a "
+                               "substitute.")
+    if not entries:
+        return Spanned(status="no_guide",
+                       message=f"{covering} {role} guide{'s' if covering != 1 else ''} cover "
+                               f"{place}, but none states a {label(part)} figure there.")
+    unit = Counter(e.unit for e in entries).most_common(1)[0][0]
+    ranked = sorted((e for e in entries if e.unit == unit), key=lambda e: e.value,
+                    reverse=end != "low end")
+    left_out = len(entries) - len(ranked)
+    shown = _cut(ranked, _how_many(resolved.question))
+    return _spanned(shown, ranked, covering, left_out, role, place, part, end, unit)
+
+
+def _entries(resolved: Resolved, library: Library, lexicon: Lexicon | None, part: str,
+             end: str) -> tuple[int, list[Entry]]:
+    """How many guides of the role cover the place, and each one's ranked row."""
+    covering = 0
+    entries: list[Entry] = []
+    for held in library.vocabulary.guides_by_company.values():
+        guide_id = held.get(resolved.role)
+        guide = library.guide(guide_id) if guide_id else None
+        if guide is None:
+            continue
+        rows = select_rows(guide, resolved.places, resolved.level_asked, lexicon).rows
+        covering += bool(rows)
+        scored = [(v, r, f.unit) for r in rows if (f := r.figure(part)) is not None
+                  and f.unit not in ("", "%") and (v := _value(f.low, f.high, end)) is not None]
+        if scored:
+            value, row, unit = (min if end == "low end" else max)(scored, key=lambda s: s[0])
+            entries.append(Entry(guide, row, value, unit))
+    return covering, entries
+
+
+def _value(low: float | None, high: float | None, end: str) -> float | None:
+    if low is None and high is None:
+        return None
+    low = high if low is None else low
+    high = low if high is None else high
+    assert low is not None and high is not None
+    return {"high end": high, "low end": low}.get(end, (low + high) / 2)
+
+
+def _how_many(question: str) -> int:
+    found = _TOP_N.search(question)
+    return min(MAX_SHOWN, int(found.group(1))) if found else SHOWN
+
+
+def _cut(ranked: list[Entry], n: int) -> list[Entry]:
+    """The first `n`, plus any entry tied with the last of them."""
+    if len(ranked) <= n:
+        return ranked
+    last = ranked[n - 1].value
+    return ranked[:n] + [e for e in ranked[n:] if e.value == last]
+
+
+def _spanned(shown: list[Entry], ranked: list[Entry], covering: int, left_out: int, role: str,
+             place: str, part: str, end: str, unit: str) -> Spanned:
+    rows = []
+    spanned = Spanned()
+    for entry in shown:
+        position = 1 + sum(1 for e in ranked if _ahead(e.value, entry.value, end))
+        tied = sum(1 for e in ranked if e.value == entry.value) > 1
+        rows.append((Cell(f"{position}{'=' if tied else ''}"), Cell(entry.guide.company_display),
+                     Cell(where(entry.row)), figure_cell(entry.guide, entry.row, part),
+                     Cell(format_amount(round(entry.value, 2), unit))))
+    for entry in shown[:CHARTED]:
+        band = band_of(entry.guide, entry.row, part, entry.guide.company_display)
+        if band is not None:
+            spanned.bands.append(band)
+    how = {"high end": "the high end of each band, highest first",
+           "low end": "the low end of each band, lowest first",
+           "midpoint": "each band's midpoint, (low + high) ÷ 2, highest first"}[end]
+    caption = (f"{covering} {role} guide{'s' if covering != 1 else ''} in the library "
+               f"cover{'s' if covering == 1 else ''} {place}; {len(ranked)} state a "
+               f"{label(part)} band in {unit}. Ranked by {how}; the top {len(shown)}:")
+    if left_out:
+        caption += (f" ({left_out} more state it in another currency and are not ranked: "
+                    "currencies are not converted.)")
+    spanned.table = Table("rank", ("#", "Company", "Region / level", label(part), end),
+                          tuple(rows), caption=caption)
+    return spanned
+
+
+def _ahead(value: float, other: float, end: str) -> bool:
+    return value < other if end == "low end" else value > other

@@ -1,0 +1,103 @@
+"""Across a company's roles: "Alibaba Seattle sign-on?" answered from every Alibaba guide.
+
+Example:
+    >>> spanned = across_roles(resolve("Alibaba Seattle sign-on?"), library, lexicon)
+    >>> spanned.table.columns
+    ('Role', 'Region', 'sign-on bonus')
+
+One table row per guide of the company that has a row at the asked place (and level): the
+asked part's figure as that guide writes it, or "not in the guide". Guides without the place
+are named, never shown. For a sign-on, the sentences of the guides' Negotiate Up scripts that
+name one follow the table, quoted and cited. Each role is offered as a closer look.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.across.spanned import (
+    and_list,
+    band_of,
+    figure_cell,
+    label,
+    where,
+)
+from assistant.answer.library import Library
+from assistant.answer.reading import Resolved
+from assistant.answer.select import select_rows
+from assistant.answer.types import Cell, Line, Spanned, Table
+from assistant.corpus.lexicon import Lexicon
+from assistant.corpus.model import COMPONENTS, Guide
+
+MAX_QUOTES = 3
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_SIGN_ON = re.compile(r"\bsign(?:-| )?on\b|\bsigning\b", re.IGNORECASE)
+_SCRIPT = ("negotiate up", "script", "counter")
+
+
+def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon | None) -> Spanned:
+    """The asked part at the asked place for each of the company's guides."""
+    vocab = library.vocabulary
+    company = vocab.companies[resolved.company]
+    held = vocab.guides_by_company.get(resolved.company, {})
+    parts = [a for a in resolved.asks if a in COMPONENTS] or ["base"]
+    rows: list[tuple[Cell, ...]] = []
+    spanned = Spanned()
+    lacking: list[str] = []
+    quotes: list[Line] = []
+    for role in sorted(held, key=lambda r: vocab.roles.get(r, r)):
+        guide = library.guide(held[role])
+        if guide is None:
+            continue
+        picked = select_rows(guide, resolved.places, resolved.level_asked, lexicon)
+        if not picked.rows:
+            lacking.append(guide.role_display or vocab.roles.get(role, role))
+            continue
+        for row in picked.rows:
+            rows.append((Cell(guide.role_display), Cell(where(row)),
+                         *[figure_cell(guide, row, p) for p in parts]))
+            for part in parts:
+                band = band_of(guide, row, part, f"{guide.role_display} · {where(row)}")
+                if band is not None:
+                    spanned.bands.append(band)
+        if "signing_bonus" in parts and len(quotes) < MAX_QUOTES:
+            quotes += _script_sign_on(guide)
+    where_ = and_list([p.typed for p in resolved.places]) or "every region"
+    if not rows:
+        return Spanned(status="no_guide",
+                       message=f"None of the library's {len(held)} {company} guides has figures "
+                               f"for {where_}, and other places' figures are not a substitute.",
+                       suggestions=_closer(resolved, library, list(held)))
+    spanned.table = Table("across_roles", ("Role", "Region", *[label(p) for p in parts]),
+                          tuple(rows), caption=f"{company} {and_list([label(p) for p in parts])}"
+                                               f" for {where_}, from each {company} guide "
+                                               "that covers it:")
+    spanned.after = quotes
+    if lacking:
+        spanned.after.append((Cell(f"No figures for {where_} in the {company} guides for "
+                                   f"{and_list(lacking)}."),))
+    spanned.suggestions = _closer(resolved, library, [r for r in held
+                                                      if vocab.roles.get(r) not in lacking])
+    return spanned
+
+
+def _script_sign_on(guide: Guide) -> list[Line]:
+    """The first sentence of the guide's counter-offer script that names a sign-on figure."""
+    for section in guide.sections:
+        if not any(key in section.title.casefold() for key in _SCRIPT):
+            continue
+        for found in _SENTENCE.finditer(section.text):
+            sentence = found.group(0).strip(" >*\"“”")
+            if _SIGN_ON.search(sentence) and re.search(r"\d", sentence):
+                return [(Cell(f"The {guide.role_display} guide's {section.title} asks: “"),
+                         Cell(sentence + "”", guide, section.anchor))]
+    return []
+
+
+def _closer(resolved: Resolved, library: Library, roles: list[str]) -> tuple[str, ...]:
+    vocab = library.vocabulary
+    company = vocab.companies[resolved.company]
+    where_ = f" in {resolved.region_typed or resolved.region}" if resolved.places else ""
+    asks = " and ".join(label(a) for a in resolved.asks if a in COMPONENTS) or "pay"
+    return tuple(f"{company} {vocab.roles.get(r, r)} {asks}{where_}?"
+                 for r in sorted(roles, key=lambda r: vocab.roles.get(r, r))[:8])

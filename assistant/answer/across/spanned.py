@@ -1,0 +1,57 @@
+"""What every answer across guides builds with: figure cells, chart bands, labels.
+
+Example:
+    >>> figure_cell(guide, row, "base")
+    Cell(text='£75K–£135K', guide=Guide(...), anchor='...', value=135000.0)
+
+A figure cell carries the guide and section it quotes, so compose.py cites it where it is
+written; a line (types.Line) is a run of such cells, so a sentence quoting three guides cites
+all three.
+"""
+
+from __future__ import annotations
+
+from assistant.answer.types import NOT_IN_GUIDE, Band, Cell
+from assistant.corpus.model import COMPONENT_LABELS, CompRow, Guide
+from assistant.corpus.wording import guide_label
+
+
+def figure_cell(guide: Guide, row: CompRow, component: str) -> Cell:
+    """The row's figure for a component as the guide writes it, cited; else "not in the guide"."""
+    fig = row.figure(component)
+    if fig is None:  # cited too: the table that was read and lacks it
+        return Cell(NOT_IN_GUIDE, guide, row.section_anchor)
+    return Cell(fig.text, guide, row.section_anchor, value=fig.high)
+
+
+def band_of(guide: Guide, row: CompRow, component: str, label: str,
+            marker: float | None = None) -> Band | None:
+    """The chart band of one row's component, labelled `label`; None when it is no money."""
+    fig = row.figure(component)
+    if fig is None or fig.low is None or fig.unit in ("", "%"):
+        return None
+    return Band(guide=guide.id, region=label, component=component, low=fig.low,
+                high=fig.high if fig.high is not None else fig.low, currency=fig.unit,
+                level=row.level, marker=marker)
+
+
+def where(row: CompRow) -> str:
+    """"London" or "London, Senior (L5)": a row's place and level as the guide writes them."""
+    return row.region.raw + (f", {row.level}" if row.level else "")
+
+
+def side_label(guide: Guide, row: CompRow | None = None) -> str:
+    """"Google Software Engineer (L3-L4) — London"."""
+    return guide_label(guide) + (f" — {where(row)}" if row is not None else "")
+
+
+def label(component: str) -> str:
+    """"sign-on bonus" for "signing_bonus"."""
+    return COMPONENT_LABELS.get(component, component.replace("_", " "))
+
+
+def and_list(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    if not items:
+        return ""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"

@@ -1,0 +1,83 @@
+"""General advice: the paragraphs that answer the question, out of the passages search found.
+
+Example:
+    >>> hits = choose(search("My recruiter says the offer is non-negotiable"), question)
+    >>> "non-negotiable" in hits[0].text
+    True
+
+Search finds sections; a section holds several paragraphs, of which usually one answers. Each
+paragraph of the found sections is scored by BM25 over that pool (so a paragraph holding the
+question's rarer words, "non-negotiable", "claw back", "15%", outranks one holding only
+"offer" and "negotiation"), with the search's own order as the tie-breaker. A second and third
+paragraph join the answer only when they score close to the best. A paragraph that promotes
+the article's publisher or author (a call to sign up, the service's record, a biography) is
+never an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rank_bm25 import BM25Okapi
+
+from assistant.answer.library import tokenize
+from assistant.answer.types import Hit
+
+MAX_PARAGRAPHS = 3
+CLOSE = 0.6  # a further paragraph joins when it scores at least this share of the best
+_GENERIC = frozenset("offer offers negotiate negotiation negotiating salary pay job company "
+                     "companies role recruiter get good normal much".split())
+PROMOTION = re.compile(
+    r"\bsign up\b|\bfree consultation\b|\bconsultation\b|\bbook (?:a|your) (?:call|session)\b|"
+    r"\bcontact us\b|\bget in touch\b|\bour (?:expert|team|negotiators|clients|service|internal)"
+    r"|\bhave used \w+ to\b|\bfeatured in\b|\bclients?\b|\bis a (?:lead |senior )?"
+    r"(?:negotiator|coach|consultant|advisor)\b|\bhas done over\b|\bmock negotiations?\b|"
+    r"\bjoin your (?:recruiter )?calls?\b|\bwe(?:'ve| have) (?:successfully )?(?:helped|"
+    r"negotiated)\b|\bbased on our experience\b|\b1:1 support\b", re.IGNORECASE)
+
+
+def promotes(text: str) -> bool:
+    """True when a paragraph advertises the publisher or its author rather than advises."""
+    return PROMOTION.search(text) is not None
+
+
+def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS) -> list[Hit]:
+    """The paragraphs of `hits` that answer `question`, best first, each as its own hit."""
+    pool: list[tuple[Hit, str, int]] = []
+    for rank, hit in enumerate(hits):
+        for paragraph in _paragraphs(hit.text):
+            if not promotes(paragraph):
+                pool.append((hit, paragraph, rank))
+    if not pool:
+        return []
+    words = tokenize(question)
+    keys = [w for w in words if w not in _GENERIC] or words
+    docs = [tokenize(f"{h.section.title if h.section else ''} {p}") for h, p, _ in pool]
+    scores = BM25Okapi(docs).get_scores(keys) if keys else [0.0] * len(pool)
+    order = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i][2], i))
+    best = scores[order[0]]
+    picked = [order[0]]
+    for i in order[1:]:
+        if len(picked) >= limit or best <= 0 or scores[i] < CLOSE * best:
+            break
+        picked.append(i)
+    return [replace(pool[i][0], text=pool[i][1], score=float(scores[i])) for i in picked]
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Non-empty lines; a table stays whole (its rows mean nothing apart)."""
+    out: list[str] = []
+    table: list[str] = []
+    for line in (x.strip() for x in text.splitlines()):
+        if line.startswith("|"):
+            table.append(line)
+            continue
+        if table:
+            out.append("\n".join(table))
+            table = []
+        if line:
+            out.append(line)
+    if table:
+        out.append("\n".join(table))
+    return out
