@@ -17,16 +17,23 @@ never an answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from rank_bm25 import BM25Okapi
 
-from assistant.answer.library import tokenize
+from assistant.answer.library import _stem, tokenize
 from assistant.answer.types import Hit
+from assistant.corpus.model import Guide
 
 MAX_PARAGRAPHS = 3
+LENGTH_NORM = 0.3  # BM25 b: a long paragraph holding the rare word still wins
+FOUND_BONUS = 0.5  # a paragraph of the n-th found section scores (1 + 0.5 / n) times more
 CLOSE = 0.6  # a further paragraph joins when it scores at least this share of the best
-_GENERIC = frozenset("offer offers negotiate negotiation negotiating salary pay job company "
+_GENERIC = frozenset("if now then they they'll theyll them their will would could so much more "
+                     "than just about which who when where why get got say says said tell "
+                     "telling keep keeps take ask asked think really way very also any "
+                     "offer negotiate negotiation negotiating salary pay job company "
                      "companies role recruiter get good normal much".split())
 PROMOTION = re.compile(
     r"\bsign up\b|\bfree consultation\b|\bconsultation\b|\bbook (?:a|your) (?:call|session)\b|"
@@ -42,19 +49,33 @@ def promotes(text: str) -> bool:
     return PROMOTION.search(text) is not None
 
 
-def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS) -> list[Hit]:
-    """The paragraphs of `hits` that answer `question`, best first, each as its own hit."""
+def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
+           articles: Sequence[Guide] = ()) -> list[Hit]:
+    """The paragraphs that answer `question`, best first, each as its own hit.
+
+    The pool is every paragraph of `hits` (what search found) and of `articles` (the general
+    articles, few enough to read whole); a paragraph of a found section scores a little more.
+    """
     pool: list[tuple[Hit, str, int]] = []
-    for rank, hit in enumerate(hits):
+    seen: set[tuple[str, str]] = set()
+    found = [(rank, hit) for rank, hit in enumerate(hits)]
+    found += [(len(hits), Hit(guide=a, text=s.text, score=0.0, anchor=s.anchor,
+                              chunk_id=f"{a.id}#{s.anchor}", section=s))
+              for a in articles for s in a.sections if s.text.strip()]
+    for rank, hit in found:
         for paragraph in _paragraphs(hit.text):
-            if not promotes(paragraph):
+            if not promotes(paragraph) and (hit.chunk_id, paragraph) not in seen:
+                seen.add((hit.chunk_id, paragraph))
                 pool.append((hit, paragraph, rank))
     if not pool:
         return []
-    words = tokenize(question)
+    words = [_stem(w) for w in tokenize(question)]
     keys = [w for w in words if w not in _GENERIC] or words
-    docs = [tokenize(f"{h.section.title if h.section else ''} {p}") for h, p, _ in pool]
-    scores = BM25Okapi(docs).get_scores(keys) if keys else [0.0] * len(pool)
+    docs = [[_stem(w) for w in tokenize(f"{h.section.title if h.section else ''} {p}")]
+            for h, p, _ in pool]
+    raw = BM25Okapi(docs, b=LENGTH_NORM).get_scores(keys) if keys else [0.0] * len(pool)
+    scores = [x * (1 + FOUND_BONUS / (1 + pool[i][2])) if pool[i][2] < len(hits) else x
+              for i, x in enumerate(raw)]
     order = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i][2], i))
     best = scores[order[0]]
     picked = [order[0]]

@@ -44,7 +44,8 @@ def compose(retrieved: Retrieved, today: date | None = None) -> Answer:
     if retrieved.status != "answered" or (retrieved.message and retrieved.guide is None
                                           and not retrieved.passages):
         return Answer(question=retrieved.question, status=retrieved.status,
-                      text=retrieved.message, suggestions=retrieved.suggestions)
+                      text=retrieved.message, suggestions=retrieved.suggestions,
+                      intent=retrieved.intent if retrieved.status == "answered" else "")
     cites = Citations()
     notes = tuple(f"_{note}_" for note in retrieved.notes)
     guide = retrieved.guide

@@ -50,6 +50,8 @@ COVERAGE_WORDS = re.compile(
     r"\b(?:which|what)\s+(?:roles|guides|jobs|positions|companies|firms|employers|places|"
     r"cities|regions|locations)\b|\bdo you (?:have|cover)\b|\bguides?\s+(?:for|on|about)\b|"
     r"\bwhat do you have\b|\bwho (?:do you|is) covered\b|\bcovered\b|\bcoverage\b", re.IGNORECASE)
+COMPANIES_WORD = re.compile(r"\b(?:companies|firms|employers)\b", re.IGNORECASE)
+LISTING_WORDS = re.compile(r"\b(?:roles|guides|jobs|positions|titles)\b|\blist\b", re.IGNORECASE)
 EQUIVALENT_WORDS = re.compile(
     r"\bequivalen\w*|\bmaps?(?:ping)? (?:to|onto)\b|\bsame (?:level )?as\b|\bcorrespond\w*|"
     r"\btranslate\w*|\bcomparable\b|\bwhat level\b|\blevel (?:at|in)\b|\bwould (?:that|it|i) be\b"
@@ -72,9 +74,13 @@ def intent_of(resolved: Resolved) -> str:
     if RANK_WORDS.search(question) and len(set(companies)) < 2 and not resolved.stated \
             and (resolved.role or not resolved.company) and not resolved.unknown_names:
         return "rank"
-    if COVERAGE_WORDS.search(question) and not resolved.role and not resolved.company \
-            and (resolved.places or resolved.unknown_role):
+    if not resolved.company and (COVERAGE_WORDS.search(question) or (
+            resolved.places and COMPANIES_WORD.search(question))) \
+            and (resolved.places or resolved.unknown_role or resolved.role):
         return "coverage"
+    if resolved.company and not resolved.role and not resolved.places and not pay \
+            and LISTING_WORDS.search(question):
+        return "coverage"  # "list all the Baidu roles you have"
     if compares(resolved):
         return "compare"
     if resolved.company and resolved.role and COUNTER_WORDS.search(question):

@@ -51,6 +51,19 @@ def tokenize(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(text.casefold()) if t not in _STOP]
 
 
+def stems(text: str) -> set[str]:
+    """Tokens with a plural or verb "s" ending cut ("tactics" and "tactic" meet)."""
+    return {_stem(t) for t in tokenize(text)}
+
+
+def _stem(token: str) -> str:
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
 class SectionIndex:
     """BM25 over one guide's sections (small: built in well under a millisecond)."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.citations import Citations
-from assistant.answer.library import tokenize
+from assistant.answer.library import stems
 from assistant.answer.types import Hit
 from assistant.corpus.wording import guide_label
 
@@ -23,8 +23,8 @@ def excerpt(text: str, question: str, limit: int = QUOTE_CHARS) -> str:
              for unit in _units(line.strip(), limit // 2)]
     if sum(len(p) for p in paras) <= limit:
         return "\n\n".join(paras)
-    words = set(tokenize(question))
-    best = max(range(len(paras)), key=lambda i: (len(words & set(tokenize(paras[i]))), -i))
+    words = stems(question)
+    best = max(range(len(paras)), key=lambda i: (len(words & stems(paras[i])), -i))
     lo, hi, size = best, best + 1, len(paras[best])
     while hi < len(paras) and size + len(paras[hi]) <= limit:  # what follows the best match
         size += len(paras[hi])

@@ -78,7 +78,7 @@ class Retriever:
         if decision.general:
             allowed = frozenset({resolved.company, *resolved.other_companies} - {""})
             found = self.general_search(resolved.question, SEARCHED, allowed)
-            base.passages = choose(found, resolved.question, k)
+            base.passages = choose(found, resolved.question, k, self._articles(allowed))
             return base
         return self._from_guide(base, decision, resolved, k)
 
@@ -95,12 +95,17 @@ class Retriever:
             base.notes = (*base.notes, *(_plain(line) for line in spanned.after))
             allowed = frozenset({resolved.company, *resolved.other_companies} - {""})
             found = self.general_search(resolved.question, SEARCHED, allowed)
-            base.passages, base.intent = choose(found, resolved.question), "advice"
+            base.passages = choose(found, resolved.question, articles=self._articles(allowed))
+            base.intent = "advice"
             return base
         base.spanned, base.status = spanned, spanned.status
         base.message = spanned.message
         base.suggestions = spanned.suggestions or base.suggestions
         return base
+
+    def _articles(self, allowed: frozenset[str]) -> list[Guide]:
+        """General articles about no company outside `allowed` (read whole by advice.py)."""
+        return [a for a in self.library.articles if self.library.about(a) <= allowed]
 
     def _carried(self, resolved: Resolved) -> tuple[str, ...]:
         """The note that says what a follow-up took from the earlier question."""

@@ -70,13 +70,15 @@ def _route(resolved: Resolved, library: Library, intent: str) -> Route:
     if not subject and any(_articles_answer(n, resolved.asks, library)
                            for n in resolved.unknown_names):
         return Route("answered", general=True)  # e.g. "Facebook" questions the articles answer
-    if intent in SPANNING and not (intent == "compare" and resolved.unknown_names):
+    if intent in SPANNING and not (intent == "compare" and resolved.unknown_names) \
+            and not (intent == "coverage" and resolved.company):
         return Route("answered", spanning=True)
     if intent == "level_mapping" and resolved.role and resolved.company:
         roles = vocab.guides_by_company.get(resolved.company, {})
         if resolved.role in roles:  # the named role's guide states its own mapping
-            return Route("answered", guide_id=guide_at_level(resolved.role, resolved.level_asked,
-                                                             roles, library))
+            return Route("answered", intent="level_equivalence",
+                         guide_id=guide_at_level(resolved.role, resolved.level_asked, roles,
+                                                 library))
     if not resolved.company and resolved.role and resolved.other_roles:
         return Route("answered", general=True)  # "ML vs software engineers": the articles
     if not resolved.company:
@@ -98,8 +100,8 @@ def _route(resolved: Resolved, library: Library, intent: str) -> Route:
                      message=f"The library has no {role} guide for {company}. "
                              f"Its {company} guides cover: {_role_list(roles, library)}.",
                      suggestions=_role_suggestions(resolved, roles, library))
-    if _asks_coverage(resolved):
-        return Route("answered", listing=True,
+    if _asks_coverage(resolved) or intent == "coverage":
+        return Route("answered", listing=True, intent="coverage",
                      message=f"The library has {len(roles)} {company} guide"
                              f"{'s' if len(roles) != 1 else ''}: {_role_list(roles, library)}.",
                      suggestions=_role_suggestions(resolved, roles, library))
@@ -150,6 +152,8 @@ def _no_company(resolved: Resolved, library: Library) -> Route:
                              f"for it. Nearest companies it does cover: {', '.join(names)}.",
                      suggestions=tuple(_rephrase(resolved, library, company=_slug(n, library))
                                        for n in names))
+    if resolved.role and not resolved.places and (resolved.leftover_words() or resolved.stated):
+        return Route("answered", general=True)  # "why do ML engineers get paid so much more?"
     if resolved.role or resolved.region:
         what = vocab.roles.get(resolved.role, resolved.role) if resolved.role else "this job"
         where = f" in {resolved.region}" if resolved.region else ""
