@@ -50,7 +50,9 @@ COVERAGE_WORDS = re.compile(
     r"\b(?:which|what)\s+(?:roles|guides|jobs|positions|companies|firms|employers|places|"
     r"cities|regions|locations)\b|\bdo you (?:have|cover)\b|\bguides?\s+(?:for|on|about)\b|"
     r"\bwhat do you have\b|\bwho (?:do you|is) covered\b|\bcovered\b|\bcoverage\b", re.IGNORECASE)
-COMPANIES_WORD = re.compile(r"\b(?:companies|firms|employers)\b", re.IGNORECASE)
+COMPANIES_WORD = re.compile(r"\b(?:companies|firms|employers) (?:with|that have|having|do you|"
+                            r"in|covered)\b|\b(?:any|which|what|list)(?: \w+)? (?:companies|"
+                            r"firms|employers)\b", re.IGNORECASE)
 LISTING_WORDS = re.compile(r"\b(?:roles|guides|jobs|positions|titles)\b|\blist\b", re.IGNORECASE)
 EQUIVALENT_WORDS = re.compile(
     r"\bequivalen\w*|\bmaps?(?:ping)? (?:to|onto)\b|\bsame (?:level )?as\b|\bcorrespond\w*|"

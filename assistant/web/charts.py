@@ -38,6 +38,7 @@ COLORS: dict[str, str] = {
     "total_comp": "#7c3aed",
 }
 OTHER_COLOR = "#64748b"
+MARKER_COLOR = "#dc2626"  # the person's own figure
 SYMBOLS: dict[str, str] = {"USD": "$", "GBP": "£", "EUR": "€", "INR": "₹", "JPY": "¥"}
 
 
@@ -87,7 +88,7 @@ def _drawable(band: Band) -> bool:
 
 
 def _currency_svg(currency: str, bands: list[Band]) -> str:
-    top, step = _axis(max(max(b.low, b.high) for b in bands))
+    top, step = _axis(max(max(b.low, b.high, b.marker or 0.0) for b in bands))
     longest = max(len(_span(b.low, b.high, currency, code=False)) for b in bands)
     right_pad = min(MAX_RIGHT_PAD, max(MIN_RIGHT_PAD, CHAR_W * longest + 10))
     scale = _Scale(top=top, step=step, x1=WIDTH - right_pad)
@@ -155,8 +156,19 @@ def _bar(band: Band, label: str, scale: _Scale, top: float) -> str:
         f'<rect x="{x_low:.1f}" y="{top + 5:.1f}" width="{width:.1f}" height="{ROW_H - 10}" '
         f'rx="3" fill="{color}"/>'
         f'<text {_figure_place(figure, x_low, x_low + width)} y="{mid + 4:.1f}" '
-        f'font-variant-numeric="tabular-nums">{_esc(figure)}</text></g>'
+        f'font-variant-numeric="tabular-nums">{_esc(figure)}</text>{_marker(band, scale, top)}</g>'
     )
+
+
+def _marker(band: Band, scale: _Scale, top: float) -> str:
+    """The person's own figure on its band: a red line with a title saying whose it is."""
+    if band.marker is None or not math.isfinite(band.marker) or band.marker < 0:
+        return ""
+    x = scale.x(band.marker)
+    said = f"Your figure: {money(band.marker, band.currency)}"
+    return (f'<g class="marker"><title>{_esc(said)}</title>'
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top + 1:.1f}" y2="{top + ROW_H - 1:.1f}" '
+            f'stroke="{MARKER_COLOR}" stroke-width="3"/></g>')
 
 
 def _figure_place(figure: str, x_low: float, x_high: float) -> str:

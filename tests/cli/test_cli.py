@@ -53,7 +53,8 @@ def test_ask_prints_answer_and_sources(sample_index: None) -> None:
 def test_ask_json_contract(sample_index: None) -> None:
     result = CliRunner().invoke(ask, ["--json", "Alibaba ML engineer Singapore base"])
     data = json.loads(result.output)
-    assert set(data) == {"question", "status", "answer", "citations", "suggestions"}
+    assert set(data) - {"table"} == {"question", "status", "intent", "answer", "citations",
+                                     "suggestions", "bands"}
     assert data["status"] == "answered"
     assert "SGD 130K–SGD 200K" in data["answer"]
     assert data["citations"][0] == {"n": 1, "guide": "alibaba/ml-ai-engineer",

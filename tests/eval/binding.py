@@ -62,8 +62,11 @@ def unbound_figures(text: str, sources: dict[int, Path], question: str = "") -> 
     problems: list[str] = []
     for para in text.split("\n\n"):
         cited = [sources[int(n)] for n in _MARK.findall(para) if int(n) in sources]
-        if para.startswith("**Your "):
+        if para.startswith(("**Your ", "To place your ")):
             problems += _placement_problems(para, cited, question)
+            continue
+        if _GAP.search(para):
+            problems += _gap_problems(para, cited)
             continue
         row = _ROW_LINE.match(para.strip())
         if row:
@@ -82,6 +85,23 @@ _SUBTRACT = re.compile(r"(\S+) − (\S+) = (\S+?)\.?$")
 _SHARE = re.compile(r"\((\S+) − (\S+)\) ÷ \((\S+) − (\S+)\) = (\S+) ÷ (\S+) = (\d+)%")
 
 
+_GAP = re.compile(r"\(([^()−=]+?) − ([^()−=]+?) = ([^()]+?)\)")
+
+
+def _gap_problems(para: str, cited: list[Path]) -> list[str]:
+    """A comparison's "higher by $50K ($215K − $165K = $50K)": band ends of cited files, and
+    a subtraction that holds."""
+    problems = []
+    held = {_value(f) for p in cited for f in FIGURE.findall(file_text(p))}
+    for gap in _GAP.finditer(para):
+        a, b, c = (_value(gap.group(i)) for i in (1, 2, 3))
+        if abs(a - b - c) > 1:
+            problems.append(f"the arithmetic does not hold: {gap.group(0)!r}")
+        problems += [f"{gap.group(i)!r} is no band end of a cited source" for i, v in
+                     ((1, a), (2, b)) if not any(abs(v - h) <= 1 for h in held)]
+    return problems
+
+
 def _value(text: str) -> float:
     found = _NUMBER.search(text)
     if found is None:
@@ -92,7 +112,7 @@ def _value(text: str) -> float:
 def _placement_problems(para: str, cited: list[Path], question: str) -> list[str]:
     """The person's figure is theirs, the band is the file's, and the sums are right."""
     problems = []
-    stated = re.match(r"\*\*Your [a-z -]+ of (\S+)\*\*", para)
+    stated = re.match(r"(?:\*\*)?(?:Your|To place your) [a-z -]+ of (.+?)(?:\*\*|,)", para)
     if stated is None or _flat(stated.group(1)).casefold() not in _flat(question).casefold():
         problems.append(f"a placement of a figure the question does not state: {para[:80]!r}")
     band = re.search(r"band of (.+?) \[\d+\]", para)

@@ -170,9 +170,13 @@ def _differences(sides: list[Side], parts: list[str]) -> list[Line]:
             continue
         names = [f"{s.guide.company_display} ({where(s.row)})" for s in shown
                  if s.guide and s.row]
-        lines.append((Cell(f"{label(part).capitalize()}: " + _gap("high", a.high, b.high, names,
-                                                                   a.unit)
-                           + "; " + _gap("low", a.low, b.low, names, a.unit) + "."),))
+        first, second = shown
+        assert first.guide and first.row and second.guide and second.row
+        lines.append((Cell(f"{label(part).capitalize()}, from the bands above"),
+                      Cell("", first.guide, first.row.section_anchor),
+                      Cell("", second.guide, second.row.section_anchor),
+                      Cell(": " + _gap("high", a.high, b.high, names, a.unit)
+                           + "; " + _gap("low", a.low, b.low, names, a.unit) + ".")))
     return lines
 
 

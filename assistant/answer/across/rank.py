@@ -4,7 +4,7 @@ Example:
     >>> spanned = rank(resolve("Which companies pay the most base for data scientists in "
     ...                        "London?"), library, lexicon)
     >>> spanned.table.columns
-    ('#', 'Company', 'Region / level', 'base', 'high end')
+    ('#', 'Company', 'Region / level', 'base band')
 
 Over every guide of the role with a row at that place: one currency per ranking (the one most
 of those rows use; rows in others are counted and left out, never converted), ranked by the
@@ -28,7 +28,6 @@ from assistant.answer.select import select_rows
 from assistant.answer.types import Cell, Spanned, Table
 from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.model import COMPONENTS, CompRow, Guide
-from assistant.corpus.money_format import format_amount
 
 SHOWN = 10
 MAX_SHOWN = 25
@@ -136,8 +135,7 @@ def _spanned(shown: list[Entry], ranked: list[Entry], covering: int, left_out: i
         position = 1 + sum(1 for e in ranked if _ahead(e.value, entry.value, end))
         tied = sum(1 for e in ranked if e.value == entry.value) > 1
         rows.append((Cell(f"{position}{'=' if tied else ''}"), Cell(entry.guide.company_display),
-                     Cell(where(entry.row)), figure_cell(entry.guide, entry.row, part),
-                     Cell(format_amount(round(entry.value, 2), unit))))
+                     Cell(where(entry.row)), figure_cell(entry.guide, entry.row, part)))
     for entry in shown[:CHARTED]:
         band = band_of(entry.guide, entry.row, part, entry.guide.company_display)
         if band is not None:
@@ -151,7 +149,7 @@ def _spanned(shown: list[Entry], ranked: list[Entry], covering: int, left_out: i
     if left_out:
         caption += (f" ({left_out} more state it in another currency and are not ranked: "
                     "currencies are not converted.)")
-    spanned.table = Table("rank", ("#", "Company", "Region / level", label(part), end),
+    spanned.table = Table("rank", ("#", "Company", "Region / level", f"{label(part)} band"),
                           tuple(rows), caption=caption)
     return spanned
 

@@ -90,6 +90,21 @@
     ".source-n { font-weight: 700; color: #4338ca; }",
     ".source-title { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }",
     ".chips { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 10px; }",
+    ".tablewrap { overflow-x: auto; margin: 6px 0; }",
+    ".body table { border-collapse: collapse; font-size: 12px; width: 100%; }",
+    ".body th, .body td { border: 1px solid #e5e7eb; padding: 3px 6px; text-align: left;",
+    "  vertical-align: top; }",
+    ".body th { background: #f9fafb; font-weight: 650; }",
+    ".bands { margin-top: 10px; font-size: 11px; color: #374151; }",
+    ".bands-title { font-weight: 650; margin: 6px 0 2px; }",
+    ".band { display: flex; align-items: center; gap: 6px; margin: 3px 0; }",
+    ".band-label { width: 38%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }",
+    ".band-track { position: relative; flex: 1; height: 10px; background: #f3f4f6;",
+    "  border-radius: 5px; }",
+    ".band-bar { position: absolute; top: 0; height: 10px; border-radius: 5px;",
+    "  background: #6366f1; opacity: .85; }",
+    ".band-marker { position: absolute; top: -3px; width: 2px; height: 16px; background: #dc2626; }",
+    ".band-you { color: #dc2626; font-weight: 650; }",
     ".chip { border: 1px solid #c7d2fe; background: #eef2ff; color: #3730a3; cursor: pointer;",
     "  border-radius: 999px; padding: 5px 11px; font-size: 13px; text-align: left; }",
     ".chip:hover { background: #e0e7ff; }",
@@ -238,6 +253,13 @@
   // One blank-line-separated block: runs of "> " lines become a blockquote, "- " / "1. " lines
   // a list (continuing a list of the same kind right before it), other lines a paragraph.
   function renderBlock(parent, block, cites) {
+    var lines = block.split("\n").filter(function (l) { return l.trim(); });
+    var rows = lines.filter(function (l) { return /^\s*\|/.test(l); });
+    if (rows.length >= 2 && rows.length === lines.length - (/^\s*\|/.test(lines[0]) ? 0 : 1)) {
+      if (rows.length !== lines.length) renderBlock(parent, lines[0], cites);  // its caption
+      renderTable(parent, rows, cites);
+      return;
+    }
     var para = [];
     var quote = [];
     var list = parent.lastChild && /^(UL|OL)$/.test(parent.lastChild.tagName) ?
@@ -278,6 +300,74 @@
     });
     flushPara();
     flushQuote();
+  }
+
+  // A Markdown table ("| a | b |" lines, the second one "|---|---|") as a DOM table.
+  function renderTable(parent, rows, cites) {
+    var wrap = parent.appendChild(el("div", "tablewrap"));
+    var table = wrap.appendChild(el("table"));
+    var body = null;
+    rows.forEach(function (line, i) {
+      var cells = line.trim().replace(/^\|/, "").replace(/\|$/, "").split(/(?<!\\)\|/);
+      if (i === 1 && cells.every(function (c) { return /^\s*:?-+:?\s*$/.test(c); })) return;
+      var section = i === 0 ? table.appendChild(el("thead")) :
+        (body = body || table.appendChild(el("tbody")));
+      var tr = section.appendChild(el("tr"));
+      cells.forEach(function (cell) {
+        appendInline(tr.appendChild(el(i === 0 ? "th" : "td")),
+                     cell.trim().replace(/\\\|/g, "|"), cites);
+      });
+    });
+  }
+
+  // A compact band chart: one bar per band on an axis per currency, the person's figure
+  // (band.marker) as a red line. Built from numbers with createElement and style only.
+  function showBands(parent, bands) {
+    var byCurrency = {};
+    bands.forEach(function (b) {
+      var low = Number(b.low), high = Number(b.high);
+      if (!isFinite(low) || !isFinite(high) || high <= 0) return;
+      (byCurrency[b.currency] = byCurrency[b.currency] || []).push(b);
+    });
+    var currencies = Object.keys(byCurrency);
+    if (!currencies.length) return;
+    var box = parent.appendChild(el("div", "bands"));
+    box.setAttribute("aria-label", "Pay bands");
+    currencies.forEach(function (currency) {
+      var group = byCurrency[currency].slice(0, 12);
+      var top = 0;
+      group.forEach(function (b) {
+        top = Math.max(top, Number(b.high), Number(b.marker || 0));
+      });
+      box.appendChild(el("div", "bands-title", "Bands in " + currency));
+      group.forEach(function (b) {
+        var row = box.appendChild(el("div", "band"));
+        var what = (b.label || "") + " · " + String(b.component || "").replace("_", " ");
+        var label = row.appendChild(el("span", "band-label", what));
+        label.title = what + ": " + money(b.low, currency) + "–" + money(b.high, currency);
+        var track = row.appendChild(el("span", "band-track"));
+        var bar = track.appendChild(el("span", "band-bar"));
+        bar.style.left = (100 * Number(b.low) / top).toFixed(2) + "%";
+        bar.style.width = Math.max(1, 100 * (Number(b.high) - Number(b.low)) / top).toFixed(2) + "%";
+        if (b.marker !== undefined && b.marker !== null && isFinite(Number(b.marker))) {
+          var mark = track.appendChild(el("span", "band-marker"));
+          mark.style.left = Math.min(99.5, 100 * Number(b.marker) / top).toFixed(2) + "%";
+          mark.title = "Your figure: " + money(b.marker, currency);
+          row.appendChild(el("span", "band-you", "you " + money(b.marker, currency)));
+        }
+      });
+    });
+  }
+
+  function money(value, currency) {
+    var v = Number(value);
+    var sizes = [[1e9, "B"], [1e6, "M"], [1e3, "K"]];
+    for (var i = 0; i < sizes.length; i++) {
+      if (Math.abs(v) >= sizes[i][0]) {
+        return currency + " " + String(Math.round(100 * v / sizes[i][0]) / 100) + sizes[i][1];
+      }
+    }
+    return currency + " " + String(Math.round(v));
   }
 
   /* ---------- SSE over fetch ---------- */
@@ -480,6 +570,7 @@
       var suggestions = Array.isArray(result.suggestions) ? result.suggestions : [];
       renderMarkdown(body, result.answer || "", citeMap(citations));
       if (result.status && result.status !== "answered") msg.classList.add("note");
+      if (Array.isArray(result.bands)) showBands(msg, result.bands);
       showSources(msg, citations);
       showChips(msg, suggestions);
     }
