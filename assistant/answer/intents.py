@@ -54,6 +54,8 @@ COMPANIES_WORD = re.compile(r"\b(?:companies|firms|employers) (?:with|that have|
                             r"in|covered)\b|\b(?:any|which|what|list)(?: \w+)? (?:companies|"
                             r"firms|employers)\b", re.IGNORECASE)
 LISTING_WORDS = re.compile(r"\b(?:roles|guides|jobs|positions|titles)\b|\blist\b", re.IGNORECASE)
+LIBRARY_WORDS = re.compile(r"\b(?:you|your|covered|cover|list|exist|available|there|have)\b",
+                           re.IGNORECASE)  # the question is about the library, not the firm
 EQUIVALENT_WORDS = re.compile(
     r"\bequivalen\w*|\bmaps?(?:ping)? (?:to|onto)\b|\bsame (?:level )?as\b|\bcorrespond\w*|"
     r"\btranslate\w*|\bcomparable\b|\bwhat level\b|\blevel (?:at|in)\b|\bwould (?:that|it|i) be\b"
@@ -81,7 +83,7 @@ def intent_of(resolved: Resolved) -> str:
             and (resolved.places or resolved.unknown_role or resolved.role):
         return "coverage"
     if resolved.company and not resolved.role and not resolved.places and not pay \
-            and LISTING_WORDS.search(question):
+            and LISTING_WORDS.search(question) and LIBRARY_WORDS.search(question):
         return "coverage"  # "list all the Baidu roles you have"
     if compares(resolved):
         return "compare"
