@@ -126,7 +126,9 @@ def print_table(r: dict[str, Any]) -> None:
           f"({', '.join(str(x['seconds']) for x in u['runs'])})")
     w, c = r["warm_answers"], r["cold_ask"]
     print(f"answers and web measured on the index as {m.get('served_index', 'one segment')}")
-    print(f"warm answer         p50 {w['p50_ms']} ms   p95 {w['p95_ms']} ms   ({w['n']} asks)")
+    for name, x in w.items():
+        print(f"warm answer {name:<8} p50 {x['p50_ms']} ms   p95 {x['p95_ms']} ms   "
+              f"({x['n']} asks)")
     for name, x in c.items():
         print(f"cold ask --json     {name}: median {x['median_s']} s  min {x['min_s']} s  "
               f"({x['runs']} runs)")
