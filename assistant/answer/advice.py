@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from rank_bm25 import BM25Okapi
 
@@ -71,8 +72,7 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
         return []
     words = [_stem(w) for w in tokenize(question)]
     keys = [w for w in words if w not in _GENERIC] or words
-    docs = [[_stem(w) for w in tokenize(f"{h.section.title if h.section else ''} {p}")]
-            for h, p, _ in pool]
+    docs = [_words(h.section.title if h.section else "", p) for h, p, _ in pool]
     raw = BM25Okapi(docs, b=LENGTH_NORM).get_scores(keys) if keys else [0.0] * len(pool)
     scores = [x * (1 + FOUND_BONUS / (1 + pool[i][2])) if pool[i][2] < len(hits) else x
               for i, x in enumerate(raw)]
@@ -86,6 +86,13 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
     return [replace(pool[i][0], text=pool[i][1], score=float(scores[i])) for i in picked]
 
 
+@lru_cache(maxsize=16384)
+def _words(title: str, paragraph: str) -> list[str]:
+    """A paragraph's stemmed tokens, remembered (the articles' paragraphs recur every ask)."""
+    return [_stem(w) for w in tokenize(f"{title} {paragraph}")]
+
+
+@lru_cache(maxsize=4096)
 def _paragraphs(text: str) -> list[str]:
     """Non-empty lines; a table stays whole (its rows mean nothing apart)."""
     out: list[str] = []

@@ -61,10 +61,12 @@ def equivalence(resolved: Resolved, library: Library) -> Spanned:
         return Spanned(status="clarify",
                        message=f"Which {vocab.companies[source]} level should be mapped, e.g. "
                                f"“{vocab.companies[source]} L5 at {vocab.companies[targets[0]]}?”")
-    order = _guides_in_order(source, targets, library, resolved)
     found: list[Found] = []
-    for guide in order:
+    for guide in _own_guides(source, targets, library, resolved):
         found += _found_in(guide, source, targets, level, vocab)
+    if not found:  # only then read what other companies' guides state
+        for guide in _other_guides(source, targets, library):
+            found += _found_in(guide, source, targets, level, vocab)
     name = vocab.companies[source]
     others = and_list([vocab.companies[t] for t in targets])
     if not found:
@@ -74,9 +76,6 @@ def equivalence(resolved: Resolved, library: Library) -> Spanned:
                        before=[(Cell(f"No guide in the library states where {name} "
                                      f"{level.typed} sits at {others}. Mappings that guides "
                                      "state separately are not chained into one."),)])
-    own = {source, *targets}
-    if any(f.guide.company in own for f in found):  # the companies' own guides say it
-        found = [f for f in found if f.guide.company in own]
     shown = sorted(_distinct(found), key=lambda f: _width(f.source.text))[:SHOWN]
     rows = tuple((Cell(_label(f.guide)), Cell(f.source.text, f.guide, f.anchor),
                   Cell(f.target.text, f.guide, f.anchor)) for f in shown)
@@ -112,10 +111,10 @@ def _distance(question: str, company: str, at: int, vocab: Vocabulary) -> int:
     return best
 
 
-def _guides_in_order(source: str, targets: list[str], library: Library, resolved: Resolved
-                     ) -> list[Guide]:
+def _own_guides(source: str, targets: list[str], library: Library, resolved: Resolved
+                ) -> list[Guide]:
     """The named role's guides first (the source company's, then the others'), then every
-    other guide of the two companies, then other guides whose mappings name both."""
+    other guide of the companies asked about."""
     vocab = library.vocabulary
     first: list[str] = []
     for company in (source, *targets):
@@ -125,16 +124,21 @@ def _guides_in_order(source: str, targets: list[str], library: Library, resolved
     first += vocab.guides_by_company.get(source, {}).values()
     for target in targets:
         first += vocab.guides_by_company.get(target, {}).values()
-    ids = list(dict.fromkeys(first))
-    names = [vocab.companies[c].casefold() for c in (source, *targets)]
-    rest = [i for i in library.ids if i not in set(ids)]
-    guides = [g for g in map(library.guide, ids) if g is not None]
-    for guide_id in rest:
+    return [g for g in map(library.guide, dict.fromkeys(first)) if g is not None]
+
+
+def _other_guides(source: str, targets: list[str], library: Library) -> list[Guide]:
+    """Guides of other companies whose level mappings name both companies."""
+    vocab = library.vocabulary
+    own = {source, *targets}
+    names = [vocab.companies[c].casefold() for c in own]
+    out = []
+    for guide_id in library.ids:
         guide = library.guide(guide_id)
-        if guide is not None and guide.kind != "article" and all(
+        if guide is not None and guide.kind != "article" and guide.company not in own and all(
                 n in _mapping_text(guide).casefold() for n in names):
-            guides.append(guide)
-    return guides
+            out.append(guide)
+    return out
 
 
 def _found_in(guide: Guide, source: str, targets: list[str], level: Level, vocab: Vocabulary
