@@ -22,6 +22,13 @@ TODAY = date(2026, 3, 1)
 
 
 @lru_cache(maxsize=1)
+def offline_assistant(library: Library) -> Assistant:
+    """An Assistant over a library with lexical search only (no index needed)."""
+    bot = Assistant(Settings.load(environ={}), library=library)
+    bot.__dict__["retriever"] = Retriever(library, lexicon=bot.lexicon)
+    return bot
+
+
 def sample_library() -> Library:
     """The library of the repository's sample corpus (read once per test run)."""
     return Library(read_corpus([CORPUS]).guides)

@@ -5,25 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from answer_support import offline_assistant
 
 from assistant.answer.library import Library
 from assistant.answer.pipeline import Assistant
-from assistant.answer.retrieve import Retriever
 from assistant.corpus.reader import read_corpus
-from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SLICE_COMPANIES = ("alibaba", "new-relic", "proofpoint", "stripe", "microsoft", "okta")
 # Companies the trust tests ask about, and the look-alikes and relatives they must not borrow.
 TRUST_COMPANIES = ("airbnb", "stripe", "workday", "microsoft", "google", "plaid",
                    "plaid-identity", "ramp", "wise", "notion", "snowflake", "snowflake-ai")
-
-
-def offline_assistant(library: Library) -> Assistant:
-    """An Assistant over a library with lexical search only (no index needed)."""
-    bot = Assistant(Settings.load(environ={}), library=library)
-    bot.__dict__["retriever"] = Retriever(library, lexicon=bot.lexicon)
-    return bot
 
 
 @pytest.fixture(scope="session")

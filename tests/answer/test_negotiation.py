@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from answer_support import offline_assistant
 
 from assistant.answer.library import Library
 from assistant.answer.pipeline import Assistant
 from assistant.corpus.reader import read_corpus
 from assistant.evaluate import FIGURE
-from tests.answer.conftest import offline_assistant
 
 pytestmark = pytest.mark.corpus
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from tests.browser.test_chat_page import BOT, ask, assert_safe, open_chat
+from chat_support import BOT, ask, assert_safe, open_chat
 
 pytestmark = pytest.mark.browser
 
