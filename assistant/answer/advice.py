@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from rank_bm25 import BM25Okapi
 
-from assistant.answer.library import _stem, tokenize
+from assistant.answer.library import stem, tokenize
 from assistant.answer.types import Hit
 from assistant.corpus.model import Guide
 
@@ -70,7 +70,7 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
                 pool.append((hit, paragraph, rank))
     if not pool:
         return []
-    words = [_stem(w) for w in tokenize(question)]
+    words = [stem(w) for w in tokenize(question)]
     keys = [w for w in words if w not in _GENERIC] or words
     docs = [_words(h.section.title if h.section else "", p) for h, p, _ in pool]
     raw = BM25Okapi(docs, b=LENGTH_NORM).get_scores(keys) if keys else [0.0] * len(pool)
@@ -89,7 +89,7 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
 @lru_cache(maxsize=16384)
 def _words(title: str, paragraph: str) -> list[str]:
     """A paragraph's stemmed tokens, remembered (the articles' paragraphs recur every ask)."""
-    return [_stem(w) for w in tokenize(f"{title} {paragraph}")]
+    return [stem(w) for w in tokenize(f"{title} {paragraph}")]
 
 
 @lru_cache(maxsize=4096)

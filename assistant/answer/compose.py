@@ -11,17 +11,20 @@ plain statement of what the guides do not hold.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from assistant.answer.across.spanned import band_of
+from assistant.answer.across.spanned import where as where_of
 from assistant.answer.citations import Citations
 from assistant.answer.counter import counter_lines
 from assistant.answer.levels import levels_of
 from assistant.answer.placement import placement_line
 from assistant.answer.quoting import quote
+from assistant.answer.stated import StatedFigure
 from assistant.answer.table import markdown_line, markdown_table
+from assistant.answer.topics import sign_on_sentences
 from assistant.answer.types import Answer, Band, Hit, Retrieved, Spanned
 from assistant.corpus.model import COMPONENT_LABELS, COMPONENTS, CompRow, Guide
 from assistant.corpus.vocabulary import is_levelish
@@ -31,8 +34,6 @@ MAX_ROWS = 8
 TEXT_TOPICS = frozenset({"levers", "script", "level_mapping", "espp"})
 # Sentences are cut first and searched second: one pattern doing both backtracks
 # quadratically on long passages (10 ms per answer on the real library).
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-_SIGN_ON = re.compile(r"\bsign(?:-| )?on\b|\bsigning\b", re.IGNORECASE)
 FRESHNESS_ALL = ("_Freshness: the review date of {n} guide{s} quoted here has passed, so "
                  "figures may be out of date._")
 
@@ -141,6 +142,14 @@ def _placements(r: Retrieved, guide: Guide, cites: Citations) -> list[str]:
     """The person's figures placed in the one row shown for their part, arithmetic shown."""
     lines = []
     for stated in r.stated:
+        if not stated.component and len(r.rows[:MAX_ROWS]) == 1:
+            if not _all_cash(r.rows[0]):
+                lines.append(_which_part(stated, r.rows[0]))
+                continue
+            stated = replace(stated, component="base")
+            lines.append(f"You did not say which part of the offer {stated.text} is; this row's "
+                         "base and total-comp bands are the same (all cash), so it is read as "
+                         "base.")
         rows = [row for row in r.rows[:MAX_ROWS] if stated.component
                 and row.figure(stated.component) is not None]
         label = COMPONENT_LABELS.get(stated.component, stated.component)
@@ -151,6 +160,22 @@ def _placements(r: Retrieved, guide: Guide, cites: Citations) -> list[str]:
             lines.append(f"To place your {label} of {stated.text}, name the region or level: "
                          f"the guide has {len(rows)} {label} bands.")
     return lines
+
+
+def _all_cash(row: CompRow) -> bool:
+    """The row's base and total-comp bands are the same: an offer figure with no pay word
+    ("came in at $240K") is then its base."""
+    base, total = row.figure("base"), row.figure("total_comp")
+    return base is not None and total is not None and (base.low, base.high, base.unit) == (
+        total.low, total.high, total.unit)
+
+
+def _which_part(stated: StatedFigure, row: CompRow) -> str:
+    """An offer figure with no pay word, where parts differ: ask which part it is."""
+    held = [COMPONENT_LABELS.get(f.component, f.component) for f in row.figures
+            if f.unit and f.unit != "%"]
+    return (f"Say which part of the offer {stated.text} is ({', '.join(held) or 'base'}) to "
+            "have it placed in its band: parts are placed one by one, never summed.")
 
 
 def _not_covered(r: Retrieved, guide: Guide, cites: Citations) -> str:
@@ -189,11 +214,9 @@ def _row_lines(rows: list[CompRow], wanted: list[str], guide: Guide, cites: Cita
                 missing.append(COMPONENT_LABELS[component])
                 continue
             parts.append(f"{COMPONENT_LABELS[component]} {fig.text}")
-            if fig.unit not in ("", "%") and fig.low is not None:
-                bands.append(Band(guide=guide.id, region=row.region.raw, component=component,
-                                  low=fig.low, high=fig.high if fig.high is not None else fig.low,
-                                  currency=fig.unit, level=row.level))
-        where = row.region.raw + (f", {row.level}" if row.level else "")
+            band = band_of(guide, row, component, row.region.raw)
+            bands += [band] if band is not None else []
+        where = where_of(row)
         text = f"**{guide_label(guide)} — {where}** ({row.currency})"
         mark = cites.mark(guide, row.section_anchor)
         if parts:
@@ -214,13 +237,11 @@ def _sign_on_mentions(passages: list[Hit], cites: Citations) -> list[str]:
     """Sentences of the guide's scripts and levers that name a sign-on figure."""
     lines = []
     for hit in passages:
-        for found in _SENTENCE.finditer(hit.text):
-            sentence = found.group(0).strip(" >*\"")
-            if _SIGN_ON.search(sentence) and re.search(r"\d", sentence):
-                title = hit.section.title if hit.section else "guide"
-                lines.append(f"The guide's {title} mentions a sign-on: “{sentence}” "
-                             f"{cites.mark(hit.guide, hit.anchor)}")
-                break
+        for sentence in sign_on_sentences(hit.text):
+            title = hit.section.title if hit.section else "guide"
+            lines.append(f"The guide's {title} mentions a sign-on: “{sentence}” "
+                         f"{cites.mark(hit.guide, hit.anchor)}")
+            break
     return lines[:2]
 
 

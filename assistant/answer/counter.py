@@ -17,8 +17,9 @@ import re
 
 from assistant.answer.citations import Citations
 from assistant.answer.quoting import quote
+from assistant.answer.topics import levers_section
 from assistant.answer.types import Hit, Retrieved
-from assistant.corpus.model import Guide, Section
+from assistant.corpus.model import Guide
 from assistant.corpus.wording import guide_label
 
 LEVERS_QUOTED = 2
@@ -28,7 +29,7 @@ _ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+")
 def counter_lines(r: Retrieved, guide: Guide, cites: Citations) -> list[str]:
     """The guide's strongest levers and the articles' tactic for a counter question."""
     lines = []
-    levers = _levers_section(guide)
+    levers = levers_section(guide)
     if levers is not None:
         items = [line.strip() for line in levers.text.splitlines() if _ITEM.match(line)]
         if items:
@@ -44,8 +45,3 @@ def counter_lines(r: Retrieved, guide: Guide, cites: Citations) -> list[str]:
 def article_hits(passages: list[Hit]) -> list[Hit]:
     """The passages that come from general articles, not from the guide."""
     return [h for h in passages if h.guide.kind == "article"]
-
-
-def _levers_section(guide: Guide) -> Section | None:
-    return next((s for s in guide.sections if "lever" in s.title.casefold() and s.text.strip()),
-                None)

@@ -54,6 +54,7 @@ COMPANIES_WORD = re.compile(r"\b(?:companies|firms|employers) (?:with|that have|
                             r"in|covered)\b|\b(?:any|which|what|list)(?: \w+)? (?:companies|"
                             r"firms|employers)\b", re.IGNORECASE)
 LISTING_WORDS = re.compile(r"\b(?:roles|guides|jobs|positions|titles)\b|\blist\b", re.IGNORECASE)
+GUIDES_WORD = re.compile(r"\bguides?\b", re.IGNORECASE)  # "salary guides": the library
 LIBRARY_WORDS = re.compile(r"\b(?:you|your|covered|cover|list|exist|available|there|have)\b",
                            re.IGNORECASE)  # the question is about the library, not the firm
 EQUIVALENT_WORDS = re.compile(
@@ -82,7 +83,8 @@ def intent_of(resolved: Resolved) -> str:
             resolved.places and COMPANIES_WORD.search(question))) \
             and (resolved.places or resolved.unknown_role or resolved.role):
         return "coverage"
-    if resolved.company and not resolved.role and not resolved.places and not pay \
+    if resolved.company and not resolved.role and not resolved.places \
+            and (not pay or GUIDES_WORD.search(question)) \
             and LISTING_WORDS.search(question) and LIBRARY_WORDS.search(question):
         return "coverage"  # "list all the Baidu roles you have"
     if compares(resolved):
@@ -95,12 +97,15 @@ def intent_of(resolved: Resolved) -> str:
 
 
 def compares(resolved: Resolved) -> bool:
-    """Two or more companies or roles named, or two places named with a word that compares."""
+    """Two or more companies or roles named, or two places or levels named with a word that
+    compares."""
     companies = {c for c in (resolved.company, *resolved.other_companies) if c}
     if not companies:
         return False  # roles alone ("ML vs software engineers"): general advice, not a table
     if len(companies) >= 2 or (resolved.role and resolved.other_roles):
         return True
+    if resolved.other_levels and COMPARE_WORDS.search(resolved.question) is not None:
+        return True  # "Amazon L4 vs L5 base"
     places = {p.library or p.typed for p in resolved.places}
     return len(places) >= 2 and COMPARE_WORDS.search(resolved.question) is not None \
         and bool(resolved.company)

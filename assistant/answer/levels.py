@@ -27,11 +27,16 @@ from assistant.corpus.vocabulary import is_levelish
 _CODE = r"(?:ICT|IC|SE|L|E|P|M|T)"
 _ASKED_CODE = re.compile(rf"\b({_CODE})\s?(\d{{1,2}})\b")
 _ASKED_NUMBER = re.compile(r"\b(?:level|lvl)\s*(\d{2})\b", re.IGNORECASE)
+# "a 62 data scientist", "as a 63": a company number standing where a level does
+_BARE_NUMBER = re.compile(r"\b(?:an?|as|at)\s+([5-8]\d)\b(?![.,]\d|\s*(?:k\b|%|years?|yrs?|"
+                          r"months?|weeks?|days?|hours?|people|engineers\b))", re.IGNORECASE)
 _RUNG = re.compile(r"\b(SDE|SWE|SE|Engineer)\s+(IV|I{1,3}|[1-4])\b", re.IGNORECASE)
 _WORDS = re.compile(r"\b(new grad|intern|junior|mid|senior|staff|principal|distinguished|"
                     r"partner|fellow)\b", re.IGNORECASE)
 _ROW_CODE = re.compile(rf"\b({_CODE})\s?(\d{{1,2}})(?:\s?[-–/]\s?(?:{_CODE})?\s?(\d{{1,2}}))?\b")
 _ROW_NUMBER = re.compile(r"\b(\d{2})(?:\s?[-–]\s?(\d{2}))?\b")
+_BETWEEN = re.compile(r"\s+(?:vs\.?|versus|v\.?s\.|or|and|against|to)\s+|,\s*|\s+/\s+",
+                      re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -48,8 +53,9 @@ class Level:
 
 def read_level(question: str) -> Level | None:
     """The level a question names, most specific form first; None when it names none."""
-    if found := _ASKED_NUMBER.search(question):
-        return Level(found.group(0), number=int(found.group(1)))
+    if found := _ASKED_NUMBER.search(question) or _BARE_NUMBER.search(question):
+        return Level(found.group(1) if found.re is _BARE_NUMBER else found.group(0),
+                     number=int(found.group(1)))
     if found := _RUNG.search(question):
         return Level(found.group(0), code=found.group(1).upper(),
                      number=_ROMAN[found.group(2).casefold()], rung=True)
@@ -60,10 +66,19 @@ def read_level(question: str) -> Level | None:
     return None
 
 
+def read_levels(question: str) -> tuple[Level, ...]:
+    """Two or more levels set against each other ("L4 SDE I vs L5 SDE II"), one per part of
+    the question between "vs", "or", "and" or commas; () when fewer than two are named."""
+    levels = [read_level(part) for part in _BETWEEN.split(question)]
+    found = tuple(dict.fromkeys(level for level in levels if level is not None))
+    return found if len(found) >= 2 else ()
+
+
 def holds(level: Level, text: str) -> bool:
     """True when a title or row label holds `level` ("Mid (L3-L4)" holds L4)."""
     if level.word:
-        return re.search(rf"\b{re.escape(level.word)}\b", text, re.IGNORECASE) is not None
+        return re.search(rf"\b{re.escape(level.word)}\b", text, re.IGNORECASE) is not None \
+            or (level.typed.isupper() and _initials(level.typed, text))
     if level.rung:
         return any(_ROMAN.get(m.group(2).casefold()) == level.number
                    for m in _RUNG.finditer(text) if m.group(1).upper() == level.code)
@@ -72,6 +87,15 @@ def holds(level: Level, text: str) -> bool:
                    for m in _ROW_CODE.finditer(text) if m.group(1).upper() == level.code)
     return any(_in_range(level.number, m.group(1), m.group(2))
                for m in _ROW_NUMBER.finditer(text))
+
+
+def _initials(letters: str, text: str) -> bool:
+    """True when capitalised words in a row of `text` start with `letters` ("VP" in "Vice
+    President (Engineering)")."""
+    words = re.findall(r"\b[A-Z][a-z]+", text)
+    n = len(letters)
+    return any("".join(w[0] for w in words[i:i + n]) == letters
+               for i in range(len(words) - n + 1))
 
 
 def _in_range(number: int | None, low: str, high: str | None) -> bool:

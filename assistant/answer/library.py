@@ -53,10 +53,10 @@ def tokenize(text: str) -> list[str]:
 
 def stems(text: str) -> set[str]:
     """Tokens with a plural or verb "s" ending cut ("tactics" and "tactic" meet)."""
-    return {_stem(t) for t in tokenize(text)}
+    return {stem(t) for t in tokenize(text)}
 
 
-def _stem(token: str) -> str:
+def stem(token: str) -> str:
     if len(token) > 4 and token.endswith("ies"):
         return token[:-3] + "y"
     if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):

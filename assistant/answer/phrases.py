@@ -56,6 +56,11 @@ QUESTION_WORDS = frozenset(
     "versus please hi hello thanks ok okay usd gbp eur inr sgd cny cad aud hkd jpy chf "
     "tier what's how's who's it's i'm i've i'd that's where's".split()
 )
+# Verbs a question starts with ("Will data scientist pay go up?"): never a firm's name.
+AUXILIARIES = frozenset("will shall may might must has have had was were am be been any "
+                        "some".split())
+# Words before a name that put it where a company stands ("an offer from Foo").
+COMPANY_PREPOSITIONS = frozenset("at from with join joining joined for by".split())
 # Role words that only count typed in capitals ("DE" is a data engineer, "de" is not).
 UPPER_ROLES = {"de": "data-engineer"}
 
@@ -80,6 +85,8 @@ def _lookup_form(phrase: str, vocab: Vocabulary, original: str,
         phrase.removesuffix(".com")) or (vocab.compact_aliases.get(compact(phrase))
                                          if "." in phrase else None)
     common = phrase in COMMON_WORD_COMPANIES or phrase in ordinary
+    if slug and vocab.is_short_nickname(phrase) and not capitalised(phrase, original):
+        slug = None  # "ea", "gs" in lower case are not EA or Goldman Sachs
     if slug and (not common or capitalised(phrase, original)):
         return "company", slug
     if slug:

@@ -73,7 +73,8 @@ def find_places(words: Sequence[str], typed: Sequence[str], used: list[bool],
     for i, n in phrases:
         if any(used[i:i + n]):
             continue
-        place = _read(words, typed, i, n, vocab, known, ordinary)
+        place = _read(words, typed, i, n, vocab, known, ordinary,
+                      before_slot=i + n < len(used) and used[i + n])
         if place is None and n == 1:
             place = _unknown(typed, i, ordinary)
         if place is None:
@@ -101,7 +102,8 @@ def _lookup_names(words: Sequence[str], typed: Sequence[str],
 
 
 def _read(words: Sequence[str], typed: Sequence[str], i: int, n: int, vocab: Vocabulary,
-          known: dict[str, tuple[Place, ...]], ordinary: AbstractSet[str]) -> AskedPlace | None:
+          known: dict[str, tuple[Place, ...]], ordinary: AbstractSet[str],
+          before_slot: bool = False) -> AskedPlace | None:
     phrase = " ".join(words[i:i + n]).strip(".,'/-")
     as_typed = " ".join(typed[i:i + n]).strip(".,'/-?!")
     if not re.search(r"[^\W\d_]", phrase):
@@ -112,7 +114,8 @@ def _read(words: Sequence[str], typed: Sequence[str], i: int, n: int, vocab: Voc
         candidates = known.get(name_key(ABBREVIATION + as_typed), ()) or candidates
     if not library and not candidates:
         return None
-    if n == 1 and not _may_be_place(as_typed, i, typed, ordinary, candidates, bool(library)):
+    if n == 1 and not _may_be_place(as_typed, i, typed, ordinary, candidates, bool(library),
+                                     before_slot):
         return None
     if n > 1 and i + n < len(typed) and typed[i + n].casefold().strip(".,?!") in MONEY_WORDS:
         return None  # "US dollars"
@@ -120,8 +123,11 @@ def _read(words: Sequence[str], typed: Sequence[str], i: int, n: int, vocab: Voc
 
 
 def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: AbstractSet[str],
-                  candidates: tuple[Place, ...], library: bool) -> bool:
-    """The one-word rules: codes, ordinary words, capitalisation, what follows."""
+                  candidates: tuple[Place, ...], library: bool, before_slot: bool = False) -> bool:
+    """The one-word rules: codes, ordinary words, capitalisation, what follows.
+
+    `before_slot`: the next word is a company or role ("a remote data scientist").
+    """
     word = as_typed.casefold()
     before = typed[i - 1].casefold().strip(",") if i > 0 else ""
     after = typed[i + 1].casefold().strip(".,?!") if i + 1 < len(typed) else ""
@@ -134,7 +140,8 @@ def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: Abstrac
     if word not in ordinary:
         return True
     if as_typed.islower():  # "us", "purchase": words; "…, remote." names the remote band
-        return library and (typed[i].endswith((".", ",", "?", "!")) or i == len(typed) - 1)
+        return library and (typed[i].endswith((".", ",", "?", "!")) or i == len(typed) - 1
+                            or (before_slot and len(word) >= 4))  # "remote data scientist"
     # A capitalised word that is also a word: a place after a preposition, or a major one.
     return before in PREPOSITIONS or any(_major(c) for c in candidates)
 

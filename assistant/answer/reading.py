@@ -35,6 +35,7 @@ class Resolved:
     places: tuple[AskedPlace, ...] = ()  # every place asked, in question order
     level: str = ""  # the level as typed ("L5", "level 62")
     level_asked: Level | None = None
+    other_levels: tuple[Level, ...] = ()  # further levels named ("L4 vs L5")
     stated: tuple[StatedFigure, ...] = ()  # the person's own figures ("$190K base")
     asks: tuple[str, ...] = ()
     unknown_names: tuple[str, ...] = ()  # capitalised words that match nothing in the library

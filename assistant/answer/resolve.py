@@ -13,6 +13,7 @@ reading that is not literal leaves a note. The reading itself is a `Resolved` (r
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from assistant.answer.companies import (
@@ -21,9 +22,11 @@ from assistant.answer.companies import (
     split_reading,
     with_partial,
 )
-from assistant.answer.levels import read_level
+from assistant.answer.levels import read_level, read_levels
 from assistant.answer.neighbours import longer_company, longer_role, unnamed_job
 from assistant.answer.phrases import (
+    AUXILIARIES,
+    COMPANY_PREPOSITIONS,
     WEAK_TOTAL,
     lookup,
     other_role,
@@ -33,7 +36,13 @@ from assistant.answer.reading import Resolved, leftover_tokens
 from assistant.answer.stated import stated_figures
 from assistant.answer.typos import read_names
 from assistant.corpus.lexicon import Lexicon
-from assistant.corpus.vocabulary import COMMON_WORD_COMPANIES, Vocabulary, norm, typed_words
+from assistant.corpus.library_words import term_key
+from assistant.corpus.vocabulary import (
+    COMMON_WORD_COMPANIES,
+    Vocabulary,
+    norm,
+    typed_words,
+)
 
 
 def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon | None = None) -> Resolved:
@@ -80,7 +89,7 @@ def _with_names(resolved: Resolved, words: list[str], typed: list[str], vocab: V
     ordinary = lexicon.ordinary(tokens) if lexicon else frozenset()
     used = resolved.matched
     before_slot = {w.strip(".'/-") for i, w in enumerate(words[:-1])
-                   if i < len(used) - 1 and not used[i] and used[i + 1]}
+                   if i < len(used) - 1 and not used[i] and used[i + 1]} - AUXILIARIES
     named = bool(resolved.company or resolved.unknown_names)
     names = read_names(resolved.question, tokens, vocab, named, ordinary, before_slot)
     if names.company:
@@ -90,7 +99,23 @@ def _with_names(resolved: Resolved, words: list[str], typed: list[str], vocab: V
     firms = () if named else capitalised_runs(typed, resolved.matched)
     if firms:  # "General Motors", "Sigma Computing": a firm's name, not words to correct
         return replace(resolved, unknown_names=(*resolved.unknown_names, *firms))
-    return replace(resolved, unknown_names=(*resolved.unknown_names, *names.unknown))
+    unknown = tuple(n for n in names.unknown if not _article_term(n, words, before_slot, vocab))
+    return replace(resolved, unknown_names=(*resolved.unknown_names, *unknown))
+
+
+def _article_term(name: str, words: list[str], before_slot: AbstractSet[str],
+                  vocab: Vocabulary) -> bool:
+    """A name the general articles write ("PhD", "Ishikawa") and that does not stand where a
+    company does (before a role, after "at"/"from", with "'s"): a term to search for, not a
+    firm the library lacks."""
+    key = norm(name)
+    if term_key(key) not in vocab.article_terms or key in before_slot:
+        return False
+    for i, word in enumerate(words):
+        if word.strip(".,?!") in (key, f"{key}'s") and (
+                word.endswith("'s") or i > 0 and words[i - 1] in COMPANY_PREPOSITIONS):
+            return False
+    return True
 
 
 def _with_places(resolved: Resolved, words: list[str], typed: list[str], vocab: Vocabulary,
@@ -159,10 +184,12 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             found["company"], found["company_typed"] = slug, phrase
             spans["company"] = (end - len(phrase.split()), end)
             used[end - len(phrase.split()):end] = [True] * len(phrase.split())
-    level = read_level(question)
+    level, levels = read_level(question), read_levels(question)
+    if levels:
+        level = levels[0]
     resolved = Resolved(question=question, company=found.get("company", ""),
                         role=found.get("role", ""), level=level.typed if level else "",
-                        level_asked=level,
+                        level_asked=level, other_levels=levels[1:],
                         asks=tuple(_order(asks, weak)), other_companies=tuple(others),
                         other_roles=tuple(extra_roles),
                         unknown_role=other_role(words, used) if not found.get("role") else "")

@@ -12,7 +12,6 @@ topic and by lexical search; general questions go to hybrid search over the whol
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from assistant.answer.across.compare import compare
@@ -26,25 +25,13 @@ from assistant.answer.places import AskedPlace
 from assistant.answer.reading import Resolved
 from assistant.answer.route import Route, route
 from assistant.answer.select import select_rows
+from assistant.answer.topics import SIGN_ON, topic_sections
 from assistant.answer.types import NOT_IN_GUIDE, Hit, Line, Retrieved, Spanned
 from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.model import CompRow, Guide, Section
 from assistant.corpus.wording import row_text
 from assistant.errors import IndexMissingError
 
-# Which section titles hold which topic (matched against the lower-cased title).
-TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
-    "level_mapping": ("level mapping", "level", "leveling", "title"),
-    "levers": ("lever",),
-    "script": ("negotiate up", "script", "counter"),
-    "signing_bonus": ("negotiate up", "lever", "sign-on", "signing"),
-    "espp": (),
-}
-# Topics found by what a section says rather than by its title.
-TOPIC_TEXT: dict[str, re.Pattern[str]] = {
-    "espp": re.compile(r"\bESPP\b|stock purchase plan", re.IGNORECASE),
-}
-_SIGN_ON = re.compile(r"\bsign(?:-| )?on\b|\bsigning\b", re.IGNORECASE)
 FREE_TEXT_WORDS = 2
 COUNTER_TERMS = "counter negotiate negotiation tactics leverage competing offer"
 SEARCHED = 8  # passages general search finds, before the paragraphs that answer are chosen
@@ -140,9 +127,10 @@ class Retriever:
         base.passages = self._passages(guide, resolved, k)
         if base.intent == "counter":  # the guide's own script, then the articles' tactics
             base.passages = [_section_hit(guide, s, 1.0) for s in topic_sections(guide, "script")]
-            asked = f"{resolved.question} {COUNTER_TERMS}"
-            found = self.general_search(asked, SEARCHED, frozenset({guide.company}))
-            base.passages += choose([h for h in found if h.guide.kind == "article"], asked, 1)
+            # the articles, read whole (no search), for the tactic the question's own words
+            # ask about beyond company, role and place
+            asked = f"{' '.join(resolved.leftover_words())} {COUNTER_TERMS}"
+            base.passages += choose([], asked, 1, self._articles(frozenset({guide.company})))
         base.free_text = len(resolved.leftover_words()) >= FREE_TEXT_WORDS
         return base
 
@@ -153,7 +141,7 @@ class Retriever:
         for topic in resolved.asks:
             sections = topic_sections(guide, topic)
             for section in sorted(sections, key=lambda s: ranks.get(s.anchor, 99)):
-                if topic == "signing_bonus" and not _SIGN_ON.search(section.text):
+                if topic == "signing_bonus" and not SIGN_ON.search(section.text):
                     continue
                 hits.append(_section_hit(guide, section, 1.0))
         if not resolved.asks or not hits and "espp" not in resolved.asks:
@@ -170,14 +158,6 @@ def _figures(spanned: Spanned) -> bool:
 
 def _plain(line: Line) -> str:
     return "".join(c.text for c in line)
-
-
-def topic_sections(guide: Guide, topic: str) -> list[Section]:
-    """The guide's sections whose titles name a topic (e.g. levers, the Negotiate Up script)."""
-    if topic in TOPIC_TEXT:
-        return [s for s in guide.sections if TOPIC_TEXT[topic].search(s.text)]
-    keys = TOPIC_SECTIONS.get(topic, ())
-    return [s for s in guide.sections if any(key in s.title.casefold() for key in keys)]
 
 
 def _legacy_place(resolved: Resolved) -> tuple[AskedPlace, ...]:

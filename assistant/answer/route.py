@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from assistant.answer.intents import intent_of
+from assistant.answer.intents import COVERAGE_WORDS, intent_of
 from assistant.answer.levels import Level, pick_guide
 from assistant.answer.library import Library
 from assistant.answer.reading import Resolved
@@ -25,9 +25,6 @@ ASK_WORDS: dict[str, tuple[str, ...]] = {
 }
 PAY_WORDS = re.compile(r"\b(pay|pays|paid|make|earn|earns|salary|salaries|comp|how much)\b",
                        re.IGNORECASE)
-COVERAGE = re.compile(r"\b(?:which|what)\s+(?:roles|guides|jobs|positions)\b|\bdo you (?:have|"
-                      r"cover)\b|\bguides?\s+(?:for|on|about)\b|\bwhat do you have\b",
-                      re.IGNORECASE)
 FIGURE_ASKS = frozenset({"base", "stock", "bonus", "signing_bonus", "total_comp"})
 
 
@@ -167,7 +164,7 @@ def _no_company(resolved: Resolved, library: Library) -> Route:
 
 def _asks_coverage(resolved: Resolved) -> bool:
     """"Which roles do you have for Anthropic?": a question about the library, not about pay."""
-    return resolved.intent == "roles" and COVERAGE.search(resolved.question) is not None
+    return resolved.intent == "roles" and COVERAGE_WORDS.search(resolved.question) is not None
 
 
 def _wants_figures(resolved: Resolved) -> bool:

@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from assistant.corpus.library_words import article_terms, words_of
 from assistant.corpus.model import Guide
+from assistant.corpus.nicknames import SHORT, nickname_counts, pick_nicknames
 from assistant.corpus.regions import REGION_ALIASES, normalize_region
 
 # Aliases people type for the library's standard roles (role slug -> phrases).
@@ -77,7 +79,6 @@ COMMON_WORD_COMPANIES = frozenset(
 _LEVELISH = re.compile(r"\b(engineer|scientist|manager|designer|architect|analyst|senior|staff|"
                        r"principal|junior|lead|director|grad|intern|swe|sde|pm|tpm|em|level|"
                        r"[LEP]\d+|IC\d)\b", re.IGNORECASE)
-_LOWER_WORD = re.compile(r"(?<![\w/.-])[a-z][a-z']+(?![\w/.-])")
 
 
 def is_levelish(name: str) -> bool:
@@ -119,18 +120,27 @@ class Vocabulary:
     region_aliases: dict[str, str] = field(default_factory=dict)  # phrase -> region name
     guides_by_company: dict[str, dict[str, str]] = field(default_factory=dict)  # co -> role -> id
     known_words: frozenset[str] = frozenset()  # words the library writes in lower case
+    nickname_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # see nicknames.py
+    nicknames: dict[str, str] = field(default_factory=dict)  # "amex" -> company slug
+    article_terms: frozenset[str] = frozenset()  # every word of the articles, compact ("phd")
     max_phrase_words: int = 1
 
     @classmethod
     def from_guides(cls, guides: Iterable[Guide]) -> Vocabulary:
         """Collect companies, roles and regions of every guide."""
         guides = list(guides)
-        return cls.from_entries([_Entry.of(g) for g in guides], words_of(guides))
+        return cls.from_entries([_Entry.of(g) for g in guides], words_of(guides),
+                                nickname_counts(guides), article_terms(guides))
 
     @classmethod
-    def from_entries(cls, entries: Iterable[EntryLike], words: Iterable[str]) -> Vocabulary:
-        """The vocabulary from per-guide names and regions plus the library's lower-case words."""
-        vocab = cls(roles=dict(STANDARD_ROLES))
+    def from_entries(cls, entries: Iterable[EntryLike], words: Iterable[str],
+                     nicknames: dict[str, dict[str, int]] | None = None,
+                     terms: Iterable[str] = ()) -> Vocabulary:
+        """The vocabulary from per-guide names and regions, the library's lower-case words,
+        the short names its guides use for their companies (`nickname_counts`) and the words
+        of its general articles (`article_terms`)."""
+        vocab = cls(roles=dict(STANDARD_ROLES), nickname_counts=dict(nicknames or {}),
+                    article_terms=frozenset(terms))
         by_company: dict[str, dict[str, str]] = defaultdict(dict)
         for entry in entries:
             if not entry.company:
@@ -185,8 +195,28 @@ class Vocabulary:
                 partial[first].add(slug)
         self.partial_aliases = {word: tuple(sorted(slugs)) for word, slugs in partial.items()
                                 if word not in self.company_aliases}
+        self.nicknames = pick_nicknames(self.nickname_counts, self.companies,
+                                        self._taken_words())
+        for phrase, slug in self.nicknames.items():
+            self.company_aliases.setdefault(phrase, slug)
         for phrase, slug in self.company_aliases.items():
             self.compact_aliases.setdefault(compact(phrase), slug)
+
+    def _taken_words(self) -> set[str]:
+        """What a mined nickname must not be: a name, part-name, role word, place or a word the
+        library writes in lower case."""
+        taken = {*self.company_aliases, *self.partial_aliases, *self.known_words,
+                 *self.region_aliases, *(norm(p) for p in WORLD_PLACES),
+                 *(norm(a) for a in REGION_ALIASES)}
+        taken.update(self._role_aliases())
+        for phrases in ROLE_ALIASES.values():  # the standard roles' words ("ml", "ds", "ai")
+            taken.update(word for phrase in phrases for word in norm(phrase).split())
+        return taken
+
+    def is_short_nickname(self, phrase: str) -> bool:
+        """A mined nickname of SHORT letters or fewer ("EA", "GS"): a company only when
+        capitalised, as an ordinary word is."""
+        return phrase in self.nicknames and len(phrase) <= SHORT
 
     def _role_aliases(self) -> dict[str, str]:
         aliases: dict[str, str] = {}
@@ -236,15 +266,6 @@ class _Entry:
     def of(cls, guide: Guide) -> _Entry:
         return cls(guide.id, guide.company, guide.company_display, guide.role,
                    guide.role_display, tuple(r.name for r in guide.regions()))
-
-
-def words_of(guides: Iterable[Guide]) -> set[str]:
-    """Lower-case words the guides' sections use (never taken for typos of a name)."""
-    words: set[str] = set()
-    for guide in guides:
-        for section in guide.sections:
-            words.update(_LOWER_WORD.findall(section.text))
-    return words
 
 
 def _company_phrases(slug: str, display: str) -> set[str]:

@@ -75,3 +75,10 @@ def reported_bot(tmp_path_factory: pytest.TempPathFactory, guides_root: Path,
     """An Assistant over REPORTED_COMPANIES of the real library plus its articles."""
     return _companies_bot(tmp_path_factory.mktemp("reported"), guides_root, shared_corpus,
                           REPORTED_COMPANIES)
+
+
+@pytest.fixture(scope="session")
+def library_bot(shared_corpus: Path) -> Assistant:
+    """An Assistant over all 4,466 guides and the articles (lexical search only)."""
+    guides = read_corpus([shared_corpus / "guides", shared_corpus / "articles"]).guides
+    return offline_assistant(Library(guides))

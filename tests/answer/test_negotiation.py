@@ -6,24 +6,12 @@ placement percentages were worked out by hand from those bands.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from answer_support import offline_assistant
 
-from assistant.answer.library import Library
 from assistant.answer.pipeline import Assistant
-from assistant.corpus.reader import read_corpus
 from assistant.evaluate import FIGURE
 
 pytestmark = pytest.mark.corpus
-
-
-@pytest.fixture(scope="module")
-def library_bot(shared_corpus: Path) -> Assistant:
-    """An Assistant over all 4,466 guides and the articles (lexical search only)."""
-    guides = read_corpus([shared_corpus / "guides", shared_corpus / "articles"]).guides
-    return offline_assistant(Library(guides))
 
 
 def test_alibaba_seattle_sign_on_answers_across_its_roles(library_bot: Assistant) -> None:

@@ -68,7 +68,8 @@ def compare(resolved: Resolved, library: Library, lexicon: Lexicon | None) -> Sp
         if len(shared) > 1:
             names = and_list([vocab.companies[c] for c in companies])
             return Spanned(status="clarify",
-                           message=f"Which role should {names} be compared for? They all have "
+                           message=f"Which role should {names} be compared for? "
+                                   f"{'They all have' if len(companies) > 1 else 'It has'} "
                                    f"guides for: {', '.join(vocab.roles[r] for r in shared)}.",
                            suggestions=tuple(_ask(resolved, library, r) for r in shared[:6]))
         roles = shared
@@ -85,17 +86,17 @@ def _sides(resolved: Resolved, companies: list[str], roles: list[str], library: 
     vocab = library.vocabulary
     places: list[AskedPlace | None] = list(resolved.places) or [None]
     sides: list[Side] = []
+    levels = [resolved.level_asked, *resolved.other_levels]
     for company in companies or [""]:
         held = vocab.guides_by_company.get(company, {})
-        for role in roles:
-            guide = library.guide(guide_at_level(role, resolved.level_asked, held, library)) \
+        for role, level in ((r, lv) for r in roles for lv in levels):
+            guide = library.guide(guide_at_level(role, level, held, library)) \
                 if role in held else None
             for place in places:
                 if guide is None:
                     sides.append(Side(company, role, None, place))
                     continue
-                picked = select_rows(guide, [place] if place else [], resolved.level_asked,
-                                     lexicon)
+                picked = select_rows(guide, [place] if place else [], level, lexicon)
                 if not picked.rows:
                     gap = (place.typed if place and picked.region_missing else
                            picked.level_missing or (place.typed if place else ""))
@@ -172,9 +173,10 @@ def _differences(sides: list[Side], parts: list[str]) -> list[Line]:
                  if s.guide and s.row]
         first, second = shown
         assert first.guide and first.row and second.guide and second.row
+        cites = dict.fromkeys([(first.guide, first.row.section_anchor),
+                               (second.guide, second.row.section_anchor)])
         lines.append((Cell(f"{label(part).capitalize()}, from the bands above"),
-                      Cell("", first.guide, first.row.section_anchor),
-                      Cell("", second.guide, second.row.section_anchor),
+                      *(Cell("", guide, anchor) for guide, anchor in cites),
                       Cell(": " + _gap("high", a.high, b.high, names, a.unit)
                            + "; " + _gap("low", a.low, b.low, names, a.unit) + ".")))
     return lines

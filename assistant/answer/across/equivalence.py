@@ -55,7 +55,7 @@ class Found:
 def equivalence(resolved: Resolved, library: Library) -> Spanned:
     """The guides' statements of where the asked level sits at the other company."""
     vocab = library.vocabulary
-    level = resolved.level_asked
+    level = resolved.level_asked or _title_level(resolved)
     source, targets = _source_and_targets(resolved, vocab)
     if level is None:
         return Spanned(status="clarify",
@@ -86,6 +86,17 @@ def equivalence(resolved: Resolved, library: Library) -> Spanned:
                f"{len(shown)} shown):")
     return Spanned(table=Table("level_equivalence", ("Stated in", name, others), rows,
                                caption=caption), guide=shown[0].guide.id)
+
+
+def _title_level(resolved: Resolved) -> Level | None:
+    """A title typed where a level stands ("Salesforce PMTS", "Goldman Sachs VP"): a
+    capitalised word no company, role or place took, matched as a word or by its initials."""
+    for word in resolved.leftover_words():
+        typed = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", resolved.question,
+                          re.IGNORECASE)
+        if typed and typed.group(0)[:1].isupper() and len(word) >= 2 and typed.start() > 0:
+            return Level(typed.group(0), word=word)
+    return None
 
 
 def _source_and_targets(resolved: Resolved, vocab: Vocabulary) -> tuple[str, list[str]]:
@@ -221,9 +232,7 @@ def _statements(guide: Guide, vocab: Vocabulary) -> tuple[tuple[str, tuple[Term,
                     and "mapping" in s.title.casefold()), None) or next(
         (s for s in guide.sections if "level" in s.title.casefold()), None)
     anchor = section.anchor if section else ""
-    raw = guide.level_mapping.raw
-    text = _mapping_text(guide) if raw.lstrip().startswith("|") or not raw else \
-        "\n".join([raw, *[s.text for s in guide.sections if "level" in s.title.casefold()]])
+    text = _mapping_text(guide)
     key = (id(vocab), guide.id, guide.content_hash)
     if key not in _PARSED:
         _PARSED[key] = _parse(text, guide.company, anchor, vocab)

@@ -13,8 +13,6 @@ name one follow the table, quoted and cited. Each role is offered as a closer lo
 
 from __future__ import annotations
 
-import re
-
 from assistant.answer.across.spanned import (
     and_list,
     band_of,
@@ -25,14 +23,12 @@ from assistant.answer.across.spanned import (
 from assistant.answer.library import Library
 from assistant.answer.reading import Resolved
 from assistant.answer.select import select_rows
+from assistant.answer.topics import sign_on_sentences, topic_sections
 from assistant.answer.types import Cell, Line, Spanned, Table
 from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.model import COMPONENTS, Guide
 
 MAX_QUOTES = 3
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-_SIGN_ON = re.compile(r"\bsign(?:-| )?on\b|\bsigning\b", re.IGNORECASE)
-_SCRIPT = ("negotiate up", "script", "counter")
 
 
 def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon | None) -> Spanned:
@@ -83,14 +79,10 @@ def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon | None) 
 
 def _script_sign_on(guide: Guide) -> list[Line]:
     """The first sentence of the guide's counter-offer script that names a sign-on figure."""
-    for section in guide.sections:
-        if not any(key in section.title.casefold() for key in _SCRIPT):
-            continue
-        for found in _SENTENCE.finditer(section.text):
-            sentence = found.group(0).strip(" >*\"“”")
-            if _SIGN_ON.search(sentence) and re.search(r"\d", sentence):
-                return [(Cell(f"The {guide.role_display} guide's {section.title} asks: “"),
-                         Cell(sentence + "”", guide, section.anchor))]
+    for section in topic_sections(guide, "script"):
+        for sentence in sign_on_sentences(section.text):
+            return [(Cell(f"The {guide.role_display} guide's {section.title} asks: “"),
+                     Cell(sentence + "”", guide, section.anchor))]
     return []
 
 

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.chunks import CHUNK_FORMAT, Chunk, chunk_guides
+from assistant.corpus.library_words import article_terms, words_of
 from assistant.corpus.model import CorpusResult, Finding, Guide
-from assistant.corpus.vocabulary import Vocabulary, words_of
+from assistant.corpus.nicknames import merge_counts, nickname_counts
+from assistant.corpus.vocabulary import Vocabulary
 from assistant.embed.embedder import Embedder
 from assistant.errors import IndexMissingError
 from assistant.index.catalog import Catalog, GuideEntry, Part, entry_of
@@ -134,9 +136,12 @@ def vocabulary(corpus: CorpusResult, base: Base | None, entries: list[GuideEntry
                ) -> Vocabulary:
     """The library's vocabulary; words of carried-over guides come from the base."""
     words = words_of(corpus.guides)
+    nicknames, terms = nickname_counts(corpus.guides), article_terms(corpus.guides)
     if corpus.reused and base is not None and base.catalog.vocabulary is not None:
         words |= base.catalog.vocabulary.known_words
-    return Vocabulary.from_entries(entries, words)
+        nicknames = merge_counts(base.catalog.vocabulary.nickname_counts, nicknames)
+        terms |= base.catalog.vocabulary.article_terms
+    return Vocabulary.from_entries(entries, words, nicknames, terms)
 
 
 def plan_chunks(base: Base | None, chunks: dict[str, str], fresh: list[Chunk]) -> ChunkPlan:
