@@ -17,11 +17,13 @@ never an answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+import numpy as np
 from rank_bm25 import BM25Okapi
+from stop_words import get_stop_words
 
 from assistant.answer.library import stem, tokenize
 from assistant.answer.types import Hit
@@ -31,11 +33,19 @@ MAX_PARAGRAPHS = 3
 LENGTH_NORM = 0.3  # BM25 b: a long paragraph holding the rare word still wins
 FOUND_BONUS = 0.5  # a paragraph of the n-th found section scores (1 + 0.5 / n) times more
 CLOSE = 0.6  # a further paragraph joins when it scores at least this share of the best
-_GENERIC = frozenset("if now then they they'll theyll them their will would could so much more "
-                     "than just about which who when where why get got say says said tell "
-                     "telling keep keeps take ask asked think really way very also any "
-                     "offer negotiate negotiation negotiating salary pay job company "
-                     "companies role recruiter get good normal much".split())
+RERANKED = 12  # BM25's best paragraphs the meaning order reranks
+FUSION_K = 5  # reciprocal-rank fusion: 1 / (K + rank) per order
+MAX_VECTORS = 20_000  # paragraph vectors remembered (the articles' recur every ask)
+Embed = Callable[[Sequence[str]], "np.ndarray"]
+_VECTORS: dict[str, np.ndarray] = {}
+# Words too common to tell paragraphs apart: English function words (the stop-words
+# package's list, kept up to date by its maintainers) and the words every negotiation
+# paragraph shares.
+_GENERIC = frozenset(get_stop_words("en")) | frozenset(
+    "offer negotiate negotiation negotiating salary pay job company companies role recruiter "
+    "good normal tell telling keep keeps say says said ask asked think really".split())
+_POINTS_BACK = re.compile(r"(?:This|These|That|Those|Such|It|They)\b(?! is why\b)")
+_ITEM = re.compile(r"^(?:[•\-*]|\d+[.)])\s+")
 PROMOTION = re.compile(
     r"\bsign up\b|\bfree consultation\b|\bconsultation\b|\bbook (?:a|your) (?:call|session)\b|"
     r"\bcontact us\b|\bget in touch\b|\bour (?:expert|team|negotiators|clients|service|internal)"
@@ -51,11 +61,13 @@ def promotes(text: str) -> bool:
 
 
 def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
-           articles: Sequence[Guide] = ()) -> list[Hit]:
+           articles: Sequence[Guide] = (), embed: Embed | None = None) -> list[Hit]:
     """The paragraphs that answer `question`, best first, each as its own hit.
 
     The pool is every paragraph of `hits` (what search found) and of `articles` (the general
     articles, few enough to read whole); a paragraph of a found section scores a little more.
+    With `embed` (the index's embedder), the first answer is the one the BM25 order and the
+    meaning order, over BM25's best RERANKED, agree on best (reciprocal-rank fusion).
     """
     pool: list[tuple[Hit, str, int]] = []
     seen: set[tuple[str, str]] = set()
@@ -70,7 +82,7 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
                 pool.append((hit, paragraph, rank))
     if not pool:
         return []
-    words = [stem(w) for w in tokenize(question)]
+    words = [stem(w) for w in tokenize(_undotted(question))]
     keys = [w for w in words if w not in _GENERIC] or words
     docs = [_words(h.section.title if h.section else "", p) for h, p, _ in pool]
     raw = BM25Okapi(docs, b=LENGTH_NORM).get_scores(keys) if keys else [0.0] * len(pool)
@@ -78,23 +90,65 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
               for i, x in enumerate(raw)]
     order = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i][2], i))
     best = scores[order[0]]
-    picked = [order[0]]
-    for i in order[1:]:
+    first = _fused_first(order[:RERANKED], [pool[i][1] for i in order[:RERANKED]], question,
+                         embed) if embed is not None and best > 0 else order[0]
+    picked = [first]
+    for i in order:
         if len(picked) >= limit or best <= 0 or scores[i] < CLOSE * best:
             break
-        picked.append(i)
-    return [replace(pool[i][0], text=pool[i][1], score=float(scores[i])) for i in picked]
+        if i != first:
+            picked.append(i)
+    return [replace(pool[i][0], text=_in_context(pool[i][0].text, pool[i][1]),
+                    score=float(scores[i])) for i in picked]
+
+
+def _in_context(text: str, paragraph: str) -> str:
+    """The paragraph with the one before it when it opens by pointing back ("This growth
+    also ..."), and with the one after it when that one does ("This high demand has ...")."""
+    paragraphs = _paragraphs(text)
+    if paragraph not in paragraphs:
+        return paragraph
+    at = paragraphs.index(paragraph)
+    parts = [paragraph]
+    if at > 0 and _POINTS_BACK.match(paragraph):
+        parts.insert(0, paragraphs[at - 1])
+    if at + 1 < len(paragraphs) and _POINTS_BACK.match(paragraphs[at + 1]):
+        parts.append(paragraphs[at + 1])
+    return "\n".join(parts)
+
+
+def _fused_first(candidates: list[int], texts: list[str], question: str, embed: Embed) -> int:
+    """The candidate (given in BM25 order) that ranks best by reciprocal-rank fusion of its
+    BM25 rank and its cosine similarity to the question."""
+    missing = [t for t in dict.fromkeys([question, *texts]) if t not in _VECTORS]
+    if missing:
+        for text, vector in zip(missing, embed(missing), strict=True):
+            _VECTORS[text] = vector
+        while len(_VECTORS) > MAX_VECTORS:
+            _VECTORS.pop(next(iter(_VECTORS)))
+    asked = _VECTORS[question]
+    meaning = sorted(range(len(texts)), key=lambda k: -float(_VECTORS[texts[k]] @ asked))
+    by_meaning = {k: rank for rank, k in enumerate(meaning)}
+    fused = max(range(len(texts)),
+                key=lambda k: 1 / (FUSION_K + k) + 1 / (FUSION_K + by_meaning[k]))
+    return candidates[fused]
 
 
 @lru_cache(maxsize=16384)
 def _words(title: str, paragraph: str) -> list[str]:
     """A paragraph's stemmed tokens, remembered (the articles' paragraphs recur every ask)."""
-    return [stem(w) for w in tokenize(f"{title} {paragraph}")]
+    return [stem(w) for w in tokenize(_undotted(f"{title} {paragraph}"))]
+
+
+def _undotted(text: str) -> str:
+    """Dotted abbreviations as one word ("Ph.D." -> "PhD."), as people type them."""
+    return re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z])", "", text)
 
 
 @lru_cache(maxsize=4096)
 def _paragraphs(text: str) -> list[str]:
-    """Non-empty lines; a table stays whole (its rows mean nothing apart)."""
+    """Non-empty lines; a table, and a list with the line that introduces it, stay whole (their
+    rows mean nothing apart)."""
     out: list[str] = []
     table: list[str] = []
     for line in (x.strip() for x in text.splitlines()):
@@ -104,7 +158,10 @@ def _paragraphs(text: str) -> list[str]:
         if table:
             out.append("\n".join(table))
             table = []
-        if line:
+        if line and _ITEM.match(line) and out and (out[-1].endswith(":") or "\n" in out[-1]
+                                                   and _ITEM.match(out[-1].splitlines()[-1])):
+            out[-1] += "\n" + line  # a list stays whole, with the line that introduces it
+        elif line:
             out.append(line)
     if table:
         out.append("\n".join(table))

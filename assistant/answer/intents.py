@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.levels import title_level
 from assistant.answer.reading import Resolved
 from assistant.answer.stated import PAY_PARTS
 
@@ -46,10 +47,13 @@ RANK_WORDS = re.compile(
     r"\brank(?:ing|ed|s)?\b|\btop \d{1,2}\b|\b(?:highest|lowest|biggest|largest|smallest)\b"
     r"|\bwho pays\b|\bwhich compan(?:y|ies) pays?\b", re.IGNORECASE)
 LOWEST_WORDS = re.compile(r"\b(?:lowest|least|worst|smallest|cheapest)\b", re.IGNORECASE)
+_ROLES_ASKED = (r"\b(?:which|what)\s+(?:roles|guides|jobs|positions)\b|\bdo you (?:have|cover)\b|"
+                r"\bguides?\s+(?:for|on|about)\b|\bwhat do you have\b")
+# "Which roles do you have for Anthropic?": a question about the library's guides of a company
+ROLES_ASKED = re.compile(_ROLES_ASKED, re.IGNORECASE)
 COVERAGE_WORDS = re.compile(
-    r"\b(?:which|what)\s+(?:roles|guides|jobs|positions|companies|firms|employers|places|"
-    r"cities|regions|locations)\b|\bdo you (?:have|cover)\b|\bguides?\s+(?:for|on|about)\b|"
-    r"\bwhat do you have\b|\bwho (?:do you|is) covered\b|\bcovered\b|\bcoverage\b", re.IGNORECASE)
+    _ROLES_ASKED + r"|\b(?:which|what)\s+(?:companies|firms|employers|places|cities|regions|"
+    r"locations)\b|\bwho (?:do you|is) covered\b|\bcovered\b|\bcoverage\b", re.IGNORECASE)
 COMPANIES_WORD = re.compile(r"\b(?:companies|firms|employers) (?:with|that have|having|do you|"
                             r"in|covered)\b|\b(?:any|which|what|list)(?: \w+)? (?:companies|"
                             r"firms|employers)\b", re.IGNORECASE)
@@ -69,10 +73,13 @@ def intent_of(resolved: Resolved) -> str:
     companies = [c for c in (resolved.company, *resolved.other_companies) if c]
     pay = bool(PAY_PARTS.intersection(resolved.asks))
     level = resolved.level_asked
+    title = title_level(resolved.unmatched_typed()) if level is None else None
+    capitals = title is not None and title.typed.isupper()  # "VP", "PMTS": a title, typed so
     mapping = "level_mapping" in resolved.asks or (
-        level is not None and not pay and EQUIVALENT_WORDS.search(question) is not None)
+        (level is not None or capitals) and not pay
+        and EQUIVALENT_WORDS.search(question) is not None)
     if len(set(companies)) >= 2 and mapping:
-        if level is not None and not level.word:
+        if level is not None and not level.word or title is not None:
             return "level_equivalence"
         # "What level is a Stripe SWE, and its Google equivalent?": that guide's own mapping
         return "level_mapping" if resolved.role else "level_equivalence"

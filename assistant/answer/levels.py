@@ -74,6 +74,16 @@ def read_levels(question: str) -> tuple[Level, ...]:
     return found if len(found) >= 2 else ()
 
 
+def title_level(unmatched: Sequence[str]) -> Level | None:
+    """A title typed where a level stands ("Salesforce PMTS", "Goldman Sachs VP"): the first
+    capitalised word of `unmatched` (as typed, words no company, role or place took), matched
+    as a word or, typed in capitals, by its initials."""
+    for typed in unmatched:
+        if typed[:1].isupper() and len(typed) >= 2 and typed.isalpha():
+            return Level(typed, word=typed.casefold())
+    return None
+
+
 def holds(level: Level, text: str) -> bool:
     """True when a title or row label holds `level` ("Mid (L3-L4)" holds L4)."""
     if level.word:

@@ -25,13 +25,15 @@ JOB_HEADS = frozenset("manager managers analyst analysts advocate advocates lead
                       "directors recruiter recruiters designer designers specialist specialists "
                       "consultant consultants officer officers administrator administrators "
                       "coordinator coordinators writer writers researcher researchers "
-                      "evangelist evangelists partner partners owner owners".split())
+                      "evangelist evangelists partner partners owner owners master masters "
+                      "representative representatives technician technicians".split())
 # Library role aliases that are bare job words: a modifier before them names another job.
 BARE_JOBS = frozenset("designer designers developer developers engineer engineers manager "
                       "managers architect architects scientist scientists".split())
 # Words before a bare job word that keep it the library's job ("senior designer").
 KEEP_MODIFIERS = frozenset("senior staff principal junior lead mid new the a an our my your "
                            "ux ui product software".split())
+DETERMINERS = frozenset("the a an our my your their his her its this that".split())
 LEVEL_WORDS = frozenset("senior staff principal junior lead mid new intern grad distinguished "
                         "fellow associate entry".split())
 CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. corporation llc ltd ltd. limited co co. "
@@ -71,7 +73,12 @@ def unnamed_job(words: Sequence[str], used: Sequence[bool]) -> str:
         if used[i] or head not in JOB_HEADS | BARE_JOBS:
             continue
         before = words[i - 1] if i > 0 else ""
-        if before and not used[i - 1] and before.isalpha() and before not in QUESTION_WORDS \
-                and before not in KEEP_MODIFIERS:
-            return f"{before} {head}"
+        named = before and not used[i - 1] and before.isalpha() and before not in QUESTION_WORDS
+        if head in BARE_JOBS:  # "ux designer" is the library's designer; "game designer" not
+            if named and before not in KEEP_MODIFIERS:
+                return f"{before} {head}"
+        elif named and before not in LEVEL_WORDS and before not in DETERMINERS:
+            return f"{before} {head}"  # "UX researcher", "scrum master"
+        elif head not in ("lead", "leads", "partner", "partners", "owner", "owners"):
+            return head  # "a recruiter", "senior researcher"
     return ""

@@ -59,8 +59,12 @@ QUESTION_WORDS = frozenset(
 # Verbs a question starts with ("Will data scientist pay go up?"): never a firm's name.
 AUXILIARIES = frozenset("will shall may might must has have had was were am be been any "
                         "some".split())
-# Words before a name that put it where a company stands ("an offer from Foo").
-COMPANY_PREPOSITIONS = frozenset("at from with join joining joined for by".split())
+# Words before a name that make it a term ("a PhD", "an Ishikawa diagram"), and words after
+# it that make it a firm all the same ("an Instagram offer").
+TERM_BEFORE = frozenset("a an the having has have my your its their".split())
+FIRM_AFTER = frozenset("offer offers offered offering role roles job jobs position pays pay "
+                       "paid salary salaries comp package recruiter recruiters team "
+                       "vs versus or".split())
 # Role words that only count typed in capitals ("DE" is a data engineer, "de" is not).
 UPPER_ROLES = {"de": "data-engineer"}
 

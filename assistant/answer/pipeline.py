@@ -70,8 +70,10 @@ class Assistant:
         from assistant.embed.embedder import get_embedder
 
         index = self._index_or_none()
-        search = HybridSearch(self.library, index, get_embedder(self.settings) if index else None)
-        return Retriever(self.library, search.search, self.lexicon)
+        embedder = get_embedder(self.settings) if index else None
+        search = HybridSearch(self.library, index, embedder)
+        return Retriever(self.library, search.search, self.lexicon,
+                         embedder.embed if embedder else None)
 
     @cached_property
     def lexicon(self) -> Lexicon:

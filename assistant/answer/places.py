@@ -21,7 +21,9 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from assistant.answer.phrases import TERM_BEFORE
 from assistant.corpus.lexicon import Lexicon, Place
+from assistant.corpus.library_words import term_key
 from assistant.corpus.placenames import ABBREVIATION, name_key
 from assistant.corpus.vocabulary import Vocabulary
 
@@ -114,6 +116,9 @@ def _read(words: Sequence[str], typed: Sequence[str], i: int, n: int, vocab: Voc
         candidates = known.get(name_key(ABBREVIATION + as_typed), ()) or candidates
     if not library and not candidates:
         return None
+    if not library and n == 1 and i > 0 and words[i - 1] in TERM_BEFORE \
+            and term_key(phrase) in vocab.article_terms:
+        return None  # "an Ishikawa diagram": a term the articles use, not the prefecture
     if n == 1 and not _may_be_place(as_typed, i, typed, ordinary, candidates, bool(library),
                                      before_slot):
         return None

@@ -18,7 +18,7 @@ from assistant.answer.levels import Level
 from assistant.answer.phrases import QUESTION_WORDS
 from assistant.answer.places import AskedPlace
 from assistant.answer.stated import StatedFigure
-from assistant.corpus.vocabulary import norm
+from assistant.corpus.vocabulary import norm, typed_words
 
 TOPIC_INTENTS = ("script", "levers", "level_mapping", "espp")
 
@@ -98,6 +98,16 @@ class Resolved:
         if len(self.matched) != len(words):
             return []
         return leftover_tokens(self.question, words, list(self.matched))
+
+    def unmatched_typed(self) -> list[str]:
+        """Words after the first that no slot and no part-name took, as typed ("VP")."""
+        words, typed = norm(self.question).split(), typed_words(self.question)
+        if not (len(self.matched) == len(words) == len(typed)):
+            return []
+        parts = {p[0] for p in self.partial_names}
+        return [t.strip(".,?!'") for w, t, m in zip(words[1:], typed[1:], self.matched[1:],
+                                                   strict=True)
+                if not m and w not in QUESTION_WORDS and w.strip(".,?!'") not in parts]
 
     def with_context(self, earlier: Resolved) -> Resolved:
         """Fill company, role, region and asks from an earlier turn where this one is silent."""

@@ -26,7 +26,8 @@ from assistant.answer.levels import read_level, read_levels
 from assistant.answer.neighbours import longer_company, longer_role, unnamed_job
 from assistant.answer.phrases import (
     AUXILIARIES,
-    COMPANY_PREPOSITIONS,
+    FIRM_AFTER,
+    TERM_BEFORE,
     WEAK_TOTAL,
     lookup,
     other_role,
@@ -105,17 +106,16 @@ def _with_names(resolved: Resolved, words: list[str], typed: list[str], vocab: V
 
 def _article_term(name: str, words: list[str], before_slot: AbstractSet[str],
                   vocab: Vocabulary) -> bool:
-    """A name the general articles write ("PhD", "Ishikawa") and that does not stand where a
-    company does (before a role, after "at"/"from", with "'s"): a term to search for, not a
-    firm the library lacks."""
+    """A name the general articles write, typed as a term is ("a PhD", "an Ishikawa
+    diagram": after an article or "having", not before a role, an offer or "vs"): a term to
+    search for, not a firm the library lacks ("Instagram offered me ..." stays a firm)."""
     key = norm(name)
-    if term_key(key) not in vocab.article_terms or key in before_slot:
+    if term_key(key) not in vocab.article_terms or key in before_slot or " " in key:
         return False
-    for i, word in enumerate(words):
-        if word.strip(".,?!") in (key, f"{key}'s") and (
-                word.endswith("'s") or i > 0 and words[i - 1] in COMPANY_PREPOSITIONS):
-            return False
-    return True
+    at = [i for i, w in enumerate(words) if w.strip(".,?!") == key]
+    return bool(at) and all(
+        i > 0 and words[i - 1] in TERM_BEFORE
+        and (i + 1 == len(words) or words[i + 1].strip(".,?!") not in FIRM_AFTER) for i in at)
 
 
 def _with_places(resolved: Resolved, words: list[str], typed: list[str], vocab: Vocabulary,

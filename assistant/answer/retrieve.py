@@ -19,7 +19,7 @@ from assistant.answer.across.coverage import coverage
 from assistant.answer.across.equivalence import equivalence
 from assistant.answer.across.rank import rank
 from assistant.answer.across.roles import across_roles
-from assistant.answer.advice import choose
+from assistant.answer.advice import Embed, choose
 from assistant.answer.library import Library
 from assistant.answer.places import AskedPlace
 from assistant.answer.reading import Resolved
@@ -42,9 +42,10 @@ class Retriever:
     """Finds evidence for a resolved question in one library."""
 
     def __init__(self, library: Library, general_search: GeneralSearch | None = None,
-                 lexicon: Lexicon | None = None) -> None:
+                 lexicon: Lexicon | None = None, embed: Embed | None = None) -> None:
         self.library = library
         self.lexicon = lexicon
+        self.embed = embed  # the index's embedder: general advice reranks by meaning too
         if general_search is None:
             from assistant.answer.search import HybridSearch
 
@@ -56,7 +57,8 @@ class Retriever:
         decision = route(resolved, self.library)
         base = Retrieved(question=resolved.question, status=decision.status,
                          message=decision.message, suggestions=decision.suggestions,
-                         asks=resolved.asks, notes=(*resolved.notes, *self._carried(resolved)),
+                         asks=resolved.asks,
+                         notes=(*resolved.notes, *self._carried(resolved), *decision.notes),
                          stated=resolved.stated, intent=decision.intent)
         if decision.status != "answered" or decision.listing:
             return base
@@ -65,7 +67,8 @@ class Retriever:
         if decision.general:
             allowed = frozenset({resolved.company, *resolved.other_companies} - {""})
             found = self.general_search(resolved.question, SEARCHED, allowed)
-            base.passages = choose(found, resolved.question, k, self._articles(allowed))
+            base.passages = choose(found, resolved.question, k, self._articles(allowed),
+                                   self.embed)
             return base
         return self._from_guide(base, decision, resolved, k)
 
@@ -82,7 +85,8 @@ class Retriever:
             base.notes = (*base.notes, *(_plain(line) for line in spanned.after))
             allowed = frozenset({resolved.company, *resolved.other_companies} - {""})
             found = self.general_search(resolved.question, SEARCHED, allowed)
-            base.passages = choose(found, resolved.question, articles=self._articles(allowed))
+            base.passages = choose(found, resolved.question, articles=self._articles(allowed),
+                                   embed=self.embed)
             base.intent = "advice"
             return base
         base.spanned, base.status = spanned, spanned.status

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from assistant.answer.intents import COVERAGE_WORDS, intent_of
+from assistant.answer.intents import ROLES_ASKED, intent_of
 from assistant.answer.levels import Level, pick_guide
 from assistant.answer.library import Library
 from assistant.answer.reading import Resolved
@@ -40,6 +40,7 @@ class Route:
     suggestions: tuple[str, ...] = ()
     intent: str = ""  # intents.py: "compare", "rank", "across_roles", ... or a topic
     spanning: bool = False  # answered across guides by across/ (a table)
+    notes: tuple[str, ...] = ()  # said above the answer ("no hardware engineer guide; ...")
 
 
 SPANNING = frozenset({"compare", "rank", "coverage", "level_equivalence"})
@@ -83,6 +84,11 @@ def _route(resolved: Resolved, library: Library, intent: str) -> Route:
     roles = vocab.guides_by_company.get(resolved.company, {})
     company = vocab.companies[resolved.company]
     if resolved.unknown_role and not resolved.role:
+        if not _wants_figures(resolved) and _articles_mention(company, library):
+            # "Is Alibaba hiring hardware engineers?": no guide, but the articles may say
+            return Route("answered", general=True, notes=(
+                f"The library has no {resolved.unknown_role} guide for {company}, so no pay "
+                "figures for that job; what the general articles say:",))
         return Route("no_guide",
                      message=f"The library has no {resolved.unknown_role} guide for {company}, "
                              f"so it holds no figures for that job. Its {company} guides cover: "
@@ -164,7 +170,7 @@ def _no_company(resolved: Resolved, library: Library) -> Route:
 
 def _asks_coverage(resolved: Resolved) -> bool:
     """"Which roles do you have for Anthropic?": a question about the library, not about pay."""
-    return resolved.intent == "roles" and COVERAGE_WORDS.search(resolved.question) is not None
+    return resolved.intent == "roles" and ROLES_ASKED.search(resolved.question) is not None
 
 
 def _wants_figures(resolved: Resolved) -> bool:

@@ -100,3 +100,35 @@ def test_a_name_the_articles_write_is_a_term_not_a_firm(library_bot: Assistant) 
     assert unknown.status == "no_guide" and "Zorblax" in unknown.text
     start = library_bot.ask("Will product manager salaries keep rising?")
     assert "no guide for “Will”" not in start.text
+
+
+def test_a_title_in_capitals_maps_by_the_guides_tables(library_bot: Assistant) -> None:
+    answer = library_bot.ask("A Morgan Stanley VP data scientist would be what at Goldman "
+                             "Sachs?")
+    assert answer.intent == "level_equivalence" and answer.table is not None
+    first = [str(c) for c in answer.table["rows"][0]]
+    # morgan-stanley/data-scientist.md Level Mapping: "Data Scientist (Associate / VP)" in its
+    # own column, "Quantitative Analyst / VP" in the Goldman Sachs Equivalent column
+    assert any("Data Scientist (Associate / VP)" in c for c in first)
+    assert any("Quantitative Analyst / VP" in c for c in first)
+    assert "$148K" not in answer.text  # a level question shows no pay
+
+
+def test_a_job_the_library_lacks_is_never_dropped(library_bot: Assistant) -> None:
+    for question, job in (("How much does a UX researcher make at Spotify in Stockholm?",
+                           "ux researcher"),
+                          ("Atlassian scrum master pay in Sydney", "scrum master")):
+        answer = library_bot.ask(question)
+        assert answer.status == "no_guide" and job in answer.text.casefold(), answer.text
+        assert "SEK" not in answer.text and "A$" not in answer.text
+
+
+def test_a_job_without_a_guide_may_still_be_in_the_articles(library_bot: Assistant) -> None:
+    # articles/002_*.txt: Alibaba's hiring drive names "Smart hardware architects"
+    answer = library_bot.ask("Is Alibaba looking for hardware engineers right now?")
+    assert answer.status == "answered" and answer.intent == "advice"
+    assert "no hardware engineers guide for Alibaba" in answer.text
+    assert "hardware" in answer.text.split("_", 2)[-1]  # the quoted passage, not just the note
+    assert "CNY" not in answer.text and "$" not in answer.text
+    paid = library_bot.ask("What does Alibaba pay hardware engineers in Hangzhou?")
+    assert paid.status == "no_guide" and "CNY" not in paid.text

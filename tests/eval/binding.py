@@ -57,13 +57,20 @@ def unbound_figures(text: str, sources: dict[int, Path], question: str = "") -> 
 
     A placement line ("**Your base of $190K** is 26% of the way through …") may also hold the
     person's own figures, which must be in the `question`, and numbers it computed, which
-    must follow from the arithmetic it shows.
+    must follow from the arithmetic it shows; a line asking which part a figure is holds
+    only the person's figure.
     """
     problems: list[str] = []
     for para in text.split("\n\n"):
         cited = [sources[int(n)] for n in _MARK.findall(para) if int(n) in sources]
         if para.startswith(("**Your ", "To place your ")):
             problems += _placement_problems(para, cited, question)
+            continue
+        if para.startswith(("You did not say which part", "Say which part")):
+            # only the person's own figure, asked about: it must be the question's
+            problems += [f"{f!r} is not the person's, in: {para[:80]!r}"
+                         for f in FIGURE.findall(para)
+                         if _flat(f).casefold() not in _flat(question).casefold()]
             continue
         if _GAP.search(para):
             problems += _gap_problems(para, cited)

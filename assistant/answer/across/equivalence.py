@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.across.spanned import and_list
-from assistant.answer.levels import Level, holds
+from assistant.answer.levels import Level, holds, title_level
 from assistant.answer.library import Library
 from assistant.answer.reading import Resolved
 from assistant.answer.route import guide_at_level
@@ -55,7 +55,7 @@ class Found:
 def equivalence(resolved: Resolved, library: Library) -> Spanned:
     """The guides' statements of where the asked level sits at the other company."""
     vocab = library.vocabulary
-    level = resolved.level_asked or _title_level(resolved)
+    level = resolved.level_asked or title_level(resolved.unmatched_typed())
     source, targets = _source_and_targets(resolved, vocab)
     if level is None:
         return Spanned(status="clarify",
@@ -86,17 +86,6 @@ def equivalence(resolved: Resolved, library: Library) -> Spanned:
                f"{len(shown)} shown):")
     return Spanned(table=Table("level_equivalence", ("Stated in", name, others), rows,
                                caption=caption), guide=shown[0].guide.id)
-
-
-def _title_level(resolved: Resolved) -> Level | None:
-    """A title typed where a level stands ("Salesforce PMTS", "Goldman Sachs VP"): a
-    capitalised word no company, role or place took, matched as a word or by its initials."""
-    for word in resolved.leftover_words():
-        typed = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", resolved.question,
-                          re.IGNORECASE)
-        if typed and typed.group(0)[:1].isupper() and len(word) >= 2 and typed.start() > 0:
-            return Level(typed.group(0), word=word)
-    return None
 
 
 def _source_and_targets(resolved: Resolved, vocab: Vocabulary) -> tuple[str, list[str]]:
@@ -132,6 +121,9 @@ def _own_guides(source: str, targets: list[str], library: Library, resolved: Res
         held = vocab.guides_by_company.get(company, {})
         if resolved.role in held:
             first.append(guide_at_level(resolved.role, resolved.level_asked, held, library))
+        if resolved.role:  # then the role's senior and staff guides ("senior-software-engineer")
+            first += [gid for role, gid in sorted(held.items())
+                      if role.endswith(f"-{resolved.role}")]
     first += vocab.guides_by_company.get(source, {}).values()
     for target in targets:
         first += vocab.guides_by_company.get(target, {}).values()
@@ -247,7 +239,9 @@ def _company(term: str, vocab: Vocabulary) -> str:
             words = typed[i:i + n]
             if not words[0][:1].isupper():
                 continue
-            slug = vocab.company_aliases.get(norm(" ".join(words)))
-            if slug:
-                return slug
+            phrase = norm(" ".join(words))
+            slug = vocab.company_aliases.get(phrase)
+            partial = vocab.partial_aliases.get(phrase, ())
+            if slug or len(partial) == 1:  # "JPMorgan" is the one company so named
+                return slug or partial[0]
     return ""
