@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from assistant.answer.reading import Resolved
 from assistant.answer.resolve import resolve
 from assistant.answer.types import Message
+from assistant.corpus.hidden import has_lone_surrogate, visible
 from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.vocabulary import Vocabulary
 from assistant.errors import UsageError
@@ -18,6 +19,8 @@ from assistant.errors import UsageError
 FOLLOW_UP_OPENERS = frozenset({"and", "also", "same", "what about", "how about", "and in",
                                "what of", "then", "for"})
 SHORT_TURN_WORDS = 6
+MAX_TURNS = 50  # the API's cap too (web/schemas.py)
+MAX_TURN_CHARS = 20_000
 # Words that point back at an earlier turn ("the total comp there?", "what level is that?").
 POINTING_WORDS = frozenset("there that this it them those these same they their its here "
                            "theirs".split())
@@ -61,10 +64,24 @@ def is_follow_up(resolved: Resolved) -> bool:
 
 
 def validate_history(history: Sequence[Message]) -> Sequence[Message]:
-    """Check the shape of a conversation; raise UsageError saying what is wrong."""
+    """Check the shape of a conversation; raise UsageError saying what is wrong.
+
+    At most MAX_TURNS turns are taken and each at most MAX_TURN_CHARS long (only the latest
+    subject is ever carried, so older turns cannot change an answer); invisible characters
+    are removed as from the question.
+    """
+    if not isinstance(history, Sequence) or len(history) > MAX_TURNS:
+        raise UsageError(f"history must be a list of at most {MAX_TURNS} turns; send the "
+                         "latest ones.")
+    cleaned: list[Message] = []
     for i, message in enumerate(history):
         if not isinstance(message, dict) or message.get("role") not in ("user", "assistant"):
             raise UsageError(f"history[{i}] must be {{'role': 'user'|'assistant', 'content'}}.")
-        if not isinstance(message.get("content"), str):
+        content = message.get("content")
+        if not isinstance(content, str):
             raise UsageError(f"history[{i}].content must be a string.")
-    return history
+        if len(content) > MAX_TURN_CHARS or has_lone_surrogate(content):
+            raise UsageError(f"history[{i}].content must be UTF-8 text of at most "
+                             f"{MAX_TURN_CHARS:,} characters.")
+        cleaned.append({"role": message["role"], "content": visible(content)})
+    return cleaned

@@ -22,6 +22,7 @@ from assistant.answer.history import resolve_in_context
 from assistant.answer.library import Library
 from assistant.answer.retrieve import Retriever
 from assistant.answer.types import Answer, Message, Retrieved
+from assistant.corpus.hidden import has_lone_surrogate, visible
 from assistant.corpus.lexicon import LEXICON_FILE, Lexicon
 from assistant.errors import UsageError
 from assistant.settings import Settings
@@ -124,7 +125,13 @@ class Assistant:
 
 
 def check_question(question: str) -> str:
-    """Reject empty or over-long questions with a message saying what is allowed."""
+    """The question without invisible characters; empty, over-long or broken ones refused
+    with a message saying what is allowed."""
+    if isinstance(question, str) and has_lone_surrogate(question):
+        raise UsageError("The question holds a broken character (half of a UTF-16 surrogate "
+                         "pair); send it as plain UTF-8 text.")
+    if isinstance(question, str):
+        question = visible(question)
     if not isinstance(question, str) or not question.strip():
         raise UsageError("Ask a question, e.g. ask \"Alibaba Seattle sign-on?\".")
     if len(question) > MAX_QUESTION_CHARS:

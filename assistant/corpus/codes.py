@@ -35,6 +35,7 @@ _TABLE: tuple[Code, ...] = (
     Code("W402", "warning", "currency-disagreement", "frontmatter and table currencies differ"),
     Code("W403", "warning", "figure-disagreement", "frontmatter and table numbers differ"),
     Code("W404", "warning", "missing-optional-field", "a recommended frontmatter field is missing"),
+    Code("W405", "warning", "hidden-characters", "invisible or control characters were removed"),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _TABLE}

@@ -18,6 +18,7 @@ from tqdm import tqdm
 from assistant.corpus.build import GuideParseError, build_guide
 from assistant.corpus.codes import finding
 from assistant.corpus.frontmatter import MAX_BYTES
+from assistant.corpus.hidden import hidden_count, visible
 from assistant.corpus.model import CorpusResult, Finding, Guide
 from assistant.errors import CorpusError
 
@@ -45,10 +46,17 @@ def read_guide_with_findings(path: Path, root: Path) -> tuple[Guide, list[Findin
     except UnicodeDecodeError as exc:
         message = f"not valid UTF-8 at byte {exc.start}; re-save the file as UTF-8"
         raise GuideParseError(rel, [finding(rel, "", "E104", message)]) from None
+    hidden = hidden_count(text)
+    text = visible(text)
     if not text.strip():
         raise GuideParseError(rel, [finding(rel, "", "E105", "file is empty")])
     digest = hashlib.sha256(data).hexdigest()
-    return build_guide(text, rel, digest)
+    guide, warnings = build_guide(text, rel, digest)
+    if hidden:
+        warnings.append(finding(rel, guide.id, "W405", f"{hidden} invisible or control "
+                                "character(s) removed (tag characters, zero-width, bidi "
+                                "overrides, terminal escapes)"))
+    return guide, warnings
 
 
 def read_corpus(roots: Sequence[Path] | Path, progress: bool = False,
@@ -90,10 +98,21 @@ def _read_one(path: Path, root: Path, rel: str, result: CorpusResult, seen: dict
         result.skipped[rel] = f"cannot read file: {exc.strerror}"
         return
     if guide.id in seen:
-        message = f"guide id '{guide.id}' already read from {seen[guide.id]}; this copy is skipped"
-        result.findings.append(finding(rel, guide.id, "E301", message))
-        result.skipped[rel] = message
-        return
+        first = seen[guide.id]
+        if not (owns_id(rel, guide.id) and not owns_id(first, guide.id)):
+            message = (f"guide id '{guide.id}' already read from {first}; this copy is "
+                       "skipped (a file at guides/<company>/<role> keeps its id)")
+            result.findings.append(finding(rel, guide.id, "E301", message))
+            result.skipped[rel] = message
+            return
+        # the file at the id's own path wins over an earlier file that claims its id
+        message = (f"guide id '{guide.id}' belongs to {rel}, the file at its own path; this "
+                   "file claims it and is skipped")
+        result.findings.append(finding(first, guide.id, "E301", message))
+        result.skipped[first] = message
+        result.reused.pop(first, None)
+        result.guides = [g for g in result.guides if g.id != guide.id]
+        result.order.remove(guide.id)
     seen[guide.id] = rel
     result.guides.append(guide)
     result.order.append(guide.id)
@@ -116,6 +135,12 @@ def _reused(path: Path, rel: str, reuse: Mapping[str, tuple[str, str]], result: 
     result.reused[rel] = known[1]
     result.order.append(known[1])
     return True
+
+
+def owns_id(rel: str, guide_id: str) -> bool:
+    """True when the file at `rel` sits at its guide id's own path (".../<company>/<role>.md")."""
+    stem = rel.rsplit(".", 1)[0]
+    return stem == guide_id or stem.endswith("/" + guide_id)
 
 
 def relative_path(path: Path, root: Path) -> str:

@@ -42,7 +42,7 @@ POST_ONLY = frozenset({"ask", "ask/stream", "feedback"})
 RETRY_LOAD_S = 5.0
 WARM_UP_QUESTIONS = ("How do I negotiate a sign-on bonus?",)
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorOut} for code in (404, 413, 422, 429, 500, 503)}
+    code: {"model": ErrorOut} for code in (404, 413, 415, 422, 429, 500, 503)}
 
 
 @dataclass

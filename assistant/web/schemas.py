@@ -6,15 +6,16 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.answer.history import MAX_TURN_CHARS
+from assistant.answer.history import MAX_TURNS as MAX_HISTORY_TURNS
 from assistant.corpus.model import CompRow, Guide
 from assistant.web.render import is_review_overdue
-
-MAX_HISTORY_TURNS = 50
-MAX_TURN_CHARS = 20_000
 
 
 class Turn(BaseModel):
     """One earlier message of the conversation."""
+
+    model_config = ConfigDict(extra="forbid")
 
     role: Literal["user", "assistant"]
     content: str = Field(max_length=MAX_TURN_CHARS)
@@ -23,7 +24,7 @@ class Turn(BaseModel):
 class AskRequest(BaseModel):
     """POST /api/ask and /api/ask/stream."""
 
-    model_config = ConfigDict(json_schema_extra={"examples": [
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
         {"question": "Alibaba Seattle sign-on?", "history": []}]})
 
     question: str = Field(description="At most 2,000 characters.")
@@ -57,6 +58,8 @@ class AnswerOut(BaseModel):
 
 class FeedbackIn(BaseModel):
     """POST /api/feedback."""
+
+    model_config = ConfigDict(extra="forbid")
 
     question: str = Field(max_length=2_000)
     answer: str = Field(max_length=MAX_TURN_CHARS)

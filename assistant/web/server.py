@@ -79,6 +79,10 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     async def bad_request(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
+        kind = request.headers.get("content-type", "").split(";")[0].strip().casefold()
+        if request.method == "POST" and kind != "application/json":
+            return JSONResponse({"error": "Send the body as JSON, with the header "
+                                          "Content-Type: application/json."}, status_code=415)
         return JSONResponse({"error": describe_validation(exc.errors())}, status_code=422)
 
     async def http_error(request: Request, exc: Exception) -> Response:
