@@ -59,7 +59,9 @@ def chat_theme() -> gr.themes.Base:
 
 def chat_mount_options() -> dict[str, Any]:
     """Keyword arguments for gr.mount_gradio_app: theme, page CSS, no footer links."""
-    return {"theme": chat_theme(), "css": CSS, "footer_links": []}
+    # show_error off: a validation error would echo the input values to the client
+    return {"theme": chat_theme(), "css": CSS, "footer_links": [], "show_error": False,
+            "max_file_size": 1}
 
 
 class ChatHandlers:

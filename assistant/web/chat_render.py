@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 import nh3
 
-from assistant.answer.history import Message
+from assistant.answer.history import MAX_TURN_CHARS, MAX_TURNS, Message
 from assistant.answer.library import Library
 from assistant.answer.types import Answer, Citation
 from assistant.web.render import markdown_to_html
@@ -96,11 +96,12 @@ def notice_html(message: str) -> str:
 def history_messages(chat: Sequence[dict[str, Any]]) -> list[Message]:
     """Chatbot messages (HTML, maybe as content parts) -> [{"role", "content"}] plain text."""
     messages: list[Message] = []
-    for item in chat:
+    for item in list(chat)[-MAX_TURNS:]:  # only the latest turns can matter (history.py)
         role = item.get("role") if isinstance(item, dict) else None
         if role not in ("user", "assistant"):
             continue
-        text = plain_text(_content_text(item.get("content")))
+        text = plain_text(_content_text(item.get("content"))[:MAX_TURN_CHARS * 4])[
+            :MAX_TURN_CHARS]
         if text:
             messages.append({"role": role, "content": text})
     return messages

@@ -32,6 +32,9 @@ GRADIO_RUNS = tuple(GRADIO_PREFIX + route for route in ("queue/join", "run/", "a
 GRADIO_JOIN = GRADIO_PREFIX + "queue/join"
 LIMITED_HEADER = "x-offer-coach-limited"  # set by the middleware only: the message to show
 MAX_BODY_BYTES = 64 * 1024
+MAX_CHAT_BODY_BYTES = 512 * 1024  # a chat run carries its transcript (50 turns, rendered)
+# Gradio routes the chat page never uses: a file sent there would be stored and served
+CLOSED_ROUTES = tuple(GRADIO_PREFIX + route for route in ("upload", "upload_progress"))
 WINDOW_SECONDS = 60.0
 MAX_TRACKED_CLIENTS = 10_000
 
@@ -135,30 +138,40 @@ def _with_header(scope: Scope, name: str, value: str) -> Scope:
 
 
 class BodyLimitMiddleware:
-    """413 for /api/* bodies over the cap, checked before anything parses them."""
+    """413 for bodies over the cap, checked before anything parses them: /api/* at
+    `max_bytes`, the chat's Gradio routes at `chat_max_bytes`; 404 for the Gradio routes the
+    chat does not use (uploads)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES,
+                 chat_max_bytes: int = MAX_CHAT_BODY_BYTES) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.chat_max_bytes = chat_max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if not is_api(scope) or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+        path = str(scope.get("path", ""))
+        if scope["type"] == "http" and path.startswith(CLOSED_ROUTES):
+            await send_json(send, 404, {"error": "The chat takes no files."})
+            return
+        cap = self.max_bytes if is_api(scope) else self.chat_max_bytes \
+            if scope["type"] == "http" and path.startswith(GRADIO_PREFIX) else 0
+        if not cap or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
         length = Headers(scope=scope).get("content-length")
         if length is not None:
-            if not length.isdigit() or int(length) > self.max_bytes:
-                await self._too_large(send)
+            if not length.isdigit() or int(length) > cap:
+                await self._too_large(send, cap)
                 return
             await self.app(scope, receive, send)
             return
-        body = await self._read_capped(receive)  # chunked: read it ourselves, up to the cap
+        body = await self._read_capped(receive, cap)  # chunked: read it ourselves, up to cap
         if body is None:
-            await self._too_large(send)
+            await self._too_large(send, cap)
             return
         await self.app(scope, _replay(body), send)
 
-    async def _read_capped(self, receive: Receive) -> bytes | None:
+    async def _read_capped(self, receive: Receive, cap: int) -> bytes | None:
         chunks: list[bytes] = []
         size = 0
         while True:
@@ -167,15 +180,15 @@ class BodyLimitMiddleware:
                 return b"".join(chunks)
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_bytes:
+            if size > cap:
                 return None
             chunks.append(chunk)
             if not message.get("more_body", False):
                 return b"".join(chunks)
 
-    async def _too_large(self, send: Send) -> None:
-        await send_json(send, 413, {"error": f"The request body is over {self.max_bytes // 1024} "
-                                    "KB. Questions are limited to 2,000 characters."})
+    async def _too_large(self, send: Send, cap: int) -> None:
+        await send_json(send, 413, {"error": f"The request body is over {cap // 1024} KB. "
+                                    "Questions are limited to 2,000 characters."})
 
 
 def _replay(body: bytes) -> Receive:
