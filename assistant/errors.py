@@ -29,6 +29,12 @@ class IndexMissingError(AssistantError):
     http_status = 503
 
 
+class IndexUnavailableError(AssistantError):
+    """The Chroma server holding the vectors does not answer (down, hung or restarting)."""
+
+    http_status = 503
+
+
 class IndexLockedError(AssistantError):
     """Another process is writing the index."""
 

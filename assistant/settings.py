@@ -23,6 +23,7 @@ ENV_VARS: dict[str, str] = {
     "ASSISTANT_CORPUS": "corpus",
     "ASSISTANT_INDEX": "index",
     "ASSISTANT_CHROMA_URL": "chroma_url",
+    "ASSISTANT_CHROMA_TIMEOUT": "chroma_timeout",
     "ASSISTANT_COLLECTION": "collection",
     "ASSISTANT_EMBEDDER": "embedder",
     "ASSISTANT_MODEL_DIR": "model_dir",
@@ -48,6 +49,7 @@ class Settings:
     corpus: Path = Path("corpus")
     index: Path = Path("index")
     chroma_url: str = ""  # empty: embedded PersistentClient under `index`
+    chroma_timeout: float = 2.0  # seconds a Chroma server request may take (server mode)
     collection: str = "guides"
     embedder: str = "openvino-int8"  # openvino-int8 | onnx-int8 | onnx (fp32) | hash (test fake)
     model_dir: Path = Path(".models")

@@ -59,6 +59,10 @@ class IndexHandle:
         """The `k` chunks nearest to `vector`, optionally filtered by metadata."""
         return self.store.query(vector, k, where)
 
+    def reachable(self) -> bool:
+        """Whether the vector store answers now (a server may be down; a directory is)."""
+        return self.store.reachable()
+
 
 def open_index(settings: Settings, embedder: Embedder | None = None) -> IndexHandle:
     """Open the live version, refusing one built with another embedding model."""

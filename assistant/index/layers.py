@@ -99,6 +99,10 @@ class LayeredStore:
         self.delta = delta
         self.masked = masked
 
+    def reachable(self) -> bool:
+        """Whether every segment's store answers (see ChromaConnection.reachable)."""
+        return all(s.conn.reachable() for s in (self.base, self.delta) if s is not None)
+
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
               ) -> list[StoreHit]:
         """The `k` nearest live records, nearest first.

@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from assistant.errors import UsageError
+from assistant.errors import IndexUnavailableError, UsageError
 
 if TYPE_CHECKING:
     from assistant.chunks import Chunk
@@ -61,10 +61,32 @@ class Record:
 class ChromaConnection:
     """One lazily created Chroma client (embedded directory or HTTP server)."""
 
-    def __init__(self, make_client: Callable[[], Any]) -> None:
+    def __init__(self, make_client: Callable[[], Any], server: str = "") -> None:
         self._make_client = make_client
         self._client: Any = None
         self._max_batch = 0
+        self.server = server  # the server's URL; "" for an embedded directory
+
+    def reachable(self) -> bool:
+        """True when the server answers a heartbeat within the timeout (always for a
+        directory)."""
+        if not self.server:
+            return True
+        try:
+            self.client.heartbeat()
+        except Exception:  # noqa: BLE001 - any failure to answer means unreachable
+            self._client = None  # made again on the next use: a restarted server is found
+            return False
+        return True
+
+    def unavailable(self, exc: Exception) -> IndexUnavailableError:
+        """The error a request gets when the server did not answer (the client is dropped,
+        so the next request connects afresh)."""
+        self._client = None
+        return IndexUnavailableError(
+            f"The vector index server at {self.server} did not answer ({type(exc).__name__}); "
+            "questions that need a search are unavailable until it is back, look-ups still "
+            "answer. Try again shortly.")
 
     @property
     def client(self) -> Any:
@@ -166,12 +188,22 @@ class VectorStore:
 
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
               ) -> list[StoreHit]:
-        """The `k` nearest records to `vector`, nearest first, optionally filtered."""
-        found = self.collection.query(
-            query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
-            n_results=k, where=where or None,
-            include=["documents", "metadatas", "distances"],
-        )
+        """The `k` nearest records to `vector`, nearest first, optionally filtered.
+
+        From a server that does not answer within ASSISTANT_CHROMA_TIMEOUT this raises
+        IndexUnavailableError (a 503), never hangs.
+        """
+        try:
+            found = self.collection.query(
+                query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
+                n_results=k, where=where or None,
+                include=["documents", "metadatas", "distances"],
+            )
+        except Exception as exc:
+            if not self.conn.server:
+                raise
+            self._collection = None
+            raise self.conn.unavailable(exc) from None
         rows = zip(found["ids"][0], found["documents"][0], found["metadatas"][0],
                    found["distances"][0], strict=True)
         return [StoreHit(i, d or "", dict(m or {}), float(s)) for i, d, m, s in rows]
@@ -213,7 +245,8 @@ def connect(settings: Settings, path: Path | None = None) -> ChromaConnection:
     """A connection to the server in `settings.chroma_url`, else an embedded one at `path`."""
     if settings.chroma_url:
         host, port, ssl = parse_url(settings.chroma_url)
-        return ChromaConnection(lambda: _http_client(host, port, ssl))
+        return ChromaConnection(lambda: _http_client(host, port, ssl, settings.chroma_timeout),
+                                server=settings.chroma_url)
     if path is None:
         raise UsageError("An embedded Chroma store needs a directory.")
     return ChromaConnection(lambda: _persistent_client(path))
@@ -257,7 +290,20 @@ def _persistent_client(path: Path) -> Any:
     return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
 
 
-def _http_client(host: str, port: int, ssl: bool) -> Any:
+def _http_client(host: str, port: int, ssl: bool, timeout: float) -> Any:
+    """A client whose every request gives up after `timeout` seconds: chromadb's own HTTP
+    session waits forever, so a hung server would hold each request's thread for good."""
     import chromadb
+    import httpx
 
-    return chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=_chroma_settings())
+    # the client's constructor already asks the server, with no timeout: ask first, with one
+    scheme = "https" if ssl else "http"
+    httpx.get(f"{scheme}://{host}:{port}/api/v2/heartbeat", timeout=timeout,
+              trust_env=False).raise_for_status()
+    client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=_chroma_settings())
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if not isinstance(session, httpx.Client):
+        raise RuntimeError("chromadb's HTTP client changed shape: its timeout cannot be set; "
+                           "pin the chromadb version pyproject.toml names")
+    session.timeout = httpx.Timeout(timeout)
+    return client

@@ -183,14 +183,17 @@ def feedback(body: FeedbackIn, request: Request) -> Response:
 
 @router.get("/healthz", response_model=HealthOut, tags=["ops"])
 def healthz(request: Request) -> Response:
-    """Liveness plus whether the index is loaded (retries loading when it is not)."""
+    """Liveness, whether the index is loaded (retries loading when it is not) and whether its
+    vector store answers: "degraded" while a Chroma server is down (look-ups still answer)."""
     web = state(request)
     if not web.warm():
         return JSONResponse({"status": "ok", "index_loaded": False, "guides": 0,
-                             "index_version": ""})
-    return JSONResponse({"status": "ok", "index_loaded": True,
+                             "index_version": "", "vector_index": "unknown"})
+    reachable = web.bot.index.reachable()
+    return JSONResponse({"status": "ok" if reachable else "degraded", "index_loaded": True,
                          "guides": len(web.bot.library),
-                         "index_version": web.bot.index.version})
+                         "index_version": web.bot.index.version,
+                         "vector_index": "ok" if reachable else "unreachable"})
 
 
 @router.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"],

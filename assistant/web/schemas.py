@@ -77,10 +77,11 @@ class FeedbackOut(BaseModel):
 class HealthOut(BaseModel):
     """GET /healthz."""
 
-    status: Literal["ok"]
+    status: Literal["ok", "degraded"]
     index_loaded: bool
     guides: int
     index_version: str
+    vector_index: Literal["ok", "unreachable", "unknown"]
 
 
 class ErrorOut(BaseModel):

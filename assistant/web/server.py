@@ -75,7 +75,8 @@ def create_app(settings: Settings, bot: Assistant | None = None, *,
 def _add_error_handlers(app: FastAPI) -> None:
     async def assistant_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, AssistantError)
-        return JSONResponse({"error": str(exc)}, status_code=exc.http_status)
+        retry = {"Retry-After": "5"} if exc.http_status == 503 else None
+        return JSONResponse({"error": str(exc)}, status_code=exc.http_status, headers=retry)
 
     async def bad_request(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)

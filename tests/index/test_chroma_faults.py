@@ -1,0 +1,194 @@
+"""The app over a Chroma server that goes down, hangs and comes back (a real `chroma run` on
+loopback, reached through a proxy the test can stall): questions that need vector search get a
+503 within the client timeout, look-ups keep answering, /healthz says "degraded", and the app
+recovers by itself when the server answers again."""
+
+from __future__ import annotations
+
+import select
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from index_support import hash_settings
+
+from assistant.index.build.builder import build_index
+from assistant.web.server import create_app
+
+pytestmark = pytest.mark.reliability
+
+ROOT = Path(__file__).resolve().parents[2]
+GENERAL = "How do I negotiate a sign-on bonus when I have a competing offer? ({})"
+LOOKUP = "Alibaba ML engineer Seattle base?"  # corpus/guides/alibaba/ml-ai-engineer.md
+SEATTLE_BASE = "$165K–$235K"
+TIMEOUT_S = 1.0
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Proxy:
+    """A loopback TCP proxy to the Chroma server; `stall` makes it hold every byte."""
+
+    def __init__(self, target: int) -> None:
+        self.target = target
+        self.stall = threading.Event()
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.open = True
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while self.open:
+            try:
+                client, _ = self.sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._pipe, args=(client,), daemon=True).start()
+
+    def _pipe(self, client: socket.socket) -> None:
+        try:
+            upstream = socket.create_connection(("127.0.0.1", self.target), timeout=5)
+        except OSError:
+            client.close()  # the server is down: refuse, as it would
+            return
+        pair = {client: upstream, upstream: client}
+        try:
+            while self.open:
+                ready, _, _ = select.select(list(pair), [], [], 0.05)
+                if self.stall.is_set():
+                    continue  # hold everything: a hung server
+                for sock in ready:
+                    data = sock.recv(65536)
+                    if not data:
+                        return
+                    pair[sock].sendall(data)
+        except OSError:
+            return
+        finally:
+            client.close()
+            upstream.close()
+
+    def close(self) -> None:
+        self.open = False
+        self.sock.close()
+
+
+class ChromaServer:
+    """`chroma run` on a fixed port and data directory, stoppable and restartable."""
+
+    def __init__(self, data: Path) -> None:
+        binary = Path(sys.executable).parent / "chroma"
+        found = str(binary) if binary.exists() else shutil.which("chroma")
+        assert found, "the `chroma` CLI (from the chromadb package) is missing from the venv"
+        self.binary, self.data, self.port = found, data, _free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        log = open(self.data / "server.log", "ab")  # noqa: SIM115 - owned by the process
+        self.proc = subprocess.Popen([self.binary, "run", "--path", str(self.data / "db"),
+                                      "--host", "127.0.0.1", "--port", str(self.port)],
+                                     stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while True:
+            assert self.proc.poll() is None, (self.data / "server.log").read_text()
+            try:
+                url = f"http://127.0.0.1:{self.port}/api/v2/heartbeat"
+                if httpx.get(url, timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "chroma server did not start in 30 s"
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+            self.proc = None
+
+
+@pytest.fixture()
+def served(tmp_path: Path) -> Iterator[tuple[ChromaServer, Proxy, TestClient]]:
+    server = ChromaServer(tmp_path)
+    server.start()
+    proxy = Proxy(server.port)
+    settings = hash_settings(tmp_path / "index", chroma_url=f"http://127.0.0.1:{proxy.port}",
+                             chroma_timeout=TIMEOUT_S, rate_limit=0,
+                             data_dir=tmp_path / "data", corpus=ROOT / "corpus")
+    build_index(settings, [ROOT / "corpus"], progress=False)
+    client = TestClient(create_app(settings, mount_chat=False), raise_server_exceptions=False)
+    try:
+        yield server, proxy, client
+    finally:
+        client.close()
+        proxy.close()
+        server.stop()
+
+
+_ASKED = iter(range(10_000))
+
+
+def _ask(client: TestClient, question: str) -> tuple[int, dict[str, object], float]:
+    """POST /api/ask; a general question is made distinct each time (no answer cache hit)."""
+    question = question.format(next(_ASKED))
+    start = time.monotonic()
+    response = client.post("/api/ask", json={"question": question})
+    return response.status_code, response.json(), time.monotonic() - start
+
+
+def test_server_down_then_back(served: tuple[ChromaServer, Proxy, TestClient]) -> None:
+    server, _, client = served
+    assert _ask(client, GENERAL)[0] == 200
+    assert client.get("/healthz").json()["vector_index"] == "ok"
+    server.stop()
+    status, body, took = _ask(client, GENERAL)
+    assert status == 503 and "vector index server" in str(body["error"])
+    assert took < 10 * TIMEOUT_S  # refused at once; never a hang
+    looked_up = _ask(client, LOOKUP)
+    assert looked_up[0] == 200 and SEATTLE_BASE in str(looked_up[1]["answer"])
+    health = client.get("/healthz").json()
+    assert (health["status"], health["vector_index"]) == ("degraded", "unreachable")
+    server.start()  # same port and data: the app finds it again without a restart
+    assert _ask(client, GENERAL)[0] == 200
+    assert client.get("/healthz").json()["status"] == "ok"
+
+
+def test_server_hung_answers_503_within_the_timeout(
+        served: tuple[ChromaServer, Proxy, TestClient]) -> None:
+    _, proxy, client = served
+    assert _ask(client, GENERAL)[0] == 200
+    proxy.stall.set()
+    results: list[tuple[int, float]] = []
+
+    def one() -> None:
+        status, _, took = _ask(client, GENERAL)
+        results.append((status, took))
+
+    threads = [threading.Thread(target=one) for _ in range(8)]
+    for t in threads:
+        t.start()
+    looked_up = _ask(client, LOOKUP)  # the pool is not held by the hung requests
+    for t in threads:
+        t.join(timeout=60)
+    assert looked_up[0] == 200 and SEATTLE_BASE in str(looked_up[1]["answer"])
+    assert len(results) == 8 and {s for s, _ in results} == {503}
+    assert max(took for _, took in results) < 10 * TIMEOUT_S
+    assert client.get("/healthz").json()["vector_index"] == "unreachable"
+    proxy.stall.clear()
+    assert _ask(client, GENERAL)[0] == 200
