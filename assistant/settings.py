@@ -32,6 +32,9 @@ ENV_VARS: dict[str, str] = {
     "ASSISTANT_PORT": "port",
     "ASSISTANT_WIDGET_ORIGINS": "widget_origins",
     "ASSISTANT_RATE_LIMIT": "rate_limit",
+    "ASSISTANT_TRUSTED_PROXIES": "trusted_proxies",
+    "ASSISTANT_REQUEST_TIMEOUT": "request_timeout",
+    "ASSISTANT_MAX_IN_FLIGHT": "max_in_flight",
     "ASSISTANT_LLM_BASE_URL": "llm_base_url",
     "ASSISTANT_LLM_MODEL": "llm_model",
     "ASSISTANT_LLM_PROVIDER": "llm_provider",
@@ -58,6 +61,9 @@ class Settings:
     port: int = 7860
     widget_origins: tuple[str, ...] = ()
     rate_limit: int = 60  # requests per minute per client IP
+    trusted_proxies: tuple[str, ...] = ()  # whose X-Forwarded-For counts (none by default)
+    request_timeout: float = 10.0  # seconds a request's headers and body may take to arrive
+    max_in_flight: int = 64  # requests answered at once; past it 503 + Retry-After
     llm_base_url: str = ""
     llm_model: str = ""
     llm_provider: str = ""

@@ -137,6 +137,31 @@ def _with_header(scope: Scope, name: str, value: str) -> Scope:
     return {**scope, "headers": [*scope["headers"], (name.encode(), value.encode())]}
 
 
+class InFlightLimit:
+    """503 with Retry-After past `max_in_flight` counted requests at once (see is_counted):
+    a flood sheds load instead of queueing without bound in memory. 0 turns it off."""
+
+    def __init__(self, app: ASGIApp, max_in_flight: int) -> None:
+        self.app = app
+        self.max_in_flight = max_in_flight
+        self.in_flight = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if not self.max_in_flight or not is_counted(scope):
+            await self.app(scope, receive, send)
+            return
+        if self.in_flight >= self.max_in_flight:  # one event loop: no lock needed
+            await send_json(send, 503, {"error": "The assistant is answering as many questions "
+                                        "as it can; try again in a second."},
+                            {"Retry-After": "1"})
+            return
+        self.in_flight += 1
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            self.in_flight -= 1
+
+
 class BodyLimitMiddleware:
     """413 for bodies over the cap, checked before anything parses them: /api/* at
     `max_bytes`, the chat's Gradio routes at `chat_max_bytes`; 404 for the Gradio routes the

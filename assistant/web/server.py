@@ -34,11 +34,13 @@ from assistant.web.docs import DOCS_CSP, docs_page
 from assistant.web.feedback import FeedbackStore, feedback_path
 from assistant.web.limits import (
     BodyLimitMiddleware,
+    InFlightLimit,
     PreflightGuard,
     RateLimiter,
     RateLimitMiddleware,
 )
 from assistant.web.requestlog import RequestLogMiddleware, configure_logging
+from assistant.web.serving import uvicorn_options
 
 log = logging.getLogger("assistant.web")
 QUEUE_IDLE_POLL_S = 0.01
@@ -63,6 +65,7 @@ def create_app(settings: Settings, bot: Assistant | None = None, *,
     origins = list(settings.widget_origins)
     app.add_middleware(BodyLimitMiddleware)
     app.add_middleware(RateLimitMiddleware, limiter=RateLimiter(settings.rate_limit))
+    app.add_middleware(InFlightLimit, max_in_flight=settings.max_in_flight)
     app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type"], max_age=600)
     app.add_middleware(PreflightGuard, allow_origins=origins)
@@ -140,7 +143,8 @@ def _mount_chat(app: FastAPI, web: api.WebState) -> None:
 
 @contextlib.contextmanager
 def serve_in_background(app: FastAPI, host: str = "127.0.0.1", port: int = 0,
-                        timeout: float = 30.0) -> Iterator[str]:
+                        timeout: float = 30.0, settings: Settings | None = None
+                        ) -> Iterator[str]:
     """Run `app` under uvicorn in a thread (port 0: a free one); yield its base URL."""
     import uvicorn
 
@@ -148,8 +152,8 @@ def serve_in_background(app: FastAPI, host: str = "127.0.0.1", port: int = 0,
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
         port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_config=None,
-                                           access_log=False, timeout_keep_alive=30))
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port,
+                                           **uvicorn_options(settings or Settings())))
     thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
     thread.start()
     deadline = time.monotonic() + timeout
@@ -184,5 +188,4 @@ def serve(settings: Settings) -> None:
     app = create_app(settings)
     print(f"Serving on http://{settings.host}:{settings.port}  (chat at /, API docs at /docs, "
           "widget at /widget.js)", flush=True)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_config=None, access_log=False,
-                timeout_keep_alive=30)
+    uvicorn.run(app, host=settings.host, port=settings.port, **uvicorn_options(settings))

@@ -126,7 +126,7 @@ def test_unknown_or_escaping_guide_ids_are_404_json(client: TestClient, path: st
 def test_healthz(client: TestClient, web_bot: Assistant) -> None:
     data = client.get("/healthz").json()
     assert data == {"status": "ok", "index_loaded": True, "guides": len(web_bot.library.guides),
-                    "index_version": web_bot.index.version}
+                    "index_version": web_bot.index.version, "vector_index": "ok"}
 
 
 def test_without_index_health_says_so_and_api_is_503(make_client: ClientFactory,
