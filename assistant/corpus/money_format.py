@@ -24,10 +24,15 @@ _RENDER_SYMBOLS: dict[str, str] = {
 
 
 def _short(value: float, steps: tuple[tuple[float, str], ...]) -> str:
+    """"165K", "1.6M", "38.5L" when two decimals of the unit say it exactly; else every digit
+    ("$10,001", never a rounded "$10K": a rendered figure must read back as itself)."""
     for size, suffix in steps:
         if abs(value) >= size:
-            return f"{value / size:.2f}".rstrip("0").rstrip(".") + suffix
-    return f"{value:,.0f}"
+            short = round(value / size, 2)
+            if abs(short * size - value) < 0.005:
+                return f"{short:.2f}".rstrip("0").rstrip(".") + suffix
+            break
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
 def format_amount(value: float, currency: str) -> str:

@@ -27,7 +27,9 @@ class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
         {"question": "Alibaba Seattle sign-on?", "history": []}]})
 
-    question: str = Field(description="At most 2,000 characters.")
+    question: str = Field(min_length=1, max_length=2000,
+                          description="1 to 2,000 characters (blank or invisible-only "
+                                      "questions, and lone surrogates, are refused with 422).")
     history: list[Turn] = Field(default_factory=list, max_length=MAX_HISTORY_TURNS,
                                 description="Earlier turns, oldest first (follow-ups).")
 

@@ -99,13 +99,20 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, http_error)
 
 
+_PLAIN = {  # pydantic's error types, said as what to do
+    "json_invalid": "the body is not valid JSON",
+    "string_unicode": "it holds a broken character (half of a UTF-16 surrogate pair); send "
+                      "plain UTF-8 text",
+    "string_too_short": "it is empty; ask a question, e.g. \"Alibaba Seattle sign-on?\"",
+}
+
+
 def describe_validation(errors: Any) -> str:
     """One line naming each bad field of a request body."""
     parts = []
     for error in list(errors)[:5]:
         where = ".".join(str(x) for x in error.get("loc", ()) if x != "body")
-        message = "the body is not valid JSON" if error.get("type") == "json_invalid" \
-            else str(error.get("msg", "invalid"))
+        message = _PLAIN.get(str(error.get("type")), str(error.get("msg", "invalid")))
         parts.append(f"{where}: {message}" if where else message)
     return "Invalid request: " + "; ".join(parts) + "."
 
