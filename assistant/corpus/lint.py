@@ -10,11 +10,13 @@
 | E201 | error   | missing-field          | required frontmatter field (company, role) missing   |
 | E202 | error   | ill-typed-field        | a frontmatter field has the wrong type               |
 | E203 | warning | low-greater-than-high  | a frontmatter range's low is above its high          |
-| E301 | error   | duplicate-guide-id     | an earlier file has this id; this one is skipped     |
+| E301 | error   | duplicate-guide-id     | another file has this id (the one at its own path    |
+|      |         |                        | guides/<company>/<role> wins, else the first read)   |
 | W401 | warning | past-next-review-due   | next_review_due is before today                      |
 | W402 | warning | currency-disagreement  | frontmatter and table currencies differ (table wins) |
 | W403 | warning | figure-disagreement    | frontmatter and table numbers differ                 |
 | W404 | warning | missing-optional-field | a recommended frontmatter field is missing           |
+| W405 | warning | hidden-characters      | invisible or control characters were removed         |
 
 Errors mean the file is skipped (not indexed); warnings mean it is indexed but flawed.
 E203 keeps its E prefix from the original table but is a warning: one bad range does not

@@ -1,4 +1,5 @@
-"""The Chroma seam: the only module that imports chromadb.
+"""Collections of the index: records added, deleted, queried and read back (connection.py
+makes the clients).
 
 Example:
     >>> store = open_store(settings, segment="20250101T000000-ab12cd", create=True)
@@ -6,23 +7,20 @@ Example:
     >>> store.query(vector, k=5)[0].id
     'acme/swe#negotiation-dna/0'
 
-`ChromaConnection` is one client: embedded (`PersistentClient` on a directory) or a server
-(`HttpClient`, when `settings.chroma_url` is set). Clients are created on first use.
 Collections use cosine distance; vectors always come from our embedder, never Chroma's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
 
 import numpy as np
 
-from assistant.errors import IndexUnavailableError, UsageError
+from assistant.index.connection import ChromaConnection, connect
 
 if TYPE_CHECKING:
     from assistant.chunks import Chunk
@@ -30,7 +28,6 @@ if TYPE_CHECKING:
 
 Metadata = dict[str, str | int | float | bool]
 PAGE = 1000  # records per page when reading a whole collection
-FALLBACK_BATCH = 1000  # when the client reports no maximum batch size
 
 
 @dataclass(frozen=True)
@@ -58,82 +55,11 @@ class Record:
     vector: np.ndarray
 
 
-class ChromaConnection:
-    """One lazily created Chroma client (embedded directory or HTTP server)."""
-
-    def __init__(self, make_client: Callable[[], Any], server: str = "") -> None:
-        self._make_client = make_client
-        self._client: Any = None
-        self._max_batch = 0
-        self.server = server  # the server's URL; "" for an embedded directory
-
-    def reachable(self) -> bool:
-        """True when the server answers a heartbeat within the timeout (always for a
-        directory)."""
-        if not self.server:
-            return True
-        try:
-            self.client.heartbeat()
-        except Exception:  # noqa: BLE001 - any failure to answer means unreachable
-            self._client = None  # made again on the next use: a restarted server is found
-            return False
-        return True
-
-    def unavailable(self, exc: Exception) -> IndexUnavailableError:
-        """The error a request gets when the server did not answer (the client is dropped,
-        so the next request connects afresh)."""
-        self._client = None
-        return IndexUnavailableError(
-            f"The vector index server at {self.server} did not answer ({type(exc).__name__}); "
-            "questions that need a search are unavailable until it is back, look-ups still "
-            "answer. Try again shortly.")
-
-    @property
-    def client(self) -> Any:
-        """The chromadb client, created on first use."""
-        if self._client is None:
-            self._client = self._make_client()
-        return self._client
-
-    def store(self, name: str, create: bool, space: str = "cosine") -> VectorStore:
-        """A collection wrapper; `create` makes the collection when it is missing."""
-        return VectorStore(self, name, create, space)
-
-    def names(self) -> list[str]:
-        """Names of every collection."""
-        return [getattr(c, "name", c) for c in self.client.list_collections()]
-
-    def drop(self, name: str) -> None:
-        """Delete a collection; a missing one is not an error."""
-        try:
-            self.client.delete_collection(name)
-        except Exception:  # noqa: BLE001 - chromadb raises several types for "not found"
-            if name in self.names():
-                raise
-
-    def rename(self, old: str, new: str) -> None:
-        """Rename a collection (used after copying an embedded version directory)."""
-        self.client.get_collection(old, embedding_function=None).modify(name=new)
-
-    def max_batch(self) -> int:
-        """Most records one add may carry (asked once; servers may not say)."""
-        if not self._max_batch:
-            reported = int(self.client.get_max_batch_size())
-            self._max_batch = reported if reported > 0 else FALLBACK_BATCH
-        return self._max_batch
-
-    def close(self) -> None:
-        """Release the client (embedded mode closes its SQLite handles)."""
-        if self._client is not None and hasattr(self._client, "close"):
-            self._client.close()
-        self._client = None
-        self._max_batch = 0
-
-
 class VectorStore:
     """One Chroma collection behind add / delete / query / get."""
 
-    def __init__(self, conn: ChromaConnection, name: str, create: bool, space: str) -> None:
+    def __init__(self, conn: ChromaConnection, name: str, create: bool,
+                 space: str = "cosine") -> None:
         self.conn = conn
         self.name = name
         self._create = create
@@ -241,21 +167,10 @@ class VectorStore:
         return int(self.collection.count())
 
 
-def connect(settings: Settings, path: Path | None = None) -> ChromaConnection:
-    """A connection to the server in `settings.chroma_url`, else an embedded one at `path`."""
-    if settings.chroma_url:
-        host, port, ssl = parse_url(settings.chroma_url)
-        return ChromaConnection(lambda: _http_client(host, port, ssl, settings.chroma_timeout),
-                                server=settings.chroma_url)
-    if path is None:
-        raise UsageError("An embedded Chroma store needs a directory.")
-    return ChromaConnection(lambda: _persistent_client(path))
-
-
 def open_store(settings: Settings, segment: str, create: bool) -> VectorStore:
     """The chunk collection of one index segment (embedded or server, per settings)."""
-    return connect(settings, segment_path(settings, segment)).store(
-        collection_name(settings, segment), create)
+    return VectorStore(connect(settings, segment_path(settings, segment)),
+                       collection_name(settings, segment), create)
 
 
 def segment_path(settings: Settings, segment: str) -> Path:
@@ -266,44 +181,3 @@ def segment_path(settings: Settings, segment: str) -> Path:
 def collection_name(settings: Settings, segment: str) -> str:
     """Name of the chunk collection of `segment` (named after the version that wrote it)."""
     return f"{settings.collection}-{segment}"
-
-
-def parse_url(url: str) -> tuple[str, int, bool]:
-    """(host, port, ssl) of a Chroma server URL such as http://127.0.0.1:8000."""
-    parsed = urlparse(url if "://" in url else f"http://{url}")
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise UsageError(f"ASSISTANT_CHROMA_URL {url!r} is not like http://host:8000.")
-    ssl = parsed.scheme == "https"
-    return parsed.hostname, parsed.port or (443 if ssl else 8000), ssl
-
-
-def _chroma_settings() -> Any:
-    from chromadb.config import Settings as ChromaSettings
-
-    return ChromaSettings(anonymized_telemetry=False)
-
-
-def _persistent_client(path: Path) -> Any:
-    import chromadb
-
-    path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(path), settings=_chroma_settings())
-
-
-def _http_client(host: str, port: int, ssl: bool, timeout: float) -> Any:
-    """A client whose every request gives up after `timeout` seconds: chromadb's own HTTP
-    session waits forever, so a hung server would hold each request's thread for good."""
-    import chromadb
-    import httpx
-
-    # the client's constructor already asks the server, with no timeout: ask first, with one
-    scheme = "https" if ssl else "http"
-    httpx.get(f"{scheme}://{host}:{port}/api/v2/heartbeat", timeout=timeout,
-              trust_env=False).raise_for_status()
-    client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=_chroma_settings())
-    session = getattr(getattr(client, "_server", None), "_session", None)
-    if not isinstance(session, httpx.Client):
-        raise RuntimeError("chromadb's HTTP client changed shape: its timeout cannot be set; "
-                           "pin the chromadb version pyproject.toml names")
-    session.timeout = httpx.Timeout(timeout)
-    return client

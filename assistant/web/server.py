@@ -113,6 +113,8 @@ def describe_validation(errors: Any) -> str:
     for error in list(errors)[:5]:
         where = ".".join(str(x) for x in error.get("loc", ()) if x != "body")
         message = _PLAIN.get(str(error.get("type")), str(error.get("msg", "invalid")))
+        if error.get("type") == "string_too_long":
+            message = f"it is too long: the limit is {error.get('ctx', {}).get('max_length')}"
         parts.append(f"{where}: {message}" if where else message)
     return "Invalid request: " + "; ".join(parts) + "."
 

@@ -9,7 +9,8 @@ from index_support import hash_settings, three_guides
 
 from assistant.chunks import chunk_guides
 from assistant.embed.hash_embedder import HashEmbedder
-from assistant.index.store import open_store, parse_url
+from assistant.index.connection import parse_url
+from assistant.index.store import open_store
 
 
 def test_add_query_get_delete(tmp_path: Path) -> None:

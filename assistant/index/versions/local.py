@@ -31,14 +31,9 @@ from typing import TYPE_CHECKING
 
 from assistant.errors import IndexMissingError
 from assistant.index.catalog import Catalog
+from assistant.index.connection import ChromaConnection, connect
 from assistant.index.manifest import Manifest
-from assistant.index.store import (
-    ChromaConnection,
-    VectorStore,
-    collection_name,
-    connect,
-    segment_path,
-)
+from assistant.index.store import VectorStore, collection_name, segment_path
 from assistant.index.versions.base import to_keep
 
 if TYPE_CHECKING:
@@ -86,7 +81,7 @@ class LocalVersions:
     def segment(self, segment: str) -> VectorStore:
         """The records of one committed segment (read side)."""
         conn = connect(self.settings, segment_path(self.settings, segment))
-        return conn.store(collection_name(self.settings, segment), create=False)
+        return VectorStore(conn, collection_name(self.settings, segment), create=False)
 
     def stage(self, segment: str, copy_of: str | None) -> VectorStore:
         """A writable new segment: a copy of the Chroma directory of `copy_of`, or empty."""
@@ -102,7 +97,7 @@ class LocalVersions:
         name = collection_name(self.settings, segment)
         if copy_of is not None:
             self._staged.rename(collection_name(self.settings, copy_of), name)
-        return self._staged.store(name, create=True)
+        return VectorStore(self._staged, name, create=True)
 
     def commit(self, manifest: Manifest, catalog: Catalog) -> None:
         """Write catalog, then manifest (marks the version complete), then switch CURRENT."""

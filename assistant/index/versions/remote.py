@@ -31,8 +31,9 @@ import numpy as np
 
 from assistant.errors import IndexMissingError
 from assistant.index.catalog import Catalog
+from assistant.index.connection import connect
 from assistant.index.manifest import Manifest
-from assistant.index.store import Record, VectorStore, collection_name, connect
+from assistant.index.store import Record, VectorStore, collection_name
 from assistant.index.versions.base import VERSION_RE, to_keep
 
 if TYPE_CHECKING:
@@ -75,7 +76,8 @@ class RemoteVersions:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.conn = connect(settings)
-        self.meta = MetaStore(self.conn.store(f"{settings.collection}-meta", True, space="l2"))
+        self.meta = MetaStore(VectorStore(self.conn, f"{settings.collection}-meta", True,
+                                             space="l2"))
         self.copy_seconds = 0.0
         self._manifests: dict[str, Manifest] = {}  # committed manifests never change
         self._pattern = re.compile(re.escape(settings.collection) + "-(" + VERSION_RE.pattern + ")")
@@ -105,11 +107,11 @@ class RemoteVersions:
 
     def segment(self, segment: str) -> VectorStore:
         """The records of one committed segment (read side)."""
-        return self.conn.store(collection_name(self.settings, segment), create=False)
+        return VectorStore(self.conn, collection_name(self.settings, segment), create=False)
 
     def stage(self, segment: str, copy_of: str | None) -> VectorStore:
         """A new collection, filled with every record (vectors included) of `copy_of`."""
-        target = self.conn.store(collection_name(self.settings, segment), create=True)
+        target = VectorStore(self.conn, collection_name(self.settings, segment), create=True)
         started = time.perf_counter()
         if copy_of is not None:
             target.add_records(self.segment(copy_of).records())
