@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -95,27 +96,36 @@ class Assistant:
         is rephrased by it and guarded; otherwise the grounded answer is final.
         """
         retrieved = self.retrieve(question, history)
-        grounded = compose(retrieved, today=self.today)
+        grounded = self._versioned(compose(retrieved, today=self.today))
         if self._uses_llm(grounded, model):
             from assistant.answer.llm.answerer import llm_answer
 
-            return llm_answer(self.settings, retrieved, grounded, history=history, model=model)
+            answer = llm_answer(self.settings, retrieved, grounded, history=history,
+                                model=model)
+            return self._versioned(answer)
         return grounded
 
     def stream(self, question: str, history: Sequence[Message] = (),
                model: ChatModel | None = None) -> Iterator[str | Answer]:
         """Answer deltas (str) as they come, then the final Answer."""
         retrieved = self.retrieve(question, history)
-        grounded = compose(retrieved, today=self.today)
+        grounded = self._versioned(compose(retrieved, today=self.today))
         if self._uses_llm(grounded, model):
             from assistant.answer.llm.answerer import llm_stream
 
-            yield from llm_stream(self.settings, retrieved, grounded, history=history,
-                                  model=model)
+            for item in llm_stream(self.settings, retrieved, grounded, history=history,
+                                   model=model):
+                yield self._versioned(item) if isinstance(item, Answer) else item
             return
         for piece in grounded.text.split("\n\n"):
             yield piece + "\n\n"
         yield grounded
+
+    def _versioned(self, answer: Answer) -> Answer:
+        """The answer stamped with the index version its library came from (the version an
+        Assistant opened stays its version: a re-index is served by a new Assistant)."""
+        version = self.index.version if "index" in self.__dict__ else ""
+        return replace(answer, index_version=version) if version else answer
 
     def _uses_llm(self, grounded: Answer, model: ChatModel | None) -> bool:
         return grounded.status == "answered" and (model is not None or self.settings.llm_enabled)

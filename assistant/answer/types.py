@@ -105,6 +105,7 @@ class Answer:
     freshness_note: str = ""  # the Markdown line under the body when the review is overdue
     intent: str = ""  # what kind of question it was (intents.py), e.g. "compare", "rank"
     table: dict[str, Any] | None = None  # the comparison / ranking / placement table
+    index_version: str = ""  # the index version the answer was read from ("" without one)
 
     def as_dict(self) -> dict[str, Any]:
         """The object `ask --json` prints and POST /api/ask returns."""
@@ -116,6 +117,7 @@ class Answer:
             "citations": [c.as_dict() for c in self.citations],
             "suggestions": list(self.suggestions),
             "bands": [b.as_dict() for b in self.bands],
+            "index_version": self.index_version,
         }
         if self.table is not None:
             data["table"] = self.table
@@ -139,7 +141,8 @@ class Answer:
                        suggestions=tuple(str(x) for x in data["suggestions"]),
                        bands=tuple(Band.from_dict(b) for b in data.get("bands") or ()),
                        intent=str(data.get("intent") or ""),
-                       table=dict(table) if isinstance(table, Mapping) else None)
+                       table=dict(table) if isinstance(table, Mapping) else None,
+                       index_version=str(data.get("index_version") or ""))
         except (KeyError, TypeError) as exc:
             raise ValueError(f"not an answer object: {exc!r}") from None
 

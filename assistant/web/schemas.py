@@ -56,6 +56,8 @@ class AnswerOut(BaseModel):
     answer: str = Field(description="Markdown with [n] markers tied to citations.")
     citations: list[CitationOut]
     suggestions: list[str]
+    index_version: str = Field(description="The index version the answer was read from: one "
+                                           "version per answer, also during a re-index.")
 
 
 class FeedbackIn(BaseModel):

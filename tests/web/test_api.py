@@ -19,7 +19,8 @@ from assistant.web.api import sse_events as stream_events
 from assistant.web.render import markdown_to_html
 
 SIGN_ON = "Alibaba Seattle sign-on?"
-ANSWER_KEYS = {"question", "status", "intent", "answer", "citations", "suggestions", "bands"}
+ANSWER_KEYS = {"question", "status", "intent", "answer", "citations", "suggestions", "bands",
+               "index_version"}
 
 
 def test_ask_answers_with_citation_and_script_figure(client: TestClient) -> None:
