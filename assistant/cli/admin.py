@@ -1,4 +1,5 @@
-"""`assistant`: the admin CLI (index, lint, eval, serve). A thin layer over the library."""
+"""`assistant`: the admin CLI (index, lint, eval, serve, feedback). A thin layer over the
+library."""
 
 from __future__ import annotations
 
@@ -145,6 +146,38 @@ def serve(index: Path | None, host: str | None, port: int | None) -> None:
 
     settings = Settings.load(overrides={"index": index, "host": host, "port": port})
     run_server(settings)
+
+
+@main.group()
+def feedback() -> None:
+    """The stored ratings (each with its question and answer): list or delete them."""
+
+
+@feedback.command(name="list")
+@click.option("--limit", type=int, default=20, show_default=True, help="Newest first.")
+@translate_errors
+def feedback_list(limit: int) -> None:
+    """Print the newest ratings: id, date, rating and question."""
+    from assistant.web.feedback import FeedbackStore, feedback_path
+
+    store = FeedbackStore(feedback_path(Settings.load().data_dir))
+    for row in store.recent(limit):
+        click.echo(f"#{row.id}  {row.created}  {row.rating:<4}  {row.question}")
+
+
+@feedback.command(name="delete")
+@click.argument("ids", nargs=-1, type=int, required=True)
+@translate_errors
+def feedback_delete(ids: tuple[int, ...]) -> None:
+    """Delete ratings by id (e.g. when someone asks for theirs to go)."""
+    from assistant.web.feedback import FeedbackStore, feedback_path
+
+    store = FeedbackStore(feedback_path(Settings.load().data_dir))
+    missing = [i for i in ids if not store.delete(i)]
+    click.echo(f"deleted {len(ids) - len(missing)} of {len(ids)}"
+               + (f"; no feedback #{', #'.join(map(str, missing))}" if missing else ""))
+    if missing:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

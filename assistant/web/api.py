@@ -175,10 +175,27 @@ def guide(guide_id: str, request: Request,
 @router.post("/api/feedback", status_code=201, response_model=FeedbackOut, responses=ERRORS,
              tags=["feedback"])
 def feedback(body: FeedbackIn, request: Request) -> Response:
-    """Store a thumbs up/down (with an optional comment) on an answer."""
-    new_id = state(request).feedback.add(body.question, body.answer, body.citations,
-                                         body.rating, body.comment)
-    return JSONResponse({"id": new_id}, status_code=201)
+    """Store a thumbs up/down (with an optional comment) on an answer: the only way a question
+    is kept. The reply's `token` deletes the record again (DELETE /api/feedback/{id})."""
+    web = state(request)
+    if not web.settings.feedback:
+        raise NotFoundError("Feedback storage is turned off on this server (ASSISTANT_FEEDBACK).")
+    stored = web.feedback.add(body.question, body.answer, body.citations, body.rating,
+                              body.comment)
+    return JSONResponse({"id": stored.id, "token": stored.token,
+                         "kept_days": web.feedback.keep_days}, status_code=201)
+
+
+@router.delete("/api/feedback/{feedback_id}", status_code=204, responses=ERRORS,
+               tags=["feedback"])
+def delete_feedback(feedback_id: int, request: Request,
+                    token: str = Query(min_length=8, max_length=64,
+                                       description="The token POST /api/feedback returned.")
+                    ) -> Response:
+    """Delete one stored rating, with the token its creation returned."""
+    if not state(request).feedback.delete(feedback_id, token):
+        raise NotFoundError(f"No feedback #{feedback_id} with that token.")
+    return Response(status_code=204)
 
 
 @router.get("/healthz", response_model=HealthOut, tags=["ops"])

@@ -137,7 +137,9 @@ class ChatHandlers:
             except Exception:
                 log.exception("storing feedback failed")
                 return "Feedback could not be saved; please try again.", comment
-            return f"Thanks — feedback saved (#{fid}).", ""
+            return (f"Thanks — saved as #{fid.id} with this question and answer, kept "
+                    f"{self.feedback.keep_days} days. To delete it: DELETE "
+                    f"/api/feedback/{fid.id}?token={fid.token}"), ""
 
         return rate
 
@@ -175,8 +177,12 @@ def build_chat(bot: Assistant, settings: Settings, feedback: FeedbackStore) -> g
             with gr.Column(scale=2, min_width=300, elem_id="oc-side-col"):
                 badge = gr.HTML("", js_on_load=None, elem_id="oc-freshness")
                 chart = gr.HTML(CHART_PLACEHOLDER, js_on_load=None, elem_id="oc-chart")
-                with gr.Column(elem_id="oc-feedback", variant="panel"):
-                    gr.HTML("<strong>Was the last answer helpful?</strong>", js_on_load=None)
+                with gr.Column(elem_id="oc-feedback", variant="panel",
+                               visible=settings.feedback):
+                    gr.HTML("<strong>Was the last answer helpful?</strong><br><small>Rating "
+                            "saves the question and answer with your rating (kept "
+                            f"{settings.feedback_days} days); nothing is saved otherwise."
+                            "</small>", js_on_load=None)
                     comment = gr.Textbox(show_label=False, max_lines=3, elem_id="oc-comment",
                                          placeholder="Optional comment, then rate")
                     with gr.Row():
@@ -194,8 +200,9 @@ def build_chat(bot: Assistant, settings: Settings, feedback: FeedbackStore) -> g
             button.click(handlers.ask, [button, chatbot], api_visibility="private", **common)
         chatbot.option_select(handlers.ask_option, [chatbot], api_visibility="private", **common)
         for button, rating in ((up, "up"), (down, "down")):
-            button.click(handlers.rater(rating), [last, comment], [status, comment],
-                         api_name=f"feedback_{rating}")
+            if settings.feedback:  # off: no handler that could store anything
+                button.click(handlers.rater(rating), [last, comment], [status, comment],
+                             api_name=f"feedback_{rating}")
     return demo
 
 

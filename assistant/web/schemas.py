@@ -73,9 +73,11 @@ class FeedbackIn(BaseModel):
 
 
 class FeedbackOut(BaseModel):
-    """The stored feedback's id."""
+    """The stored feedback's id, the token that deletes it, and how long it is kept."""
 
     id: int
+    token: str
+    kept_days: int
 
 
 class HealthOut(BaseModel):

@@ -54,7 +54,8 @@ def create_app(settings: Settings, bot: Assistant | None = None, *,
                mount_chat: bool = True) -> FastAPI:
     """Build the app over one warmed Assistant; `mount_chat=False` leaves out the Gradio page."""
     bot = bot or Assistant(settings)
-    web = api.WebState(settings, bot, FeedbackStore(feedback_path(settings.data_dir)))
+    web = api.WebState(settings, bot, FeedbackStore(feedback_path(settings.data_dir),
+                                                    keep_days=settings.feedback_days))
     web.warm()
     app = FastAPI(title="Offer coach API", version="1", description=DESCRIPTION,
                   docs_url=None, redoc_url=None)

@@ -99,3 +99,19 @@ def test_index_reports_skipped_files_and_still_indexes(env: dict[str, str]) -> N
     assert result.exit_code == 0, result.output
     assert "skipped" in result.output
     assert "alias-bomb.md" in result.output
+
+
+def test_feedback_list_and_delete_by_id(env: dict[str, str], tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.web.feedback import FeedbackStore, feedback_path
+
+    monkeypatch.setenv("ASSISTANT_DATA", str(tmp_path / "data"))
+    store = FeedbackStore(feedback_path(tmp_path / "data"))
+    first = store.add("Stripe base in New York?", "…", [], "up")
+    store.close()
+    listed = CliRunner().invoke(admin, ["feedback", "list"])
+    assert listed.exit_code == 0 and f"#{first.id}" in listed.output
+    assert "Stripe base in New York?" in listed.output
+    deleted = CliRunner().invoke(admin, ["feedback", "delete", str(first.id), "999"])
+    assert deleted.exit_code == 1 and "deleted 1 of 2; no feedback #999" in deleted.output
+    assert FeedbackStore(feedback_path(tmp_path / "data")).count() == 0
