@@ -133,6 +133,12 @@ def print_table(r: dict[str, Any]) -> None:
         print(f"cold ask --json     {name}: median {x['median_s']} s  min {x['min_s']} s  "
               f"({x['runs']} runs)")
     for name, x in r["web"]["runs"].items():
+        if "mismatches" in x:
+            print(f"POST /api/ask       {name}: {x['requests']} requests, {x['server_errors']} "
+                  f"5xx, {x['shed']} shed, {x['mismatches']} answers unlike their single "
+                  f"answer; server RSS {x['rss_first_mb']} -> {x['rss_last_mb']} MB "
+                  f"({x['rss_growth_pct']:+}%)")
+            continue
         print(f"POST /api/ask       {name}: {x['rps']} req/s  p50 {x['p50_ms']} ms  "
               f"p95 {x['p95_ms']} ms  ({x['requests']} requests, {x['errors']} errors, "
               f"{x['clients']} clients)")

@@ -16,10 +16,13 @@ from typing import Any
 import httpx
 
 from assistant.bench.loadtest import load_test
+from assistant.bench.sustained import sustained
 
 CLIENTS = 16
 SECONDS = 15.0
 MAX_REQUESTS = 20000
+SUSTAINED_REQUESTS = 10_000  # issue 13: gold + adversarial, every answer checked
+SUSTAINED_CLIENTS = 32
 COMPONENTS = ("base salary", "stock", "bonus", "sign-on bonus", "total comp")
 
 
@@ -45,6 +48,12 @@ def web_load(root: Path, index: Path, work: Path, env: dict[str, str]) -> dict[s
             "gold questions, repeated": asdict(load_test(base, gold, CLIENTS, SECONDS,
                                                          MAX_REQUESTS)),
         }
+        adversarial = [json.loads(line)["question"] for line in
+                       (root / "tests/eval/adversarial.jsonl").read_text(encoding="utf-8")
+                       .splitlines() if line.strip()]
+        checked = sustained(base, gold + adversarial, SUSTAINED_REQUESTS, SUSTAINED_CLIENTS,
+                            rss=lambda: _rss_mb(server.pid)[0] * 2**20)
+        runs["sustained, every answer checked"] = checked.as_dict()
         rss, hwm = _rss_mb(server.pid)
     finally:
         server.send_signal(signal.SIGINT)

@@ -1,0 +1,105 @@
+"""A sustained load run that checks every answer: N requests from many keep-alive clients, each
+answer compared with the answer the same question got alone, server memory sampled as it goes.
+
+Example:
+    >>> run = sustained("http://127.0.0.1:7860", questions, total=10_000, clients=32,
+    ...                 rss=lambda: psutil.Process(pid).memory_info().rss)
+    >>> run.server_errors, run.mismatches, run.rss_growth_pct
+    (0, 0, 3.1)
+
+First each question is asked once, alone, for its reference answer; then `total` requests go
+out in turn over the questions. A 5xx is a server error; a 200 whose body differs from the
+reference is a mismatch (429 and 503 are load shed, counted apart). Memory is sampled after
+every `sample_every` requests; the growth compares the first sample with the last.
+"""
+
+from __future__ import annotations
+
+import http.client
+import itertools
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+
+@dataclass
+class SustainedRun:
+    """What a sustained run saw."""
+
+    requests: int = 0
+    server_errors: int = 0
+    shed: int = 0  # 429 / 503 answers
+    mismatches: int = 0
+    rss_mb: list[float] = field(default_factory=list)
+
+    @property
+    def rss_growth_pct(self) -> float:
+        """Growth from the first memory sample to the last, in percent."""
+        if len(self.rss_mb) < 2 or not self.rss_mb[0]:
+            return 0.0
+        return round((self.rss_mb[-1] - self.rss_mb[0]) / self.rss_mb[0] * 100, 1)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"requests": self.requests, "server_errors": self.server_errors,
+                "shed": self.shed, "mismatches": self.mismatches,
+                "rss_first_mb": self.rss_mb[0] if self.rss_mb else 0.0,
+                "rss_last_mb": self.rss_mb[-1] if self.rss_mb else 0.0,
+                "rss_growth_pct": self.rss_growth_pct}
+
+
+def _post(conn: http.client.HTTPConnection, path: str, body: bytes) -> tuple[int, bytes]:
+    conn.request("POST", path, body=body, headers={"Content-Type": "application/json",
+                                                   "Connection": "keep-alive"})
+    response = conn.getresponse()
+    return response.status, response.read()
+
+
+def sustained(base_url: str, questions: list[str], total: int = 10_000, clients: int = 32,
+              rss: Callable[[], float] | None = None, sample_every: int = 1000) -> SustainedRun:
+    """Run the load (see the module docstring); bounded by `total`, it stops by itself."""
+    url = urlsplit(base_url)
+    host, port, path = url.hostname or "127.0.0.1", url.port or 80, "/api/ask"
+    bodies = [json.dumps({"question": q, "history": []}).encode() for q in questions]
+    reference: list[bytes] = []
+    alone = http.client.HTTPConnection(host, port, timeout=60)
+    for body in bodies:
+        status, content = _post(alone, path, body)
+        reference.append(content if status == 200 else b"")
+    alone.close()
+    run = SustainedRun()
+    lock = threading.Lock()
+    tickets = itertools.count()
+    if rss is not None:
+        run.rss_mb.append(round(rss() / 2**20, 1))
+
+    def client() -> None:
+        conn = http.client.HTTPConnection(host, port, timeout=60)
+        try:
+            while (n := next(tickets)) < total:
+                i = n % len(bodies)
+                try:
+                    status, content = _post(conn, path, bodies[i])
+                except (OSError, http.client.HTTPException):
+                    conn.close()
+                    status, content = 599, b""
+                with lock:
+                    run.requests += 1
+                    if status >= 500 and status != 503:
+                        run.server_errors += 1
+                    elif status in (429, 503):
+                        run.shed += 1
+                    elif content != reference[i]:
+                        run.mismatches += 1
+                    if rss is not None and run.requests % sample_every == 0:
+                        run.rss_mb.append(round(rss() / 2**20, 1))
+        finally:
+            conn.close()
+
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return run
