@@ -43,6 +43,7 @@ ENV_VARS: dict[str, str] = {
     "ASSISTANT_LLM_TIMEOUT": "llm_timeout",
 }
 SECRET_ENV_VARS = ("ASSISTANT_LLM_API_KEY", "OPENAI_API_KEY")
+EMBED_SECRET_ENV = "ASSISTANT_EMBED_SECRET"  # signs embed tokens (web/embed_tokens.py)
 CONFIG_ENV = "ASSISTANT_CONFIG"
 DEFAULT_CONFIG = Path("assistant.toml")
 
@@ -73,6 +74,7 @@ class Settings:
     llm_provider: str = ""
     llm_timeout: float = 30.0
     llm_api_key: str = field(default="", repr=False)
+    embed_secret: str = field(default="", repr=False)  # set: widget origins may use tokens
 
     @classmethod
     def load(
@@ -94,6 +96,8 @@ class Settings:
             if env.get(var):
                 values["llm_api_key"] = env[var]
                 break
+        if env.get(EMBED_SECRET_ENV):
+            values["embed_secret"] = env[EMBED_SECRET_ENV]
         values.update({k: v for k, v in (overrides or {}).items() if v is not None})
         return cls()._with(values)
 
@@ -120,6 +124,8 @@ def _read_config(path: Path) -> dict[str, Any]:
     section = data.get("assistant", data)
     if "llm_api_key" in section:
         raise UsageError(f"{path}: put the API key in ASSISTANT_LLM_API_KEY, not in a file.")
+    if "embed_secret" in section:
+        raise UsageError(f"{path}: put the embed secret in {EMBED_SECRET_ENV}, not in a file.")
     return dict(section)
 
 

@@ -224,7 +224,8 @@ def _row_lines(rows: list[CompRow], wanted: list[str], guide: Guide, cites: Cita
         if missing:
             held = ", ".join(COMPONENT_LABELS[f.component] for f in row.figures)
             text += (f"{'.' if parts else ':'} No {' or '.join(missing)} figure in the guide for "
-                     f"{where} (its row holds {held or 'no figures'}) {'' if parts else mark}")
+                     f"{where} (its row holds {held or 'no figures'})."
+                     + ("" if parts else f" {mark}"))
         if row.frontmatter_currency and row.frontmatter_currency != row.currency:
             text += (f" The guide disagrees with itself here: its frontmatter says "
                      f"{row.frontmatter_currency}, its table says {row.currency}; the table's "

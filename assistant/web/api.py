@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
+from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 
@@ -188,7 +189,8 @@ def feedback(body: FeedbackIn, request: Request) -> Response:
 
 @router.delete("/api/feedback/{feedback_id}", status_code=204, responses=ERRORS,
                tags=["feedback"])
-def delete_feedback(feedback_id: int, request: Request,
+def delete_feedback(request: Request,
+                    feedback_id: int = PathParam(ge=1, le=2**63 - 1),  # SQLite's integer range
                     token: str = Query(min_length=8, max_length=64,
                                        description="The token POST /api/feedback returned.")
                     ) -> Response:

@@ -31,6 +31,7 @@ from assistant.errors import AssistantError, UsageError
 from assistant.settings import Settings
 from assistant.web import api
 from assistant.web.docs import DOCS_CSP, docs_page
+from assistant.web.embed_tokens import EmbedTokenGuard
 from assistant.web.feedback import FeedbackStore, feedback_path
 from assistant.web.limits import (
     BodyLimitMiddleware,
@@ -70,6 +71,8 @@ def create_app(settings: Settings, bot: Assistant | None = None, *,
     app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type"], max_age=600)
     app.add_middleware(PreflightGuard, allow_origins=origins)
+    app.add_middleware(EmbedTokenGuard, secret=settings.embed_secret,
+                       allow_origins=tuple(origins))
     app.add_middleware(RequestLogMiddleware)
     if mount_chat:
         _mount_chat(app, web)

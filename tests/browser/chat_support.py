@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+EMBED_SECRET = "browser-test-embed-secret"  # the app under test signs embed tokens with this
 CHAT = "#oc-chat"
 BOT = f"{CHAT} [data-testid='bot']"
 FINAL_LINK = "a[href^='/api/guides/']"  # markers are linked only once the answer is complete

@@ -8,7 +8,8 @@ Fixtures:
                  served from an origin in ASSISTANT_WIDGET_ORIGINS and from one that is not.
                  Add "?widget=0" for the page without the widget, "?position=left" for
                  data-position="left", "?stub=1" for a widget served by the host server itself
-                 and talking to its scripted SSE stub (see `stub_stream`).
+                 and talking to its scripted SSE stub (see `stub_stream`), "?token=T" for
+                 data-token="T" (the app signs embed tokens with EMBED_SECRET).
     stub_stream  the scripted /api/ask/stream of the host server: sends one delta, waits for
                  `stub_stream.release.set()`, then sends the rest in awkward chunks (CRLF,
                  events split mid-line); the question "fail" ends with an `error` event.
@@ -26,6 +27,7 @@ a browser here. Without it these tests fail, they never skip.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -45,6 +47,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from chat_support import EMBED_SECRET
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -156,6 +159,8 @@ class HostPages:
         widget = ""
         if params.get("widget", ["1"])[0] != "0":
             position = ' data-position="left"' if params.get("position") == ["left"] else ""
+            if params.get("token"):  # an embed token minted for this page (EMBED_SECRET)
+                position += f' data-token="{html.escape(params["token"][0])}"'
             src = "/widget.js" if params.get("stub") == ["1"] else f"{self.app_url}/widget.js"
             widget = (f'<script src="{src}" data-title="{WIDGET_TITLE}"'
                       f"{position} defer></script>")
@@ -248,6 +253,7 @@ def app_env(index: Path, data: Path, origins: str) -> dict[str, str]:
         "ASSISTANT_CONFIG": str(data / "no-config.toml"),
         "ASSISTANT_WIDGET_ORIGINS": origins,
         "ASSISTANT_RATE_LIMIT": "100000",
+        "ASSISTANT_EMBED_SECRET": EMBED_SECRET,
         "GRADIO_ANALYTICS_ENABLED": "False",
         "HF_HUB_OFFLINE": "1",
         "TRANSFORMERS_OFFLINE": "1",

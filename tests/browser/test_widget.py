@@ -140,7 +140,8 @@ def test_disallowed_origin_shows_an_error_and_no_answer(page: Any, widget: Any,
     widget.part(".bubble").click()
     reply = widget.ask("Alibaba Seattle sign-on?")
     assert "error" in (reply.get_attribute("class") or "")
-    assert "Could not reach" in reply.inner_text()
+    # the app signs embed tokens (EMBED_SECRET), so an unlisted site without one is told why
+    assert "needs an embed token" in reply.inner_text()
     assert "$60K" not in widget.part(".log").inner_text()
     assert reply.locator("a").count() == 0
 

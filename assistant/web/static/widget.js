@@ -6,7 +6,10 @@
  * cannot reach in and ours cannot leak out. Server text is never parsed as HTML: the small
  * Markdown subset the answers use is turned into DOM nodes with createElement/textContent.
  *
- * Options on the script tag: data-title (panel title), data-position="left" (default right).
+ * Options on the script tag: data-title (panel title), data-position="left" (default right),
+ * data-token (an embed token the page's server minted) or data-token-url (a URL of the page's
+ * own site that returns {"token": "..."}; fetched before the first question), for coach
+ * servers that require signed embed tokens instead of an origin allow-list.
  */
 (function () {
   "use strict";
@@ -18,6 +21,9 @@
   var ORIGIN = new URL(script.src, document.baseURI).origin;
   var TITLE = (script.getAttribute("data-title") || "").trim() || "Offer coach";
   var POSITION = script.getAttribute("data-position") === "left" ? "left" : "right";
+  var TOKEN = (script.getAttribute("data-token") || "").trim();
+  var TOKEN_URL = (script.getAttribute("data-token-url") || "").trim();
+  var tokenPromise = null;
   var MAX_QUESTION = 2000;
   var MAX_HISTORY = 10;
 
@@ -412,6 +418,19 @@
     return pump();
   }
 
+  /* The embed token: the attribute's, or the one the page's own site hands out (once). */
+  function embedToken() {
+    if (TOKEN || !TOKEN_URL) return Promise.resolve(TOKEN);
+    if (!tokenPromise) {
+      tokenPromise = fetch(TOKEN_URL, { credentials: "same-origin" }).then(function (r) {
+        return r.ok ? r.json() : {};
+      }).then(function (data) {
+        return data && typeof data.token === "string" ? data.token : "";
+      }).catch(function () { return ""; });
+    }
+    return tokenPromise;
+  }
+
   function httpErrorMessage(response, payload) {
     var said = payload && typeof payload.error === "string" ? payload.error : "";
     if (response.status === 429) {
@@ -424,8 +443,11 @@
     if (response.status === 413 || response.status === 422 || response.status === 400) {
       return said || "That question could not be read. Please shorten or rephrase it.";
     }
+    if (response.status === 401) {
+      return said || "This site needs an embed token to use the coach.";
+    }
     if (response.status === 403) {
-      return "This site is not allowed to use the coach.";
+      return said || "This site is not allowed to use the coach.";
     }
     return (said ? said + " " : "") + "The coach could not answer right now (error " +
       response.status + "). Please try again shortly.";
@@ -600,12 +622,16 @@
       var failed = false;
       var turns = history.slice(-MAX_HISTORY);
 
-      fetch(ORIGIN + "/api/ask/stream", {
-        method: "POST",
-        mode: "cors",
-        credentials: "omit",
-        headers: { "Content-Type": "application/json", "Accept": "text/event-stream" },
-        body: JSON.stringify({ question: question, history: turns })
+      embedToken().then(function (token) {
+        var headers = { "Content-Type": "application/json", "Accept": "text/event-stream" };
+        if (token) headers["X-Embed-Token"] = token;
+        return fetch(ORIGIN + "/api/ask/stream", {
+          method: "POST",
+          mode: "cors",
+          credentials: "omit",
+          headers: headers,
+          body: JSON.stringify({ question: question, history: turns })
+        });
       }).then(function (response) {
         if (!response.ok) {
           return response.json().catch(function () { return null; }).then(function (payload) {
