@@ -29,6 +29,7 @@ from langchain_core.runnables import Runnable
 from pydantic import SecretStr
 
 from assistant.answer.compose import markdown
+from assistant.answer.llm.binding import bound, sentence_problem
 from assistant.answer.llm.context import (
     Passage,
     numbered_passages,
@@ -115,27 +116,49 @@ def llm_stream(settings: Settings, retrieved: Retrieved, grounded: Answer, *,
     deadline = time.monotonic() + STREAM_DEADLINE_FACTOR * min(settings.llm_timeout,
                                                                MAX_TIMEOUT_S)
     parts: list[str] = []
+    held = ""  # text not shown yet: the sentence being written
+    texts = {p.n: p.text for p in passages}
     try:
         chain = answer_chain(model or chat_model(settings))
         for delta in chain.stream(prompt_inputs(retrieved, passages, history)):
             if delta:
                 parts.append(delta)
-                yield delta
+                ready, held = complete_sentences(held + delta)
+                if ready and (note := sentence_problem(ready, texts, retrieved.rows)):
+                    yield fallback(grounded, note)  # the sentence was never shown
+                    return
+                if ready:
+                    yield ready
             if time.monotonic() > deadline:
                 raise TimeoutError("the streamed answer ran past its deadline")
     except Exception as exc:  # any model failure falls back; the log keeps the detail
         yield fallback(grounded, failure_note(exc), exc)
         return
+    if held and (note := sentence_problem(held, texts, retrieved.rows)):
+        yield fallback(grounded, note)
+        return
+    if held:
+        yield held
     yield guarded("".join(parts), passages, retrieved, grounded)
+
+
+def complete_sentences(text: str) -> tuple[str, str]:
+    """(the finished sentences of `text`, the rest): a sentence is shown only once the guard
+    has seen it whole."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return (text[:ends[-1]], text[ends[-1]:]) if ends else ("", text)
+
+
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s*\[\d+(?:\s*,\s*\d+)*\])*(?=\s)|\n")
 
 
 def guarded(text: str, passages: Sequence[Passage], retrieved: Retrieved,
             grounded: Answer) -> Answer:
     """The LLM text as an Answer if the guard passes it, else the grounded one with a note."""
     text = _THINKING.sub("", text).strip()
-    verdict = check(text, {p.n: p.text for p in passages})
+    verdict = bound(check(text, {p.n: p.text for p in passages}), text, retrieved.rows)
     if not verdict.ok:
-        log.info("LLM answer rejected for %r: %s", retrieved.question, verdict.note)
+        log.info("LLM answer rejected: %s", verdict.note)  # never the question (privacy)
         return fallback(grounded, verdict.note)
     cited = [c for c in grounded.citations if c.n in verdict.cited]
     return replace(grounded, text=markdown(grounded.notes, [text], grounded.freshness_note),

