@@ -45,7 +45,8 @@ def sample_assistant(settings: Settings | None = None) -> Assistant:
 
 @dataclass
 class StubScript:
-    """What the stub answers next: a mode ("ok", "500", "slow", "malformed") and the text."""
+    """What the stub answers next: a mode ("ok", "500", "429", "slow", "malformed", "cut": a
+    stream that stops mid-answer) and the text."""
 
     mode: str = "ok"
     text: str = ""
@@ -94,6 +95,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.script.release.wait(self.script.delay_s)
         if mode == "500":
             self._send(500, b'{"error": {"message": "boom", "type": "server_error"}}')
+        elif mode == "429":
+            self._send(429, b'{"error": {"message": "slow down", "type": "rate_limit"}}')
+        elif mode == "cut":
+            self._cut(text, stream=bool(body.get("stream")))
         elif mode == "malformed":
             self._send(200, b'{"id": "x", "choices": [', stream=bool(body.get("stream")))
         elif body.get("stream"):
@@ -109,6 +114,19 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
         self.wfile.write(payload)
+
+    def _cut(self, text: str, stream: bool) -> None:
+        """Half of the answer, then the connection drops (no [DONE], no finish_reason)."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream" if stream else "application/json")
+        self.end_headers()
+        half = text[:len(text) // 2]
+        if stream:
+            self.wfile.write(f"data: {json.dumps(_chunk(half))}\n\n".encode())
+        else:
+            self.wfile.write(json.dumps(_completion(half)).encode()[:40])
+        self.wfile.flush()
+        self.close_connection = True
 
     def _stream(self, text: str) -> None:
         self.send_response(200)
