@@ -35,6 +35,12 @@ class IndexUnavailableError(AssistantError):
     http_status = 503
 
 
+class IndexWriteError(AssistantError):
+    """A build could not write its version (e.g. the disk is full); the live one stays."""
+
+    http_status = 507
+
+
 class IndexLockedError(AssistantError):
     """Another process is writing the index."""
 

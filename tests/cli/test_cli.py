@@ -115,3 +115,23 @@ def test_feedback_list_and_delete_by_id(env: dict[str, str], tmp_path: Path,
     deleted = CliRunner().invoke(admin, ["feedback", "delete", str(first.id), "999"])
     assert deleted.exit_code == 1 and "deleted 1 of 2; no feedback #999" in deleted.output
     assert FeedbackStore(feedback_path(tmp_path / "data")).count() == 0
+
+
+def test_a_missing_model_export_names_the_command(env: dict[str, str], tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "openvino-int8")
+    monkeypatch.setenv("ASSISTANT_MODEL_DIR", str(tmp_path / "no-models"))
+    result = CliRunner().invoke(admin, ["index", "--corpus", str(ROOT / "corpus"), "--quiet"])
+    assert result.exit_code == 1
+    assert "make setup" in result.output and "assistant.embed.export" in result.output
+    assert not (tmp_path / "index" / "CURRENT").exists()  # nothing half-built goes live
+
+
+def test_an_index_of_another_model_is_refused_with_the_fix(sample_index: None,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "openvino-int8")  # the index was built with hash
+    result = CliRunner().invoke(ask, ["Can a sign-on bonus be clawed back?"])
+    assert result.exit_code == 1
+    assert "assistant index --rebuild" in result.output and "hash" in result.output
+    assert "$" not in result.output

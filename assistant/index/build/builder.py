@@ -14,6 +14,7 @@ What changed is decided in plan.py, carried out in write.py.
 
 from __future__ import annotations
 
+import errno
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.corpus.model import CorpusResult
 from assistant.embed.embedder import Embedder, get_embedder
+from assistant.errors import IndexWriteError
 from assistant.index.build import plan as planning
 from assistant.index.build.plan import Base
 from assistant.index.build.write import new_manifest, reusable_vectors, write_chunks
@@ -111,7 +113,26 @@ def _locked_build(settings: Settings, roots: Sequence[Path], read: ReadCorpus, r
         base = planning.find_base(repo, embedder, rebuild, notes)
         corpus = read(base)
         job = _Job(settings, repo, lock.renew, embedder, progress, notes, started, compact)
-        return _build(job, corpus, roots, base)
+        try:
+            return _build(job, corpus, roots, base)
+        except Exception as exc:
+            if not disk_full(exc):
+                raise
+            where = settings.chroma_url or str(settings.index)
+            raise IndexWriteError(
+                f"The disk holding the index ({where}) is full, so this build stopped; the "
+                "live version keeps answering. Free some space (or set ASSISTANT_INDEX to a "
+                "disk with room) and run `assistant index` again.") from None
+
+
+def disk_full(exc: BaseException) -> bool:
+    """True for the ways a full disk shows: ENOSPC/EDQUOT, a shutil.Error listing them, or
+    SQLite's "database or disk is full" from Chroma."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    text = str(exc)
+    return "No space left on device" in text or "disk is full" in text or (
+        exc.__cause__ is not None and disk_full(exc.__cause__))
 
 
 def _build(job: _Job, corpus: CorpusResult, roots: Sequence[Path], base: Base | None
