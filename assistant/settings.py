@@ -36,6 +36,7 @@ ENV_VARS: dict[str, str] = {
     "ASSISTANT_REQUEST_TIMEOUT": "request_timeout",
     "ASSISTANT_MAX_IN_FLIGHT": "max_in_flight",
     "ASSISTANT_FEEDBACK": "feedback",
+    "ASSISTANT_FOLLOW_LINKS": "follow_links",
     "ASSISTANT_FEEDBACK_DAYS": "feedback_days",
     "ASSISTANT_LLM_BASE_URL": "llm_base_url",
     "ASSISTANT_LLM_MODEL": "llm_model",
@@ -68,6 +69,7 @@ class Settings:
     request_timeout: float = 10.0  # seconds a request's headers and body may take to arrive
     max_in_flight: int = 64  # requests answered at once; past it 503 + Retry-After
     feedback: bool = True  # store ratings (with their question and answer) at all
+    follow_links: bool = False  # read symlinks that lead outside the corpus roots
     feedback_days: int = 90  # ratings older than this are deleted
     llm_base_url: str = ""
     llm_model: str = ""

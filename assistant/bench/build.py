@@ -34,6 +34,7 @@ def incremental_updates(shared: Path, index: Path, work: Path, env: dict[str, st
     shutil.copytree(index, copy, symlinks=True)
     cmd = [bin_path("assistant"), "index", "--corpus", str(corpus), "--corpus",
            str(shared / "articles"), "--index", str(copy), "--quiet"]
+    env = dict(env, ASSISTANT_FOLLOW_LINKS="1")  # the linked corpus leads into the library
     noop = measured(cmd, env)
     guide = corpus.joinpath(*EDITED)
     runs = []

@@ -85,7 +85,7 @@ def lint(corpus: tuple[Path, ...], as_json: bool) -> None:
     from assistant.corpus.lint import lint_corpus
 
     settings = load_settings(corpus)
-    findings = lint_corpus(corpus_roots(settings, corpus))
+    findings = lint_corpus(corpus_roots(settings, corpus), follow_links=settings.follow_links)
     for f in findings:
         if as_json:
             click.echo(json.dumps(f.as_dict(), ensure_ascii=False))

@@ -27,6 +27,7 @@ _TABLE: tuple[Code, ...] = (
     Code("E103", "error", "yaml-too-large", "file too large, or YAML alias bomb / too complex"),
     Code("E104", "error", "not-utf8", "file is not valid UTF-8"),
     Code("E105", "error", "empty-file", "file or guide body is empty"),
+    Code("E106", "error", "symlink-outside", "a symlink leads outside the corpus; not read"),
     Code("E201", "error", "missing-field", "a required frontmatter field is missing"),
     Code("E202", "error", "ill-typed-field", "a frontmatter field has the wrong type"),
     Code("E203", "warning", "low-greater-than-high", "a range's low is above its high"),

@@ -7,6 +7,7 @@
 | E103 | error   | yaml-too-large         | file over 1 MiB, YAML alias bomb or too many nodes   |
 | E104 | error   | not-utf8               | file is not valid UTF-8 (or cannot be read)          |
 | E105 | error   | empty-file             | file, or the body after its frontmatter, is empty    |
+| E106 | error   | symlink-outside        | a symlink leads outside the corpus; not read         |
 | E201 | error   | missing-field          | required frontmatter field (company, role) missing   |
 | E202 | error   | ill-typed-field        | a frontmatter field has the wrong type               |
 | E203 | warning | low-greater-than-high  | a frontmatter range's low is above its high          |
@@ -36,9 +37,10 @@ from assistant.corpus.reader import read_corpus
 __all__ = ["CODES", "lint_corpus", "lint_result"]
 
 
-def lint_corpus(roots: Sequence[Path] | Path, today: date | None = None) -> list[Finding]:
+def lint_corpus(roots: Sequence[Path] | Path, today: date | None = None,
+                follow_links: bool = False) -> list[Finding]:
     """All findings for the files under `roots`, checked against `today` (default: now)."""
-    return lint_result(read_corpus(roots), today)
+    return lint_result(read_corpus(roots, follow_links=follow_links), today)
 
 
 def lint_result(result: CorpusResult, today: date | None = None) -> list[Finding]:

@@ -60,11 +60,14 @@ def read_guide_with_findings(path: Path, root: Path) -> tuple[Guide, list[Findin
 
 
 def read_corpus(roots: Sequence[Path] | Path, progress: bool = False,
-                reuse: Mapping[str, tuple[str, str]] | None = None) -> CorpusResult:
+                reuse: Mapping[str, tuple[str, str]] | None = None,
+                follow_links: bool = False) -> CorpusResult:
     """Read every .md/.txt file under each root; bad files become findings and skips.
 
     `reuse` maps a relative path to (content hash, guide id) of the previous build: a file
     whose bytes still hash the same is listed in `result.reused` instead of being parsed.
+    A symlink that leads outside the roots is not followed (finding E106) unless
+    `follow_links` (ASSISTANT_FOLLOW_LINKS) says the operator put it there on purpose.
     """
     root_list = [roots] if isinstance(roots, Path) else list(roots)
     for root in root_list:
@@ -72,7 +75,12 @@ def read_corpus(roots: Sequence[Path] | Path, progress: bool = False,
             raise CorpusError(f"corpus folder {root} does not exist; check the corpus path")
     result = CorpusResult(root=os.pathsep.join(str(r) for r in root_list))
     seen: dict[str, str] = {}
-    for root, path in _progress(_walk(root_list), progress):
+    files, outside = _walk(root_list, follow_links)
+    for rel in outside:
+        message = "a symlink that leads outside the corpus; not read (ASSISTANT_FOLLOW_LINKS)"
+        result.findings.append(finding(rel, "", "E106", message))
+        result.skipped[rel] = message
+    for root, path in _progress(files, progress):
         rel = relative_path(path, root)
         if path.suffix.lower() not in SUFFIXES:
             result.skipped[rel] = f"not a guide file ({path.suffix or 'no extension'})"
@@ -151,19 +159,39 @@ def relative_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _walk(roots: Iterable[Path]) -> list[tuple[Path, Path]]:
-    """(root, file) for every file under each root, sorted so results are stable."""
+def _walk(roots: Iterable[Path], follow_links: bool = False
+          ) -> tuple[list[tuple[Path, Path]], list[str]]:
+    """(root, file) for every file under each root, sorted so results are stable, and the
+    relative paths of symlinks leading outside the roots (not followed unless asked)."""
     files: list[tuple[Path, Path]] = []
+    outside: list[str] = []
+    roots = list(roots)
+    inside = [r.resolve() for r in roots]
+
+    def within(path: Path) -> bool:
+        target = path.resolve()
+        return any(target == r or r in target.parents for r in inside)
+
     for root in roots:
         if root.is_file():
             files.append((root.parent, root))
             continue
         for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             base = Path(dirpath)
-            files.extend((root, base / name) for name in sorted(filenames)
-                         if not name.startswith("."))
-    return files
+            kept = []
+            for d in sorted(d for d in dirnames if not d.startswith(".")):
+                if follow_links or not (base / d).is_symlink() or within(base / d):
+                    kept.append(d)
+                else:
+                    outside.append(relative_path(base / d, root))
+            dirnames[:] = kept
+            for name in sorted(n for n in filenames if not n.startswith(".")):
+                path = base / name
+                if not follow_links and path.is_symlink() and not within(path):
+                    outside.append(relative_path(path, root))
+                else:
+                    files.append((root, path))
+    return files, outside
 
 
 def _progress(

@@ -42,7 +42,7 @@ def slice_root(tmp_path_factory: pytest.TempPathFactory, guides_root: Path) -> P
 @pytest.fixture(scope="session")
 def slice_bot(slice_root: Path, shared_corpus: Path) -> Assistant:
     """An Assistant over the slice plus the real articles."""
-    guides = read_corpus([slice_root, shared_corpus / "articles"]).guides
+    guides = read_corpus([slice_root, shared_corpus / "articles"], follow_links=True).guides
     return offline_assistant(Library(guides))
 
 
@@ -57,7 +57,7 @@ def _companies_bot(root: Path, guides_root: Path, shared_corpus: Path,
                    companies: tuple[str, ...]) -> Assistant:
     for company in companies:
         (root / company).symlink_to(guides_root / company, target_is_directory=True)
-    guides = read_corpus([root, shared_corpus / "articles"]).guides
+    guides = read_corpus([root, shared_corpus / "articles"], follow_links=True).guides
     return offline_assistant(Library(guides))
 
 

@@ -23,6 +23,7 @@ def slice_index(tmp_path_factory: pytest.TempPathFactory, shared_corpus: Path) -
     index = tmp_path_factory.mktemp("slice-index")
     mp = pytest.MonkeyPatch()
     mp.setenv("ASSISTANT_EMBEDDER", "hash")
+    mp.setenv("ASSISTANT_FOLLOW_LINKS", "1")  # the slice links company folders of the library
     result = CliRunner().invoke(admin, ["index", "--corpus", str(root), "--corpus",
                                         str(shared_corpus / "articles"), "--index", str(index),
                                         "--quiet"])

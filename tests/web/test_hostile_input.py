@@ -126,3 +126,16 @@ def test_path_traversal_on_the_source_viewer_is_404(client: TestClient, path: st
     assert response.status_code == 404
     assert "[project]" not in response.text and "root:" not in response.text
     assert_no_leak(response.text)
+
+
+def test_the_answer_cache_is_bounded_in_bytes() -> None:
+    from assistant.web.cache import AnswerCache
+
+    cache = AnswerCache(maxsize=1000, max_bytes=10_000)
+    for i in range(100):  # 100 answers of 1 KB under long histories: at most 10 KB kept
+        cache.put((f"q{i}", (("user", "x" * 60_000),), "2026-12-01"), b"a" * 1000)
+    assert cache.size <= 10_000 and len(cache) == 10
+    assert cache.get(("q99", (("user", "x" * 60_000),), "2026-12-01")) == b"a" * 1000
+    assert cache.get(("q0", (("user", "x" * 60_000),), "2026-12-01")) is None
+    cache.put(("huge", (), "d"), b"b" * 20_000)  # larger than the whole budget: not kept
+    assert cache.get(("huge", (), "d")) is None

@@ -88,7 +88,8 @@ def build_index(settings: Settings, roots: Sequence[Path], rebuild: bool = False
 
     def read(base: Base | None) -> CorpusResult:
         reuse = {e.path: (e.content_hash, e.id) for e in base.catalog.entries} if base else None
-        return read_corpus(roots, progress=progress, reuse=reuse)
+        return read_corpus(roots, progress=progress, reuse=reuse,
+                           follow_links=settings.follow_links)
 
     return _locked_build(settings, roots, read, rebuild, progress, embedder, compact)
 
