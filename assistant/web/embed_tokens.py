@@ -132,7 +132,10 @@ class EmbedTokenGuard:
             return
         headers = Headers(scope=scope)
         origin = headers.get("origin", "")
-        cors = {"Access-Control-Allow-Origin": origin, "Vary": "Origin"} if origin else {}
+        # the refusal is readable by the widget, which sends no credentials; a request with
+        # cookies (a credentialed one) gets no allow header from here
+        cors = {"Access-Control-Allow-Origin": origin, "Vary": "Origin"} \
+            if origin and "cookie" not in headers else {}
         if scope["method"] == "OPTIONS" and origin and origin not in self.allowed:
             wanted = headers.get("access-control-request-headers", "").casefold()
             if HEADER in wanted:  # the real request is checked when it comes

@@ -83,3 +83,13 @@ def test_a_token_preflight_is_answered_for_the_real_request_to_be_checked(
         "Origin": SITE, "Access-Control-Request-Method": "POST",
         "Access-Control-Request-Headers": "content-type"})
     assert plain.headers.get("access-control-allow-origin") != SITE
+
+
+def test_a_credentialed_request_from_an_unlisted_site_gets_no_allow_header(
+        make_client: ClientFactory) -> None:
+    client = make_client(embed_secret=SECRET)
+    response = client.post("/api/ask", json=ASK, headers={"Origin": SITE,
+                                                          "Cookie": "session=abc"})
+    assert response.status_code == 401
+    assert "access-control-allow-origin" not in response.headers
+    assert "access-control-allow-credentials" not in response.headers
