@@ -43,6 +43,7 @@ EXAMPLES = ("Alibaba Seattle sign-on?", "Alibaba ML engineer levels?",
 CHART_PLACEHOLDER = ('<p class="chart-empty">Pay bands appear here when an answer quotes '
                     "figures.</p>")
 ASK_CONCURRENCY = 8
+MAX_QUEUE = 64  # chat events waiting at once; past it Gradio refuses the join ("queue full")
 
 ChatValue = list[dict[str, Any]]
 Outputs = tuple[Any, ...]  # chatbot, chart, badge, last answer, question box, status
@@ -203,6 +204,7 @@ def build_chat(bot: Assistant, settings: Settings, feedback: FeedbackStore) -> g
             if settings.feedback:  # off: no handler that could store anything
                 button.click(handlers.rater(rating), [last, comment], [status, comment],
                              api_name=f"feedback_{rating}")
+    demo.queue(max_size=MAX_QUEUE)  # bounded: a flood is refused, not held in memory
     return demo
 
 

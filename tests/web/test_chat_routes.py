@@ -53,3 +53,12 @@ def test_a_bad_chat_call_does_not_echo_its_input(make_client: ClientFactory) -> 
     response = client.post("/gradio_api/run/ask", json={"data": ["hi", secret]})
     assert response.status_code >= 400
     assert secret not in response.text and "Traceback" not in response.text
+
+
+def test_the_chat_queue_is_bounded(make_client: ClientFactory) -> None:
+    from assistant.web.chat import MAX_QUEUE
+
+    client = make_client(mount_chat=True)
+    blocks = next(r.app.blocks for r in client.app.routes  # the mounted Gradio app
+                  if hasattr(getattr(r, "app", None), "blocks"))
+    assert blocks._queue.max_size == MAX_QUEUE
