@@ -24,8 +24,8 @@ from assistant.errors import IndexMissingError
 
 # Bump both when a pickled class moves or changes shape: an older catalog is then refused by
 # its first bytes, before unpickling could fail on a class path that no longer exists.
-CATALOG_FORMAT = 4  # 4: Vocabulary holds the nickname counts (corpus/nicknames.py)
-MAGIC = b"NGCAT4\n"
+CATALOG_FORMAT = 5  # 5: guides read with hidden characters removed and the id-path rule
+MAGIC = b"NGCAT5\n"
 _REBUILD = "rebuild with `assistant index --rebuild`."
 
 
