@@ -23,19 +23,24 @@ import unicodedata
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])"
                    r"|\x9b[0-?]*[ -/]*[@-~]")
 _INVISIBLE = re.compile(
-    "[\U000e0000-\U000e007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    "[\U000e0000-\U000e007f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
     "\u00ad\u180e\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A zero-width joiner is kept where it joins an emoji ("👁️‍🗨️"); anywhere else it hides text.
+_LOOSE_ZWJ = re.compile("(?<![\ufe0f\U0001f000-\U0001faff\u2600-\u27bf])\u200d")
 
 
 def visible(text: str) -> str:
     """`text` in NFC with invisible and control characters (but tab and newline) removed."""
-    return unicodedata.normalize("NFC", _INVISIBLE.sub("", _ANSI.sub("", text)))
+    text = _LOOSE_ZWJ.sub("", _INVISIBLE.sub("", _ANSI.sub("", text)))
+    return unicodedata.normalize("NFC", text)
 
 
 def hidden_count(text: str) -> int:
     """How many characters `visible` would remove (escape sequences count whole)."""
-    return len(_ANSI.findall(text)) + len(_INVISIBLE.findall(_ANSI.sub("", text)))
+    plain = _ANSI.sub("", text)
+    return len(_ANSI.findall(text)) + len(_INVISIBLE.findall(plain)) + len(
+        _LOOSE_ZWJ.findall(_INVISIBLE.sub("", plain)))
 
 
 def for_terminal(text: str) -> str:

@@ -98,3 +98,11 @@ def test_a_50_mb_file_is_a_finding_and_the_rest_indexes(tmp_path: Path) -> None:
     assert [g.id for g in result.guides] == ["alibaba/ml-ai-engineer"]
     assert [(f.path, f.code) for f in result.findings if f.code == "E103"] == [
         ("acme/huge.md", "E103")]
+
+
+def test_a_joiner_inside_an_emoji_stays_and_one_inside_a_word_goes() -> None:
+    from assistant.corpus.hidden import visible
+
+    eye = "\U0001f441\ufe0f\u200d\U0001f5e8\ufe0f"  # 👁️‍🗨️, as guides/flywire/data-engineer.md has
+    assert visible(f"{eye} Flywire") == f"{eye} Flywire"
+    assert visible("Fly\u200dwire") == "Flywire"
