@@ -70,8 +70,9 @@ def find_base(repo: VersionRepo, embedder: Embedder, rebuild: bool, notes: list[
                         f"build uses {CHUNK_FORMAT}: rebuilt from scratch")
     try:
         catalog = repo.catalog(live)
-    except IndexMissingError as exc:
-        return _scratch(notes, f"{exc} Rebuilt from scratch.")
+    except IndexMissingError as exc:  # this build is the rebuild the message asks for
+        return _scratch(notes, str(exc).replace(
+            "rebuild with `assistant index --rebuild`.", "Rebuilt from scratch."))
     return Base(live, manifest, catalog)
 
 
