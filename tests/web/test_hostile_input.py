@@ -139,3 +139,23 @@ def test_the_answer_cache_is_bounded_in_bytes() -> None:
     assert cache.get(("q0", (("user", "x" * 60_000),), "2026-12-01")) is None
     cache.put(("huge", (), "d"), b"b" * 20_000)  # larger than the whole budget: not kept
     assert cache.get(("huge", (), "d")) is None
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuánto es el salario base de un ingeniero de ML de Alibaba en Seattle?",
+    "阿里巴巴 西雅图 机器学习工程师 底薪?",
+    "Quel est le salaire de base chez Evilcorp à Berlin ?",
+    "Wie viel zahlt Zyxcorp in München?",
+])
+def test_questions_in_other_languages_never_borrow_figures(client: TestClient,
+                                                           question: str) -> None:
+    response = client.post("/api/ask", json={"question": question})
+    assert response.status_code == 200
+    data = response.json()
+    guides = {c["guide"].split("/")[0] for c in data["citations"]
+              if not c["source"].startswith("articles/")}  # general articles: no company
+    named = {"alibaba"} if "Alibaba" in question or "阿里巴巴" in question else \
+        {"evilcorp"} if "Evilcorp" in question else set()
+    assert guides <= named | {""}, (question, guides)  # only the company asked about, if any
+    if "Zyxcorp" in question:
+        assert "€" not in data["answer"] and "$" not in data["answer"]

@@ -102,3 +102,14 @@ def test_a_flood_past_the_in_flight_cap_is_shed(serve: Any, web_bot: Assistant,
     with httpx.Client(base_url=url, trust_env=False) as client:  # and it recovers at once
         assert client.get("/healthz").status_code == 200
         assert client.post("/api/ask", json=ASK).status_code == 200
+
+
+def test_a_client_over_its_quota_gets_429_while_another_is_served(serve: Any) -> None:
+    url = serve(rate_limit=2, trusted_proxies=("127.0.0.1",))
+    with httpx.Client(base_url=url, trust_env=False, timeout=10) as client:
+        flood = [client.post("/api/ask", json=ASK, headers={"X-Forwarded-For": "203.0.113.7"})
+                 for _ in range(4)]
+        other = client.post("/api/ask", json=ASK, headers={"X-Forwarded-For": "198.51.100.2"})
+    assert [r.status_code for r in flood] == [200, 200, 429, 429]
+    assert 1 <= int(flood[-1].headers["retry-after"]) <= 60
+    assert other.status_code == 200 and "$60K sign-on" in other.json()["answer"]
