@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from assistant.cli.common import corpus_option, index_option, load_settings, translate_errors
-from assistant.corpus.hidden import for_terminal
+from assistant.corpus.hidden import visible
 
 if TYPE_CHECKING:
     from assistant.answer.types import Answer, Asker
@@ -49,11 +49,11 @@ def main(question: str | None, as_json: bool, server: str | None,
             raise click.UsageError('Reading questions from stdin needs --json: ask --json -')
         for line in sys.stdin:
             if line.strip():
-                click.echo(for_terminal(_json(asker.ask(line.strip()))))
+                click.echo(visible(_json(asker.ask(line.strip()))))
         return
     answer = asker.ask(question)
     # guide text (or a remote server) may carry escapes and invisible text: never print them
-    click.echo(for_terminal(_json(answer) if as_json else render(answer)))
+    click.echo(visible(_json(answer) if as_json else render(answer)))
 
 
 def _asker(settings: Settings, server: str | None) -> Asker:

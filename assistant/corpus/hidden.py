@@ -3,7 +3,7 @@
 Example:
     >>> visible("Ali\u200bbaba\U000e0041 Seattle")
     'Alibaba Seattle'
-    >>> for_terminal("\x1b[31mred\x1b[0m \x1b]8;;http://x\x07link\x1b]8;;\x07")
+    >>> visible("\x1b[31mred\x1b[0m \x1b]8;;http://x\x07link\x1b]8;;\x07")
     'red link'
 
 What goes: Unicode tag characters (U+E0000-U+E007F, text no screen shows), zero-width
@@ -41,11 +41,6 @@ def hidden_count(text: str) -> int:
     plain = _ANSI.sub("", text)
     return len(_ANSI.findall(text)) + len(_INVISIBLE.findall(plain)) + len(
         _LOOSE_ZWJ.findall(_INVISIBLE.sub("", plain)))
-
-
-def for_terminal(text: str) -> str:
-    """Text safe to print: escape sequences, controls and invisible characters removed."""
-    return visible(text)
 
 
 def has_lone_surrogate(text: str) -> bool:

@@ -20,7 +20,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-from assistant.answer.llm.guard import Amount, Verdict, amounts, unsupported
+from assistant.answer.llm.guard import Amount, Verdict, amounts, unsupported, without_markers
 from assistant.corpus.model import CompRow, Figure
 
 _COMPONENT_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -37,13 +37,12 @@ ROW_ONLY = frozenset({"base", "stock", "total_comp"})
 _REPLACED = "_The language model's answer was replaced by the guide's own figures because it "
 _UNHELD = _REPLACED + "contained a figure the guides do not hold: "
 _TIED = _REPLACED + "tied a figure to the wrong region or pay component: "
-_MARKER = re.compile(r"\[\d+(?:\s*[,;]\s*\d+)*\]")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+(?:[.!?]+|$)")  # "1.5M" ends no sentence
 
 
 def bound(verdict: Verdict, text: str, rows: Sequence[CompRow]) -> Verdict:
     """The guard's verdict, refused when a figure is tied to the wrong region or component."""
-    tied = misbound(_MARKER.sub(" ", text), rows) if verdict.ok else []
+    tied = misbound(without_markers(text), rows) if verdict.ok else []
     return Verdict(False, _TIED + ", ".join(tied) + "._") if tied else verdict
 
 
@@ -51,7 +50,7 @@ def sentence_problem(sentence: str, passages: Mapping[int, str],
                      rows: Sequence[CompRow] = ()) -> str:
     """The note saying why one streamed sentence must not be shown, or "" when it may: a
     figure no passage holds, or one tied to the wrong region or component."""
-    bare = _MARKER.sub(" ", sentence)
+    bare = without_markers(sentence)
     if missing := unsupported(bare, passages.values()):
         return _UNHELD + ", ".join(missing) + "._"
     if tied := misbound(bare, rows):

@@ -28,8 +28,8 @@ from assistant.corpus.money import (
 # Free text also writes the scale as a word ("2 million", "300 grand").
 _MULTIPLIERS = MULTIPLIERS | {"thousand": 1e3, "grand": 1e3, "mn": 1e6, "million": 1e6,
                               "billion": 1e9}
-_CURRENCY_WORDS = {"dollars": "USD", "usd": "USD", "pounds": "GBP", "euros": "EUR",
-                   "rupees": "INR", "yuan": "CNY"}
+_CURRENCY_WORDS = {"dollars": "USD", "pounds": "GBP", "euros": "EUR", "rupees": "INR",
+                   "yuan": "CNY"}
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(SYMBOL_CODES, key=len, reverse=True))
 _AMOUNT = re.compile(
     rf"(?<![\w.$£€₹¥])(?:(?P<pre>{_SYMBOLS}|[A-Z]{{3}})\.?\s?)?"
@@ -141,10 +141,15 @@ def check(text: str, passages: Mapping[int, str]) -> Verdict:
     return Verdict(True, cited=tuple(cited))
 
 
+def without_markers(text: str) -> str:
+    """`text` with its [n] citation markers blanked (their digits are no figures)."""
+    return _MARKER.sub(" ", text)
+
+
 def unsupported(text: str, sources: Iterable[str]) -> list[str]:
     """The figures of `text` (as written) that none of `sources` holds."""
     held = [a for source in sources for a in amounts(source)]
-    bare = _MARKER.sub(" ", text)
+    bare = without_markers(text)
     missing: dict[str, None] = {}
     for amount in amounts(bare):
         if amount.is_figure and not any(amount.matches(h) for h in held):
