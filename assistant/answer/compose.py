@@ -15,17 +15,18 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from assistant.answer.across.spanned import band_of
-from assistant.answer.across.spanned import where as where_of
-from assistant.answer.citations import Citations
-from assistant.answer.counter import counter_lines
-from assistant.answer.levels import levels_of
-from assistant.answer.placement import placement_line
-from assistant.answer.quoting import quote
-from assistant.answer.stated import StatedFigure
-from assistant.answer.table import markdown_line, markdown_table
-from assistant.answer.topics import sign_on_sentences
-from assistant.answer.types import Answer, Band, Hit, Retrieved, Spanned
+from assistant.answer.evidence import Retrieved, Spanned
+from assistant.answer.kinds.counter import counter_lines
+from assistant.answer.kinds.placement import placement_line
+from assistant.answer.pick.sections import sign_on_sentences
+from assistant.answer.read.levels import levels_of
+from assistant.answer.read.stated import StatedFigure
+from assistant.answer.types import Answer, Band, Hit
+from assistant.answer.write.cells import band_of
+from assistant.answer.write.cells import where as where_of
+from assistant.answer.write.citations import Citations
+from assistant.answer.write.quoting import quote
+from assistant.answer.write.tables import markdown_line, markdown_table
 from assistant.corpus.model import COMPONENT_LABELS, COMPONENTS, CompRow, Guide
 from assistant.corpus.vocabulary import is_levelish
 from assistant.corpus.wording import guide_label

@@ -19,10 +19,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from assistant.answer.compose import compose
-from assistant.answer.history import resolve_in_context
+from assistant.answer.evidence import Retrieved
 from assistant.answer.library import Library
+from assistant.answer.read.history import resolve_in_context
 from assistant.answer.retrieve import Retriever
-from assistant.answer.types import Answer, Message, Retrieved
+from assistant.answer.types import Answer, Message
 from assistant.corpus.hidden import has_lone_surrogate, visible
 from assistant.corpus.lexicon import LEXICON_FILE, Lexicon
 from assistant.errors import UsageError

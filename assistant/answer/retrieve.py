@@ -14,19 +14,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.answer.across.compare import compare
-from assistant.answer.across.coverage import coverage
-from assistant.answer.across.equivalence import equivalence
-from assistant.answer.across.rank import rank
-from assistant.answer.across.roles import across_roles
-from assistant.answer.advice import Embed, choose
+from assistant.answer.evidence import Retrieved, Spanned
+from assistant.answer.kinds.advice import Embed, choose
+from assistant.answer.kinds.compare import compare
+from assistant.answer.kinds.coverage import coverage
+from assistant.answer.kinds.equivalence import equivalence
+from assistant.answer.kinds.rank import rank
+from assistant.answer.kinds.roles import across_roles
 from assistant.answer.library import Library
-from assistant.answer.places import AskedPlace
-from assistant.answer.reading import Resolved
+from assistant.answer.pick.rows import select_rows
+from assistant.answer.pick.sections import SIGN_ON, topic_sections
+from assistant.answer.read.places import AskedPlace
+from assistant.answer.read.reading import Resolved
 from assistant.answer.route import Route, route
-from assistant.answer.select import select_rows
-from assistant.answer.topics import SIGN_ON, topic_sections
-from assistant.answer.types import NOT_IN_GUIDE, Hit, Line, Retrieved, Spanned
+from assistant.answer.types import NOT_IN_GUIDE, Hit, Line
 from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.model import CompRow, Guide, Section
 from assistant.corpus.wording import row_text

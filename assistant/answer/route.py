@@ -12,10 +12,10 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from assistant.answer.intents import ROLES_ASKED, intent_of
-from assistant.answer.levels import Level, pick_guide
 from assistant.answer.library import Library
-from assistant.answer.reading import Resolved
+from assistant.answer.read.intent import ROLES_ASKED, intent_of
+from assistant.answer.read.levels import Level, pick_guide
+from assistant.answer.read.reading import Resolved
 from assistant.answer.types import Status
 from assistant.corpus.model import COMPONENT_LABELS
 

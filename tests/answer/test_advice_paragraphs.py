@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer.advice import _in_context, _paragraphs
+from assistant.answer.kinds.advice import _in_context, _paragraphs
 
 TEXT = """Demand is booming for these engineers in many sectors.
 This demand has raised salaries, as companies pay a premium for talent.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.levels import holds, read_level
+from assistant.answer.read.levels import holds, read_level
 
 
 @pytest.mark.parametrize(("question", "typed"), [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.history import resolve_in_context
 from assistant.answer.pipeline import Assistant
+from assistant.answer.read.history import resolve_in_context
 
 pytestmark = pytest.mark.corpus
 
@@ -63,6 +63,6 @@ def test_the_persons_own_figures_are_a_slot_of_their_own(trust_bot: Assistant) -
     ("Google L5 with 4 years of experience?", []),
 ])
 def test_stated_figures(question: str, expected: list[tuple[str, float, str]]) -> None:
-    from assistant.answer.stated import stated_figures
+    from assistant.answer.read.stated import stated_figures
 
     assert [(f.component, f.value, f.unit) for f in stated_figures(question)] == expected

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.levels import read_levels
 from assistant.answer.pipeline import Assistant
+from assistant.answer.read.levels import read_levels
 from assistant.corpus.nicknames import abbreviates
 
 pytestmark = pytest.mark.corpus

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.history import resolve_in_context
 from assistant.answer.pipeline import Assistant
-from assistant.answer.resolve import resolve
+from assistant.answer.read.history import resolve_in_context
+from assistant.answer.read.resolve import resolve
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,10 @@ PACKAGE = Path(__file__).resolve().parents[2] / "assistant"
 # errors and settings are shared leaves; cli sits above web because `assistant serve` starts it.
 STAGES = ("errors", "settings", "corpus", "chunks", "embed", "index", "answer", "evaluate",
           "web", "cli", "bench")
-LEAVES = {"assistant", "assistant.errors", "assistant.settings"}
+LEAVES = {"assistant.errors", "assistant.settings"}
+# The package's __init__ is the public façade: it sits above every stage (it names the public
+# classes of several), so no module of the package may import it.
+FACADE = "assistant"
 
 
 def module_name(path: Path) -> str:
@@ -52,8 +55,8 @@ def graph() -> dict[str, set[str]]:
 
 
 def stage_of(module: str) -> int:
-    if module == "assistant":
-        return -1
+    if module == FACADE:
+        return len(STAGES)
     return STAGES.index(module.split(".")[1])
 
 
@@ -94,7 +97,8 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
 
 def test_every_module_belongs_to_a_stage() -> None:
     for name in modules():
-        assert name in LEAVES or name.split(".")[1] in STAGES, f"{name}: add it to STAGES"
+        assert name in LEAVES | {FACADE} or name.split(".")[1] in STAGES, \
+            f"{name}: add it to STAGES"
 
 
 def test_no_import_circle() -> None:
@@ -106,6 +110,42 @@ def test_no_import_from_a_later_stage() -> None:
                       for target in targets
                       if target not in LEAVES and stage_of(target) > stage_of(source))
     assert backward == []
+
+
+# Inside the answer stage the same rule holds for its own pipeline: read the question, route it,
+# pick a guide's rows and sections, hold the evidence, write the pieces, answer each kind, then
+# gather, compose and serve it. types and library are the stage's shared leaves.
+ANSWER_ORDER = ("types", "library", "search", "read", "route", "pick", "evidence", "write",
+                "kinds", "retrieve", "compose", "llm", "pipeline", "adapters")
+MAX_MODULES_PER_FOLDER = 15
+
+
+def answer_step(module: str) -> int:
+    """The position of an `assistant.answer.*` module in ANSWER_ORDER (-1: the package)."""
+    parts = module.split(".")
+    return ANSWER_ORDER.index(parts[2]) if len(parts) > 2 else -1
+
+
+def test_every_answer_module_has_a_step() -> None:
+    for name in modules():
+        if name.startswith("assistant.answer."):
+            assert name.split(".")[2] in ANSWER_ORDER, f"{name}: add it to ANSWER_ORDER"
+
+
+def test_answer_imports_run_down_its_pipeline() -> None:
+    backward = sorted(f"{source} imports {target}" for source, targets in graph().items()
+                      if source.startswith("assistant.answer.")
+                      for target in targets if target.startswith("assistant.answer.")
+                      and answer_step(target) > answer_step(source))
+    assert backward == []
+
+
+def test_no_folder_holds_more_than_15_modules() -> None:
+    crowded = {str(folder.relative_to(PACKAGE.parent)): n
+               for folder in [PACKAGE, *(p for p in PACKAGE.rglob("*") if p.is_dir())]
+               if (n := len([f for f in folder.glob("*.py") if f.name != "__init__.py"]))
+               > MAX_MODULES_PER_FOLDER}
+    assert crowded == {}
 
 
 def test_query_path_never_reaches_the_exporter() -> None:
@@ -132,6 +172,10 @@ def test_no_module_over_300_lines() -> None:
 def test_cycle_finder_sees_a_circle_and_a_self_free_chain() -> None:
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_an_import_of_the_facade_counts_as_a_back_edge() -> None:
+    assert all(stage_of(f"assistant.{stage}") < stage_of(FACADE) for stage in STAGES)
 
 
 def test_imports_are_read_from_functions_and_type_checking_blocks(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from langchain_core.runnables import Runnable
 from pydantic import SecretStr
 
 from assistant.answer.compose import markdown
+from assistant.answer.evidence import Retrieved
 from assistant.answer.llm.binding import bound, sentence_problem
 from assistant.answer.llm.context import (
     Passage,
@@ -38,7 +39,7 @@ from assistant.answer.llm.context import (
 )
 from assistant.answer.llm.guard import check
 from assistant.answer.llm.prompts import load_prompt
-from assistant.answer.types import Answer, Retrieved
+from assistant.answer.types import Answer
 from assistant.errors import LLMError
 from assistant.settings import Settings
 

@@ -17,7 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answer.types import Answer, Citation, Retrieved
+from assistant.answer.evidence import Retrieved
+from assistant.answer.types import Answer, Citation
 from assistant.corpus.model import Guide
 from assistant.corpus.wording import guide_label, row_text, strip_tables
 

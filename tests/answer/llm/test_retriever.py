@@ -9,9 +9,9 @@ from answer_support import sample_assistant
 from langchain_core.retrievers import BaseRetriever
 from langchain_tests.integration_tests import RetrieversIntegrationTests
 
-from assistant.answer.llm.chain import build_chain
+from assistant.answer.adapters.chain import build_chain
 from assistant.answer.llm.fakes import ScriptedChatModel
-from assistant.answer.llm.retriever import GuideRetriever
+from assistant.answer.adapters.retriever import GuideRetriever
 
 
 class TestGuideRetrieverStandard(RetrieversIntegrationTests):

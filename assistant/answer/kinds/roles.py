@@ -13,18 +13,19 @@ name one follow the table, quoted and cited. Each role is offered as a closer lo
 
 from __future__ import annotations
 
-from assistant.answer.across.spanned import (
+from assistant.answer.evidence import Spanned
+from assistant.answer.library import Library
+from assistant.answer.pick.rows import select_rows
+from assistant.answer.pick.sections import sign_on_sentences, topic_sections
+from assistant.answer.read.reading import Resolved
+from assistant.answer.types import Cell, Line, Table
+from assistant.answer.write.cells import (
     and_list,
     band_of,
     figure_cell,
     label,
     where,
 )
-from assistant.answer.library import Library
-from assistant.answer.reading import Resolved
-from assistant.answer.select import select_rows
-from assistant.answer.topics import sign_on_sentences, topic_sections
-from assistant.answer.types import Cell, Line, Spanned, Table
 from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.model import COMPONENTS, Guide
 

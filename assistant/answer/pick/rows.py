@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from assistant.answer.levels import Level, rows_at, rows_by_mapping
-from assistant.answer.places import AskedPlace
-from assistant.answer.regions import match_places
+from assistant.answer.pick.regions import match_places
+from assistant.answer.read.levels import Level, rows_at, rows_by_mapping
+from assistant.answer.read.places import AskedPlace
 from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.model import CompRow, Guide
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from assistant.answer.neighbours import CORPORATE_SUFFIXES
-from assistant.answer.phrases import QUESTION_WORDS
+from assistant.answer.read.neighbours import CORPORATE_SUFFIXES
+from assistant.answer.read.phrases import QUESTION_WORDS
 from assistant.corpus.vocabulary import Vocabulary, norm
 
 MIN_SIMILARITY = 0.8  # a typo keeps at least 80% of the name

@@ -20,12 +20,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.answer.across.spanned import band_of, figure_cell, label, where
-from assistant.answer.intents import LOWEST_WORDS
+from assistant.answer.evidence import Spanned
 from assistant.answer.library import Library
-from assistant.answer.reading import Resolved
-from assistant.answer.select import select_rows
-from assistant.answer.types import Cell, Spanned, Table
+from assistant.answer.pick.rows import select_rows
+from assistant.answer.read.intent import LOWEST_WORDS
+from assistant.answer.read.reading import Resolved
+from assistant.answer.types import Cell, Table
+from assistant.answer.write.cells import band_of, figure_cell, label, where
 from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.model import COMPONENTS, CompRow, Guide
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from assistant.answer.levels import Level
-from assistant.answer.phrases import QUESTION_WORDS
-from assistant.answer.places import AskedPlace
-from assistant.answer.stated import StatedFigure
+from assistant.answer.read.levels import Level
+from assistant.answer.read.phrases import QUESTION_WORDS
+from assistant.answer.read.places import AskedPlace
+from assistant.answer.read.stated import StatedFigure
 from assistant.corpus.vocabulary import norm, typed_words
 
 TOPIC_INTENTS = ("script", "levers", "level_mapping", "espp")

@@ -16,15 +16,15 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
-from assistant.answer.companies import (
+from assistant.answer.read.companies import (
     capitalised_runs,
     company_of_role,
     split_reading,
     with_partial,
 )
-from assistant.answer.levels import read_level, read_levels
-from assistant.answer.neighbours import longer_company, longer_role, unnamed_job
-from assistant.answer.phrases import (
+from assistant.answer.read.levels import read_level, read_levels
+from assistant.answer.read.neighbours import longer_company, longer_role, unnamed_job
+from assistant.answer.read.phrases import (
     AUXILIARIES,
     FIRM_AFTER,
     TERM_BEFORE,
@@ -32,10 +32,10 @@ from assistant.answer.phrases import (
     lookup,
     other_role,
 )
-from assistant.answer.places import find_places
-from assistant.answer.reading import Resolved, leftover_tokens
-from assistant.answer.stated import stated_figures
-from assistant.answer.typos import read_names
+from assistant.answer.read.places import find_places
+from assistant.answer.read.reading import Resolved, leftover_tokens
+from assistant.answer.read.stated import stated_figures
+from assistant.answer.read.typos import read_names
 from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.library_words import term_key
 from assistant.corpus.vocabulary import (

@@ -14,8 +14,8 @@ in the guide". The cell types live in types.py; `Table.as_dict` is the machine-r
 
 from __future__ import annotations
 
-from assistant.answer.citations import Citations
 from assistant.answer.types import Line, Table
+from assistant.answer.write.citations import Citations
 
 
 def markdown_table(table: Table, cites: Citations) -> str:

@@ -19,19 +19,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.across.spanned import (
+from assistant.answer.evidence import Spanned
+from assistant.answer.library import Library
+from assistant.answer.pick.rows import select_rows
+from assistant.answer.read.places import AskedPlace
+from assistant.answer.read.reading import Resolved
+from assistant.answer.route import guide_at_level
+from assistant.answer.types import NOT_IN_GUIDE, Cell, Line, Table
+from assistant.answer.write.cells import (
     and_list,
     band_of,
     figure_cell,
     label,
     where,
 )
-from assistant.answer.library import Library
-from assistant.answer.places import AskedPlace
-from assistant.answer.reading import Resolved
-from assistant.answer.route import guide_at_level
-from assistant.answer.select import select_rows
-from assistant.answer.types import NOT_IN_GUIDE, Cell, Line, Spanned, Table
 from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.model import COMPONENTS, CompRow, Guide
 from assistant.corpus.money_format import format_amount

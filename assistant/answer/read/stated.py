@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.phrases import TOPIC_PHRASES
+from assistant.answer.read.phrases import TOPIC_PHRASES
 from assistant.corpus.money import amounts_in
 
 PAY_PARTS = frozenset({"base", "stock", "bonus", "signing_bonus", "total_comp"})

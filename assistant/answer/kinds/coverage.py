@@ -12,11 +12,12 @@ caption states the counts; each company's guides are listed so the person can as
 
 from __future__ import annotations
 
-from assistant.answer.across.spanned import and_list
+from assistant.answer.evidence import Spanned
 from assistant.answer.library import Library
-from assistant.answer.reading import Resolved
-from assistant.answer.select import select_rows
-from assistant.answer.types import Cell, Spanned, Table
+from assistant.answer.pick.rows import select_rows
+from assistant.answer.read.reading import Resolved
+from assistant.answer.types import Cell, Table
+from assistant.answer.write.cells import and_list
 from assistant.corpus.lexicon import Lexicon
 
 MAX_ROLES_LISTED = 6

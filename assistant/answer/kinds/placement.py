@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.stated import StatedFigure
+from assistant.answer.read.stated import StatedFigure
 from assistant.corpus.model import COMPONENT_LABELS, CompRow, Figure, Guide
 from assistant.corpus.money_format import format_amount
 

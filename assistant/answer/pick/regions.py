@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant.answer.places import AskedPlace
+from assistant.answer.read.places import AskedPlace
 from assistant.corpus.lexicon import Lexicon, Place
 from assistant.corpus.model import CompRow, Guide
 from assistant.corpus.placenames import name_key

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer.reading import Resolved
-from assistant.answer.resolve import resolve
+from assistant.answer.read.reading import Resolved
+from assistant.answer.read.resolve import resolve
 from assistant.answer.types import Message
 from assistant.corpus.hidden import has_lone_surrogate, visible
 from assistant.corpus.lexicon import Lexicon

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.citations import Citations
-from assistant.answer.quoting import quote
-from assistant.answer.topics import levers_section
-from assistant.answer.types import Hit, Retrieved
+from assistant.answer.evidence import Retrieved
+from assistant.answer.pick.sections import levers_section
+from assistant.answer.types import Hit
+from assistant.answer.write.citations import Citations
+from assistant.answer.write.quoting import quote
 from assistant.corpus.model import Guide
 from assistant.corpus.wording import guide_label
 

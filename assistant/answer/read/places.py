@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from assistant.answer.phrases import TERM_BEFORE
+from assistant.answer.read.phrases import TERM_BEFORE
 from assistant.corpus.lexicon import Lexicon, Place
 from assistant.corpus.library_words import term_key
 from assistant.corpus.placenames import ABBREVIATION, name_key

@@ -19,8 +19,9 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from assistant.answer.evidence import Retrieved
 from assistant.answer.pipeline import Assistant, check_question
-from assistant.answer.types import Hit, Retrieved
+from assistant.answer.types import Hit
 from assistant.corpus.model import CompRow, Guide
 from assistant.corpus.wording import row_text
 

@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.across.spanned import and_list
-from assistant.answer.levels import Level, holds, title_level
+from assistant.answer.evidence import Spanned
 from assistant.answer.library import Library
-from assistant.answer.reading import Resolved
+from assistant.answer.read.levels import Level, holds, title_level
+from assistant.answer.read.reading import Resolved
 from assistant.answer.route import guide_at_level
-from assistant.answer.types import Cell, Spanned, Table
+from assistant.answer.types import Cell, Table
+from assistant.answer.write.cells import and_list
 from assistant.corpus.model import Guide
 from assistant.corpus.vocabulary import Vocabulary, norm
 

@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.answer.phrases import QUESTION_WORDS
-from assistant.answer.reading import Resolved
+from assistant.answer.read.phrases import QUESTION_WORDS
+from assistant.answer.read.reading import Resolved
 from assistant.corpus.vocabulary import Vocabulary
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.citations import Citations
 from assistant.answer.library import stems
 from assistant.answer.types import Hit
+from assistant.answer.write.citations import Citations
 from assistant.corpus.wording import guide_label
 
 QUOTE_CHARS = 900

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer.phrases import QUESTION_WORDS
+from assistant.answer.read.phrases import QUESTION_WORDS
 
 # Nouns that head a job title: after a matched role phrase they make a different job.
 JOB_HEADS = frozenset("manager managers analyst analysts advocate advocates lead leads director "

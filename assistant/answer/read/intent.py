@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.levels import title_level
-from assistant.answer.reading import Resolved
-from assistant.answer.stated import PAY_PARTS
+from assistant.answer.read.levels import title_level
+from assistant.answer.read.reading import Resolved
+from assistant.answer.read.stated import PAY_PARTS
 
 COMPARE_WORDS = re.compile(
     r"\b(?:compare[sd]?|comparing|comparison|versus|vs\.?|v\.s\.|side[- ]by[- ]side|"

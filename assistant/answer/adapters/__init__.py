@@ -1,0 +1,1 @@
+"""LangChain adapters over `Assistant`: `chain.py` a Runnable, `retriever.py` a retriever."""
