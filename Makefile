@@ -27,8 +27,8 @@ $(MODEL_STAMP): $(STAMP) $(wildcard assistant/embed/export/*.py)
 	touch $(MODEL_STAMP)
 
 # Places and ordinary words from their data packages, in SQLite (rebuilt when they change).
-$(LEXICON): $(STAMP) assistant/corpus/lexicon.py assistant/corpus/lexicon_data.py
-	$(PY) -m assistant.corpus.lexicon $(LEXICON)
+$(LEXICON): $(STAMP) assistant/places/lexicon.py assistant/places/sources.py assistant/places/names.py
+	$(PY) -m assistant.places.lexicon $(LEXICON)
 	touch $(LEXICON)
 
 setup: $(STAMP) $(MODEL_STAMP) $(LEXICON)

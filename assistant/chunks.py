@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from assistant.corpus.model import CompRow, Guide, Section
-from assistant.corpus.wording import guide_label, row_key, row_text, strip_tables
+from assistant.corpus.words.wording import guide_label, row_key, row_text, strip_tables
 
 # Bump when chunk text, keys or metadata change: the next build then starts from scratch
 # (incremental builds carry unchanged files' chunks over without cutting them again).

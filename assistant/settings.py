@@ -128,7 +128,12 @@ def _read_config(path: Path) -> dict[str, Any]:
         raise UsageError(f"{path}: put the API key in ASSISTANT_LLM_API_KEY, not in a file.")
     if "embed_secret" in section:
         raise UsageError(f"{path}: put the embed secret in {EMBED_SECRET_ENV}, not in a file.")
-    return dict(section)
+    return {_config_key(key): value for key, value in section.items()}
+
+
+def _config_key(key: str) -> str:
+    """The field a config key names: its variable without ASSISTANT_ (`data`), or the field."""
+    return ENV_VARS.get(f"ASSISTANT_{key.upper()}", key)
 
 
 def _coerce(name: str, default: Any, value: Any) -> Any:

@@ -5,30 +5,46 @@ Example:
     >>> library.guide("alibaba/ml-ai-engineer").title
     'ML/AI Engineer | Alibaba Global Negotiation Guide'
 
-Built once per process from the index's catalog; per-guide lexical indexes are built on first
-use and cached, so a question about one guide never scans the others.
+Built once per index version from its catalog; per-guide lexical indexes are built on first
+use and cached, so a question about one guide never scans the others. Whatever the answers
+derive from the library (a guide's parsed level mapping, the vectors of the paragraphs they
+rerank) is kept on it too, never in a module, so nothing derived outlives the version it
+describes or meets another version's.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from functools import cached_property, lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+import numpy as np
 from rank_bm25 import BM25Okapi
 
 from assistant.corpus.model import Guide, Section
-from assistant.corpus.vocabulary import Vocabulary, norm
+from assistant.corpus.words.vocabulary import Vocabulary, norm
+from assistant.places.lexicon import Lexicon, Place
+from assistant.places.rows import row_place_ids
 
+if TYPE_CHECKING:
+    from assistant.embed.embedder import Embedder
+
+MAX_VECTORS = 20_000  # paragraph vectors a library remembers (the articles' recur every ask)
+T = TypeVar("T")
 
 class EntryKind(Protocol):
-    """The two fields of a catalog entry the library needs."""
+    """The fields of a catalog entry the library needs."""
 
     @property
     def id(self) -> str: ...
     @property
     def kind(self) -> str: ...
+    @property
+    def row_places(self) -> tuple[tuple[str, tuple[str, ...]], ...]: ...
+    @property
+    def places_from(self) -> str: ...
 
 
 class CatalogLike(Protocol):
@@ -95,6 +111,10 @@ class Library:
         self._vocabulary = vocabulary
         self._section_index = lru_cache(maxsize=512)(self._build_section_index)
         self._about: dict[str, frozenset[str]] = {}
+        self._stored_places: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        self._derived: dict[tuple[str, str, str], Any] = {}  # at most kinds x guides
+        self._vectors: dict[tuple[str, str], np.ndarray] = {}  # (model, text) -> vector
+        self._vectors_lock = threading.Lock()
 
     @classmethod
     def from_catalog(cls, catalog: CatalogLike) -> Library:
@@ -102,6 +122,7 @@ class Library:
         library = cls([], vocabulary=catalog.vocabulary)
         library._kinds = {e.id: e.kind for e in catalog.entries}
         library._load = catalog.guide
+        library._stored_places = {e.id: e.row_places for e in catalog.entries if e.places_from}
         return library
 
     def __len__(self) -> int:
@@ -152,6 +173,51 @@ class Library:
     def sections(self, guide: Guide) -> SectionIndex:
         """The cached lexical index of one guide's sections."""
         return self._section_index(guide.id)
+
+    def derived(self, what: str, guide: Guide, make: Callable[[], T]) -> T:
+        """What `make` derives from one of this library's guides (and its vocabulary), made
+        once per `what` and guide, and kept here: it lives and dies with this version."""
+        key = (what, guide.id, guide.content_hash)
+        if key not in self._derived:
+            self._derived[key] = make()
+        result: T = self._derived[key]
+        return result
+
+    def remembering(self, embedder: Embedder) -> Callable[[Sequence[str]], np.ndarray]:
+        """`embedder.embed`, with the vectors of the texts it embeds kept on this library (at
+        most MAX_VECTORS, the oldest dropped first), keyed by the model's name and the text."""
+
+        def embed(texts: Sequence[str]) -> np.ndarray:
+            wanted = list(dict.fromkeys(texts))
+            with self._vectors_lock:
+                known = {t: v for t in wanted
+                         if (v := self._vectors.get((embedder.name, t))) is not None}
+            missing = [t for t in wanted if t not in known]
+            if missing:
+                made = dict(zip(missing, embedder.embed(missing), strict=True))
+                with self._vectors_lock:
+                    self._vectors.update(((embedder.name, t), v) for t, v in made.items())
+                    while len(self._vectors) > MAX_VECTORS:
+                        self._vectors.pop(next(iter(self._vectors)))
+                known.update(made)
+            if not texts:
+                return np.empty((0, embedder.dim), dtype=np.float32)
+            return np.stack([known[t] for t in texts])
+
+        return embed
+
+    def row_places(self, guide: Guide, lexicon: Lexicon) -> dict[str, tuple[Place, ...]]:
+        """Each of the guide's row regions -> its places, read back once a guide from the ids
+        the index stored when it was built (a library of parsed guides, with no index,
+        resolves its row labels here instead, once)."""
+
+        def places() -> dict[str, tuple[Place, ...]]:
+            stored = self._stored_places.get(guide.id)
+            ids = dict(stored) if stored is not None else row_place_ids(
+                ((r.region.name, r.region.raw) for r in guide.rows), lexicon)
+            return {name: lexicon.places(found) for name, found in ids.items()}
+
+        return self.derived("row places", guide, places)
 
     def _build_section_index(self, guide_id: str) -> SectionIndex:
         guide = self.guide(guide_id)

@@ -6,7 +6,12 @@ Example:
     'answered'
 
 Cheap to construct; the index, the library and any LLM load on first use and are shared by
-every later question (the web app answers concurrently from one instance).
+every later question (the web app answers concurrently from one instance). Each part the
+settings would open can be passed in instead (tests and tools pass their own), e.g. a library
+of parsed guides, answered without an index:
+
+    >>> Assistant(settings, library=Library(guides)).ask("Is a sign-on clawed back?").status
+    'answered'
 """
 
 from __future__ import annotations
@@ -25,12 +30,14 @@ from assistant.answer.read.history import resolve_in_context
 from assistant.answer.retrieve import Retriever
 from assistant.answer.types import Answer, Message
 from assistant.corpus.hidden import has_lone_surrogate, visible
-from assistant.corpus.lexicon import LEXICON_FILE, Lexicon
 from assistant.errors import UsageError
+from assistant.places.lexicon import LEXICON_FILE, Lexicon
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
+    from assistant.answer.kinds.base import GeneralSearch
     from assistant.answer.llm.answerer import ChatModel
+    from assistant.embed.embedder import Embedder
     from assistant.index.handle import IndexHandle
 
 MAX_QUESTION_CHARS = 2000
@@ -40,18 +47,32 @@ class Assistant:
     """Answers questions from one index version."""
 
     def __init__(self, settings: Settings, library: Library | None = None,
-                 today: date | None = None) -> None:
+                 today: date | None = None, *, index: IndexHandle | None = None,
+                 lexicon: Lexicon | None = None, embedder: Embedder | None = None,
+                 search: GeneralSearch | None = None) -> None:
+        """Each of `library`, `index`, `lexicon`, `embedder` (the index's model) and `search`
+        (general search over the library) replaces what the settings would open. A `library`
+        given without an `index` is answered without one: general questions are searched
+        lexically over it, and reranked by meaning only when an `embedder` is given."""
         self.settings = settings
-        self._library = library
         self.today = today
-        self._lock = threading.Lock()
+        self._library = library
+        self._index = index
+        self._lexicon = lexicon
+        self._embedder = embedder
+        self._search = search
+        self._lock = threading.RLock()
 
-    @cached_property
+    @property
     def index(self) -> IndexHandle:
         """The opened index (raises IndexMissingError with the command that builds one)."""
-        from assistant.index.handle import open_index
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    from assistant.index.handle import open_index
 
-        return open_index(self.settings)
+                    self._index = open_index(self.settings, self._embedder)
+        return self._index
 
     @property
     def library(self) -> Library:
@@ -73,14 +94,20 @@ class Assistant:
         from assistant.embed.embedder import get_embedder
 
         index = self._index_or_none()
-        embedder = get_embedder(self.settings) if index else None
-        search = HybridSearch(self.library, index, embedder)
-        return Retriever(self.library, search.search, self.lexicon,
-                         embedder.embed if embedder else None)
+        embedder = self._embedder
+        if embedder is None and index is not None:
+            embedder = get_embedder(self.settings)
+        search = self._search
+        if search is None:
+            search = HybridSearch(self.library, index, embedder).search
+        embed = self.library.remembering(embedder) if embedder is not None else None
+        return Retriever(self.library, self.lexicon, search, embed)
 
     @cached_property
     def lexicon(self) -> Lexicon:
         """Places and ordinary words (`make setup` builds the file; else the first use does)."""
+        if self._lexicon is not None:
+            return self._lexicon
         return Lexicon(self.settings.model_dir / LEXICON_FILE)
 
     def retrieve(self, question: str, history: Sequence[Message] = (), k: int = 4) -> Retrieved:
@@ -125,14 +152,17 @@ class Assistant:
     def _versioned(self, answer: Answer) -> Answer:
         """The answer stamped with the index version its library came from (the version an
         Assistant opened stays its version: a re-index is served by a new Assistant)."""
-        version = self.index.version if "index" in self.__dict__ else ""
+        version = self._index.version if self._index is not None else ""
         return replace(answer, index_version=version) if version else answer
 
     def _uses_llm(self, grounded: Answer, model: ChatModel | None) -> bool:
         return grounded.status == "answered" and (model is not None or self.settings.llm_enabled)
 
     def _index_or_none(self) -> IndexHandle | None:
-        return self.index if self._library is None or "index" in self.__dict__ else None
+        """The index to search: none for a library given without one (and never opened)."""
+        if self._index is None and self._library is not None:
+            return None
+        return self.index
 
 
 def check_question(question: str) -> str:

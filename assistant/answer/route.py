@@ -13,18 +13,15 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from assistant.answer.library import Library
-from assistant.answer.read.intent import ROLES_ASKED, intent_of
 from assistant.answer.read.levels import Level, pick_guide
 from assistant.answer.read.reading import Resolved
-from assistant.answer.types import Status
+from assistant.answer.types import Kind, Status
 from assistant.corpus.model import COMPONENT_LABELS
 
 ASK_WORDS: dict[str, tuple[str, ...]] = {
     "base": ("base",), "stock": ("rsu", "equity", "stock"), "bonus": ("bonus",),
     "signing_bonus": ("sign-on", "signing"), "total_comp": ("total comp",),
 }
-PAY_WORDS = re.compile(r"\b(pay|pays|paid|make|earn|earns|salary|salaries|comp|how much)\b",
-                       re.IGNORECASE)
 FIGURE_ASKS = frozenset({"base", "stock", "bonus", "signing_bonus", "total_comp"})
 
 
@@ -38,24 +35,28 @@ class Route:
     listing: bool = False  # answered from the catalog itself (which guides a company has)
     message: str = ""
     suggestions: tuple[str, ...] = ()
-    intent: str = ""  # intents.py: "compare", "rank", "across_roles", ... or a topic
+    kind: Kind | None = None  # set when the route answers another kind than the reading's
     spanning: bool = False  # answered across guides by across/ (a table)
     notes: tuple[str, ...] = ()  # said above the answer ("no hardware engineer guide; ...")
 
 
-SPANNING = frozenset({"compare", "rank", "coverage", "level_equivalence"})
+SPANNING = frozenset({Kind.COMPARE, Kind.RANK, Kind.COVERAGE, Kind.LEVEL_EQUIVALENCE})
 
 
 def route(resolved: Resolved, library: Library) -> Route:
-    """Decide how to answer a resolved question (the Route's intent says what kind it is)."""
-    intent = intent_of(resolved)
-    decided = _route(resolved, library, intent)
+    """Decide how to answer a resolved question (the Route's kind says what kind of answer).
+
+    The kind is the reading's, except where the library decides it: a question the articles
+    answer is advice, a company's guides listed are coverage, a company at a place with no
+    role is across_roles, a guide's own level mapping is level_equivalence.
+    """
+    decided = _route(resolved, library, resolved.kind)
     if decided.general:
-        return replace(decided, intent="advice")
-    return replace(decided, intent=decided.intent or intent)
+        return replace(decided, kind=Kind.ADVICE)
+    return replace(decided, kind=decided.kind or resolved.kind)
 
 
-def _route(resolved: Resolved, library: Library, intent: str) -> Route:
+def _route(resolved: Resolved, library: Library, kind: Kind) -> Route:
     vocab = library.vocabulary
     if resolved.ambiguous:
         names = [vocab.companies[s] for s in resolved.ambiguous]
@@ -68,13 +69,13 @@ def _route(resolved: Resolved, library: Library, intent: str) -> Route:
     if not subject and any(_articles_answer(n, resolved.asks, library)
                            for n in resolved.unknown_names):
         return Route("answered", general=True)  # e.g. "Facebook" questions the articles answer
-    if intent in SPANNING and not (intent == "compare" and resolved.unknown_names) \
-            and not (intent == "coverage" and resolved.company):
+    if kind in SPANNING and not (kind is Kind.COMPARE and resolved.unknown_names) \
+            and not (kind is Kind.COVERAGE and resolved.company):
         return Route("answered", spanning=True)
-    if intent == "level_mapping" and resolved.role and resolved.company:
+    if kind is Kind.LEVEL_MAPPING and resolved.role and resolved.company:
         roles = vocab.guides_by_company.get(resolved.company, {})
         if resolved.role in roles:  # the named role's guide states its own mapping
-            return Route("answered", intent="level_equivalence",
+            return Route("answered", kind=Kind.LEVEL_EQUIVALENCE,
                          guide_id=guide_at_level(resolved.role, resolved.level_asked, roles,
                                                  library))
     if not resolved.company and resolved.role and resolved.other_roles:
@@ -103,15 +104,15 @@ def _route(resolved: Resolved, library: Library, intent: str) -> Route:
                      message=f"The library has no {role} guide for {company}. "
                              f"Its {company} guides cover: {_role_list(roles, library)}.",
                      suggestions=_role_suggestions(resolved, roles, library))
-    if _asks_coverage(resolved) or intent == "coverage":
-        return Route("answered", listing=True, intent="coverage",
+    if _asks_coverage(resolved) or kind is Kind.COVERAGE:
+        return Route("answered", listing=True, kind=Kind.COVERAGE,
                      message=f"The library has {len(roles)} {company} guide"
                              f"{'s' if len(roles) != 1 else ''}: {_role_list(roles, library)}.",
                      suggestions=_role_suggestions(resolved, roles, library))
     if len(roles) == 1:
         return Route("answered", guide_id=next(iter(roles.values())))
     if resolved.places:  # "Alibaba Seattle sign-on?": across the company's guides for the place
-        return Route("answered", spanning=True, intent="across_roles")
+        return Route("answered", spanning=True, kind=Kind.ACROSS_ROLES)
     if not _wants_figures(resolved) and _articles_mention(company, library):
         return Route("answered", general=True)
     return Route("clarify",
@@ -155,7 +156,7 @@ def _no_company(resolved: Resolved, library: Library) -> Route:
                              f"for it. Nearest companies it does cover: {', '.join(names)}.",
                      suggestions=tuple(_rephrase(resolved, library, company=_slug(n, library))
                                        for n in names))
-    if resolved.role and not resolved.places and (resolved.leftover_words() or resolved.stated):
+    if resolved.role and not resolved.places and (resolved.leftover or resolved.stated):
         return Route("answered", general=True)  # "why do ML engineers get paid so much more?"
     if resolved.role or resolved.region:
         what = vocab.roles.get(resolved.role, resolved.role) if resolved.role else "this job"
@@ -170,13 +171,15 @@ def _no_company(resolved: Resolved, library: Library) -> Route:
 
 def _asks_coverage(resolved: Resolved) -> bool:
     """"Which roles do you have for Anthropic?": a question about the library, not about pay."""
-    return resolved.intent == "roles" and ROLES_ASKED.search(resolved.question) is not None
+    # a company with no role and no pay word or topic, asked about in the library's words
+    return bool(resolved.company and not resolved.role and not resolved.asks
+                and resolved.cues.roles_asked)
 
 
 def _wants_figures(resolved: Resolved) -> bool:
     """True when the question asks for pay, named by component or in everyday words."""
     named = bool(FIGURE_ASKS.intersection(resolved.asks))
-    return named or bool(PAY_WORDS.search(resolved.question))
+    return named or resolved.cues.pay
 
 
 def _articles_mention(name: str, library: Library) -> bool:

@@ -3,8 +3,9 @@ Asker (what every edge asks: the local Assistant or a running app over HTTP)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Literal, Protocol, cast
 
 from assistant.corpus.model import CompRow, Guide, Section
@@ -12,6 +13,34 @@ from assistant.corpus.model import CompRow, Guide, Section
 Status = Literal["answered", "clarify", "no_guide"]
 STATUSES: tuple[Status, ...] = ("answered", "clarify", "no_guide")
 Message = dict[str, Any]  # {"role": "user" | "assistant", "content": str}
+
+
+class Kind(StrEnum):
+    """The kind of answer a question gets, decided once at the end of its reading (read/intent.py).
+
+    Each kind is gathered and written by its answerer in kinds/ (the table in kinds/table.py);
+    its value is the `intent` of the answer's JSON.
+    """
+
+    FIGURES = "figures"  # one guide's bands (a company, role, place, level)
+    PLACEMENT = "placement"  # the same, with the person's own figures placed in them
+    COUNTER = "counter"  # how to counter: the band, the guide's script and levers, a tactic
+    LEVERS = "levers"  # a topic of one guide: its levers
+    SCRIPT = "script"  # its Negotiate Up script
+    LEVEL_MAPPING = "level_mapping"  # its level mapping
+    ESPP = "espp"  # its employee stock purchase plan
+    ROLES = "roles"  # a company named with no role (route decides what that becomes)
+    COMPARE = "compare"  # two or more companies, roles, places or levels side by side
+    RANK = "rank"  # the best (or lowest) paying companies for a role in a place
+    COVERAGE = "coverage"  # which roles, companies or places the library has
+    ACROSS_ROLES = "across_roles"  # one company at one place, every role
+    LEVEL_EQUIVALENCE = "level_equivalence"  # a level at one company as a level at another
+    GENERAL = "general"  # no company and no role: route sends it to the articles
+    ADVICE = "advice"  # answered from the general articles' paragraphs
+
+
+TOPIC_KINDS: dict[str, Kind] = {"script": Kind.SCRIPT, "levers": Kind.LEVERS,
+                                "level_mapping": Kind.LEVEL_MAPPING, "espp": Kind.ESPP}
 
 
 @dataclass(frozen=True)
@@ -84,6 +113,68 @@ class Band:
 
 
 @dataclass(frozen=True)
+class TableCell:
+    """One written table cell: its text, and the guide and [n] it quotes (none for labels)."""
+
+    text: str
+    guide: str = ""
+    cite: int | None = None
+    value: float | None = None  # the number a ranking sorted by, when it is one
+
+    def as_dict(self) -> dict[str, Any]:
+        """{"text", "guide"?, "cite"?, "value"?}: only what the cell has."""
+        data: dict[str, Any] = {"text": self.text}
+        if self.guide:
+            data["guide"] = self.guide
+        if self.cite is not None:
+            data["cite"] = self.cite
+        if self.value is not None:
+            data["value"] = self.value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TableCell:
+        """A cell from its JSON shape."""
+        cite, value = data.get("cite"), data.get("value")
+        return cls(text=str(data["text"]), guide=str(data.get("guide") or ""),
+                   cite=int(cite) if cite is not None else None,
+                   value=float(value) if value is not None else None)
+
+
+@dataclass(frozen=True)
+class AnswerTable:
+    """The table of a comparison, ranking, coverage, roles or equivalence answer, as written."""
+
+    kind: Kind
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[TableCell, ...], ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        """{"kind", "caption", "columns", "rows": [[cell, ...], ...]}."""
+        return {"kind": self.kind.value, "caption": self.caption,
+                "columns": list(self.columns),
+                "rows": [[cell.as_dict() for cell in row] for row in self.rows]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AnswerTable:
+        """A table from its JSON shape (KeyError/ValueError when it is not one)."""
+        return cls(kind=Kind(data["kind"]), caption=str(data.get("caption") or ""),
+                   columns=tuple(str(c) for c in data["columns"]),
+                   rows=tuple(tuple(TableCell.from_dict(c) for c in row)
+                              for row in data["rows"]))
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """The dates of the guide an answer quotes (empty strings where the guide has none)."""
+
+    last_updated: str = ""
+    next_review_due: str = ""
+    salary_data_quarter: str = ""
+
+
+@dataclass(frozen=True)
 class Answer:
     """A Markdown answer with [n] markers tied to citations; status says what kind it is.
 
@@ -99,11 +190,11 @@ class Answer:
     suggestions: tuple[str, ...] = ()
     bands: tuple[Band, ...] = ()
     guide: str = ""  # the main guide answered from, if any
-    freshness: dict[str, str] = field(default_factory=dict)
+    freshness: Freshness | None = None  # the main guide's dates
     notes: tuple[str, ...] = ()  # Markdown lines above the body (typo readings, fallbacks)
     freshness_note: str = ""  # the Markdown line under the body when the review is overdue
-    intent: str = ""  # what kind of question it was (intents.py), e.g. "compare", "rank"
-    table: dict[str, Any] | None = None  # the comparison / ranking / placement table
+    intent: Kind | None = None  # the kind of answer (None unless answered)
+    table: AnswerTable | None = None  # the comparison / ranking / coverage table
     index_version: str = ""  # the index version the answer was read from ("" without one)
 
     def as_dict(self) -> dict[str, Any]:
@@ -111,7 +202,7 @@ class Answer:
         data: dict[str, Any] = {
             "question": self.question,
             "status": self.status,
-            "intent": self.intent,
+            "intent": self.intent.value if self.intent is not None else "",
             "answer": self.text,
             "citations": [c.as_dict() for c in self.citations],
             "suggestions": list(self.suggestions),
@@ -119,7 +210,7 @@ class Answer:
             "index_version": self.index_version,
         }
         if self.table is not None:
-            data["table"] = self.table
+            data["table"] = self.table.as_dict()
         return data
 
     @classmethod
@@ -139,57 +230,12 @@ class Answer:
                        citations=tuple(Citation.from_dict(c) for c in data["citations"]),
                        suggestions=tuple(str(x) for x in data["suggestions"]),
                        bands=tuple(Band.from_dict(b) for b in data.get("bands") or ()),
-                       intent=str(data.get("intent") or ""),
-                       table=dict(table) if isinstance(table, Mapping) else None,
+                       intent=Kind(data["intent"]) if data.get("intent") else None,
+                       table=AnswerTable.from_dict(table) if isinstance(table, Mapping)
+                       else None,
                        index_version=str(data.get("index_version") or ""))
         except (KeyError, TypeError) as exc:
             raise ValueError(f"not an answer object: {exc!r}") from None
-
-
-NOT_IN_GUIDE = "not in the guide"
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One table cell: text, and the guide section it quotes (none for labels and gaps)."""
-
-    text: str
-    guide: Guide | None = None
-    anchor: str = ""
-    value: float | None = None  # the number a ranking sorted by, when it is one
-
-
-Line = tuple[Cell, ...]  # a sentence as a run of cells, each quoted one cited after its text
-
-
-@dataclass(frozen=True)
-class Table:
-    """A grid of cells for comparisons, rankings and the like; `kind` is the intent."""
-
-    kind: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    caption: str = ""
-
-    def as_dict(self, mark: Callable[[Guide, str], str]) -> dict[str, Any]:
-        """{"kind", "caption", "columns", "rows": [[{"text", "guide"?, "cite"?}, ...], ...]}.
-
-        `mark` gives a quoted cell's "[n]" citation marker (Citations.mark).
-        """
-        rows = []
-        for row in self.rows:
-            cells: list[dict[str, Any]] = []
-            for cell in row:
-                item: dict[str, Any] = {"text": cell.text}
-                if cell.guide is not None:
-                    item["guide"] = cell.guide.id
-                    item["cite"] = int(mark(cell.guide, cell.anchor).strip("[]"))
-                if cell.value is not None:
-                    item["value"] = cell.value
-                cells.append(item)
-            rows.append(cells)
-        return {"kind": self.kind, "caption": self.caption, "columns": list(self.columns),
-                "rows": rows}
 
 
 class Asker(Protocol):

@@ -46,7 +46,7 @@ def index(corpus: tuple[Path, ...], index: Path | None, rebuild: bool, compact: 
     about as much as the change itself; the previous version keeps answering until the new
     one is complete.
     """
-    from assistant.index.build.builder import build_index
+    from assistant.index.writing.builder import build_index
 
     settings = load_settings(corpus, index)
     summary = build_index(settings, corpus_roots(settings, corpus), rebuild=rebuild,

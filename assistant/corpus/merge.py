@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from assistant.corpus.fields import FrontRow, Problem
 from assistant.corpus.model import COMPONENTS, CompRow, Figure, Region
-from assistant.corpus.money import ParsedCell
-from assistant.corpus.money_format import format_range
 from assistant.corpus.regions import normalize_region
 from assistant.corpus.tables import TableRow
+from assistant.money.cells import ParsedCell
+from assistant.money.format import format_range
 
 TOLERANCE = 0.005  # relative gap below which two numbers are the same figure
 

@@ -4,7 +4,8 @@ Rules, in order: drop emoji flags, ":shortcodes:" and Markdown emphasis; peel tr
 parentheticals into the note (currencies "GBP", "HQ", anything else such as "US R&D") except a
 lone state or country code, which stays part of the place ("Cambridge (MA)"); drop a trailing
 " HQ"; unwrap "India (Bangalore)" style wrappers to the places inside; split "A / B" lists and
-resolve each part through REGION_ALIASES after removing a US state or country suffix.
+resolve each part through the aliases' guide names (places/aliases.py) after removing a US state
+or country suffix.
 Multi-place regions keep every place: "Bay Area / Sunnyvale (US R&D)" -> "Bay Area / Sunnyvale",
 note "US R&D".
 
@@ -19,50 +20,9 @@ import re
 from functools import lru_cache
 
 from assistant.corpus.model import Region
-from assistant.corpus.money import currency_symbol_to_code
+from assistant.money.currency import currency_symbol_to_code
+from assistant.places.aliases import REGION_ALIASES, STATE_CODES
 
-# Lower-case alias -> canonical place; also what question resolution uses ("NYC", "SF").
-REGION_ALIASES: dict[str, str] = {
-    "nyc": "New York",
-    "ny": "New York",
-    "new york city": "New York",
-    "new york ny": "New York",
-    "manhattan": "New York",
-    "sf": "San Francisco",
-    "san fran": "San Francisco",
-    "sf bay area": "Bay Area",
-    "bay area ca": "Bay Area",
-    "silicon valley": "Bay Area",
-    "bengaluru": "Bangalore",
-    "gurugram": "Gurgaon",
-    "sao paulo": "São Paulo",
-    "washington dc": "Washington DC",
-    "washington, dc": "Washington DC",
-    "dc": "Washington DC",
-    "la": "Los Angeles",
-    "remote us": "Remote US",
-    "us remote": "Remote US",
-    "remote-us": "Remote US",
-    "remote (us)": "Remote US",
-    "us (all-remote)": "Remote US",
-    "us (other markets)": "Other US",
-    "cambridge ma": "Cambridge, MA",
-    "cambridge uk": "Cambridge, UK",
-    "melbourne fl": "Melbourne, FL",
-    "hsinchu taiwan": "Hsinchu",
-    "remote uk": "Remote UK",
-    "other us": "Other US",
-    "dublin, ireland": "Dublin",
-    "uk": "United Kingdom",
-    "usa": "US",
-    "united states": "US",
-}
-
-# Two-letter suffixes that only say which state or country a city is in.
-STATE_CODES = frozenset(
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
-    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC BC ON QC AB NL UK US".split()
-)
 _KEEP_SUFFIX = frozenset({"Cambridge", "Melbourne"})  # the suffix tells two places apart
 _WRAPPERS = frozenset(
     "US UK India Australia Germany Canada APAC EMEA Romania Europe LATAM China Japan".split()

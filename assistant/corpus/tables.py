@@ -25,8 +25,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from assistant.corpus.money import ParsedCell, clean_cell, parse_amount_range
 from assistant.corpus.regions import normalize_region, note_currency, region_currency_hint
+from assistant.money.cells import ParsedCell, clean_cell, parse_amount_range
 
 _SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>.+?)\s*#*\s*$")

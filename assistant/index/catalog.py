@@ -6,9 +6,11 @@ Example:
     'ML/AI Engineer | Alibaba Global Negotiation Guide'
 
 Layout of `to_bytes()`: MAGIC, the header length (8 bytes, big-endian), the pickled header
-(entries, findings, skipped files, vocabulary), then the guides' pickles back to back. A cold
-`ask` therefore pays for the header and the guides it touches, not the whole library, and an
-incremental build copies unchanged guides' bytes without unpickling them.
+(entries, findings, skipped files, vocabulary), then per entry its guide's pickle followed by
+its facts' pickle (corpus/words/facts.py), back to back. A cold `ask` therefore pays for the
+header and the guides it touches, not the whole library, and an incremental build copies
+unchanged guides' bytes without unpickling them. The vocabulary is derived from the entries'
+facts when the catalog is packed, so it describes the guides this version holds and no others.
 """
 
 from __future__ import annotations
@@ -19,13 +21,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.corpus.model import Finding, Guide
-from assistant.corpus.vocabulary import Vocabulary
+from assistant.corpus.words.facts import GuideFacts, facts_of
+from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.errors import IndexMissingError
+from assistant.places.lexicon import Lexicon
+from assistant.places.rows import row_place_ids
 
 # Bump both when a pickled class moves or changes shape: an older catalog is then refused by
 # its first bytes, before unpickling could fail on a class path that no longer exists.
-CATALOG_FORMAT = 5  # 5: guides read with hidden characters removed and the id-path rule
-MAGIC = b"NGCAT5\n"
+CATALOG_FORMAT = 6  # 6: each entry's vocabulary facts packed after its guide; words/ moved;
+#                     each entry's rows' place ids (with_row_places)
+MAGIC = b"NGCAT6\n"
 _REBUILD = "rebuild with `assistant index --rebuild`."
 
 
@@ -46,6 +52,11 @@ class GuideEntry:
     chunks: tuple[tuple[str, str], ...] = ()  # (chunk id, content hash) of its index records
     offset: int = 0
     length: int = 0
+    facts_length: int = 0  # its GuideFacts' pickle, packed right after the guide's
+    # Its pay rows' places: region name -> place ids, and the lexicon that resolved them
+    # (with_row_places, below: resolved once here, never per question).
+    row_places: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    places_from: str = ""
 
 
 def entry_of(guide: Guide, chunks: Iterable[tuple[str, str]] = ()) -> GuideEntry:
@@ -66,11 +77,17 @@ class Part:
     guide: Guide | None = None
     data: bytes = b""
 
-    def payload(self) -> bytes:
-        """The guide's pickle (reused bytes are copied as they are)."""
+    def packed(self, offset: int) -> tuple[GuideEntry, bytes, GuideFacts]:
+        """The entry placed at `offset`, its bytes (the guide's pickle, then its facts') and
+        its facts; a carried-over entry's bytes are copied as they are."""
         if self.guide is None:
-            return self.data
-        return pickle.dumps(self.guide, protocol=pickle.HIGHEST_PROTOCOL)
+            facts = pickle.loads(self.data[self.entry.length :])  # noqa: S301 - ours
+            return replace(self.entry, offset=offset), self.data, facts
+        guide = pickle.dumps(self.guide, protocol=pickle.HIGHEST_PROTOCOL)
+        facts = facts_of(self.guide)
+        packed = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
+        entry = replace(self.entry, offset=offset, length=len(guide), facts_length=len(packed))
+        return entry, guide + packed, facts
 
 
 @dataclass
@@ -90,18 +107,21 @@ class Catalog:
         self._lock = threading.Lock()
 
     @classmethod
-    def pack(cls, parts: Sequence[Part], findings: list[Finding], skipped: dict[str, str],
-             vocabulary: Vocabulary) -> Catalog:
-        """A catalog holding `parts` in order."""
+    def pack(cls, parts: Sequence[Part], findings: list[Finding], skipped: dict[str, str]
+             ) -> Catalog:
+        """A catalog holding `parts` in order, with the vocabulary of exactly those parts."""
         entries: list[GuideEntry] = []
         chunks: list[bytes] = []
+        facts: list[GuideFacts] = []
         offset = 0
         for part in parts:
-            data = part.payload()
-            entries.append(_with_offset(part.entry, offset, len(data)))
+            entry, data, one = part.packed(offset)
+            entries.append(entry)
             chunks.append(data)
+            facts.append(one)
             offset += len(data)
-        return cls(entries, findings, skipped, vocabulary, b"".join(chunks))
+        return cls(entries, findings, skipped, Vocabulary.from_entries(entries, facts),
+                   b"".join(chunks))
 
     def guide(self, guide_id: str) -> Guide | None:
         """The guide with this id, unpickled on first use; None when there is none."""
@@ -111,13 +131,19 @@ class Catalog:
         entry = self.by_id.get(guide_id)
         if entry is None:
             return None
-        guide = pickle.loads(self.raw(entry))  # noqa: S301 - written by this package
+        data = self.blob[entry.offset : entry.offset + entry.length]
+        guide = pickle.loads(data)  # noqa: S301 - written by this package
         with self._lock:
             return self._loaded.setdefault(guide_id, guide)
 
     def raw(self, entry: GuideEntry) -> bytes:
-        """The packed bytes of one guide (for copying into the next version)."""
-        return self.blob[entry.offset : entry.offset + entry.length]
+        """The packed bytes of one entry, guide and facts (copied into the next version)."""
+        return self.blob[entry.offset : entry.offset + entry.length + entry.facts_length]
+
+    def facts(self, entry: GuideEntry) -> GuideFacts:
+        """What one entry's guide gives the vocabulary (unpickled on each call)."""
+        start = entry.offset + entry.length
+        return pickle.loads(self.blob[start : start + entry.facts_length])  # noqa: S301 - ours
 
     @property
     def guides(self) -> list[Guide]:
@@ -156,5 +182,20 @@ class Catalog:
         return cls(entries, findings, skipped, vocabulary, data[start + size :])
 
 
-def _with_offset(entry: GuideEntry, offset: int, length: int) -> GuideEntry:
-    return replace(entry, offset=offset, length=length)
+# --- the rows' places, resolved once when an entry is written ---------------------------------
+
+def with_row_places(entry: GuideEntry, guide: Guide, lexicon: Lexicon) -> GuideEntry:
+    """The entry with the place ids of its guide's pay rows, which pick/regions.py reads for
+    every question instead of resolving the row labels again."""
+    labels = [(row.region.name, row.region.raw) for row in guide.rows]
+    return replace(entry, row_places=tuple(row_place_ids(labels, lexicon).items()),
+                   places_from=lexicon.version)
+
+
+def carried_row_places(entry: GuideEntry, catalog: Catalog, lexicon: Lexicon) -> GuideEntry:
+    """A carried-over entry, its rows' places resolved again when another lexicon (older place
+    data) resolved them, so an incremental build equals a rebuild."""
+    if entry.places_from == lexicon.version:
+        return entry
+    guide = catalog.guide(entry.id)
+    return entry if guide is None else with_row_places(entry, guide, lexicon)

@@ -125,13 +125,15 @@ def _content_text(content: Any) -> str:
 def badge_html(answer: Answer, library: Library | None = None, today: date | None = None) -> str:
     """A freshness badge: "Reviewed 2026-02 · pay data 2025-Q4 · review overdue"."""
     fresh = answer.freshness
-    updated, due = fresh.get("last_updated", ""), fresh.get("next_review_due", "")
+    if fresh is None:
+        return ""
+    updated, due = fresh.last_updated, fresh.next_review_due
     if not answer.guide or not (updated or due):
         return ""
     overdue = bool(due) and due < (today or date.today()).isoformat()
     parts = [f"Reviewed {updated[:7]}"] if updated else []
-    if fresh.get("salary_data_quarter"):
-        parts.append(f"pay data {fresh['salary_data_quarter']}")
+    if fresh.salary_data_quarter:
+        parts.append(f"pay data {fresh.salary_data_quarter}")
     if due:
         parts.append("review overdue" if overdue else f"next review {due[:7]}")
     guide = library.guide(answer.guide) if library is not None else None

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.answer.read.history import MAX_TURN_CHARS
 from assistant.answer.read.history import MAX_TURNS as MAX_HISTORY_TURNS
+from assistant.answer.types import Kind
 from assistant.corpus.model import CompRow, Guide
 from assistant.web.render import is_review_overdue
 
@@ -48,16 +49,53 @@ class CitationOut(BaseModel):
     title: str
 
 
+class BandOut(BaseModel):
+    """One pay range a chart draws: a guide's row (label: region and level) for one component."""
+
+    guide: str
+    label: str
+    component: str
+    low: float
+    high: float
+    currency: str
+    level: str
+    marker: float | None = Field(default=None, description="The person's own figure on this "
+                                                            "band, when they stated one.")
+
+
+class CellOut(BaseModel):
+    """One table cell: its text, and the guide and citation number it quotes, if any."""
+
+    text: str
+    guide: str | None = None
+    cite: int | None = None
+    value: float | None = Field(default=None, description="The number a ranking sorted by.")
+
+
+class TableOut(BaseModel):
+    """The table of a comparison, ranking, coverage, roles or level-equivalence answer."""
+
+    kind: Kind
+    caption: str
+    columns: list[str]
+    rows: list[list[CellOut]]
+
+
 class AnswerOut(BaseModel):
-    """The answer contract, the same object `ask --json` prints."""
+    """The answer contract, the same object `ask --json` prints (Answer.as_dict)."""
 
     question: str
     status: Literal["answered", "clarify", "no_guide"]
+    intent: Kind | Literal[""] = Field(description="The kind of answer; empty unless "
+                                                   "answered.")
     answer: str = Field(description="Markdown with [n] markers tied to citations.")
     citations: list[CitationOut]
     suggestions: list[str]
+    bands: list[BandOut] = Field(description="The pay bands quoted, for a chart.")
     index_version: str = Field(description="The index version the answer was read from: one "
                                            "version per answer, also during a re-index.")
+    table: TableOut | None = Field(default=None, description="Present for answers that are "
+                                                             "a table.")
 
 
 class FeedbackIn(BaseModel):

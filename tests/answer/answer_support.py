@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.answer.library import Library
 from assistant.answer.pipeline import Assistant
-from assistant.answer.retrieve import Retriever
+from assistant.answer.search import HybridSearch
 from assistant.corpus.reader import read_corpus
 from assistant.settings import Settings
 
@@ -24,9 +24,8 @@ TODAY = date(2026, 3, 1)
 @lru_cache(maxsize=1)
 def offline_assistant(library: Library) -> Assistant:
     """An Assistant over a library with lexical search only (no index needed)."""
-    bot = Assistant(Settings.load(environ={}), library=library)
-    bot.__dict__["retriever"] = Retriever(library, lexicon=bot.lexicon)
-    return bot
+    return Assistant(Settings.load(environ={}), library=library,
+                     search=HybridSearch(library).search)
 
 
 def sample_library() -> Library:
@@ -37,10 +36,8 @@ def sample_library() -> Library:
 def sample_assistant(settings: Settings | None = None) -> Assistant:
     """An Assistant over the sample corpus with lexical retrieval only (no built index)."""
     library = sample_library()
-    bot = Assistant(settings or Settings(), library=library, today=TODAY)
-    # skip the cached_property's index lookup
-    bot.__dict__["retriever"] = Retriever(library, lexicon=bot.lexicon)
-    return bot
+    return Assistant(settings or Settings(), library=library, today=TODAY,
+                     search=HybridSearch(library).search)
 
 
 @dataclass

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.corpus
 def test_alibaba_seattle_sign_on_answers_across_its_roles(library_bot: Assistant) -> None:
     answer = library_bot.ask("Alibaba Seattle sign-on?")
     assert (answer.status, answer.intent) == ("answered", "across_roles")
-    assert answer.table is not None and len(answer.table["rows"]) == 14  # 14 guides, Seattle rows
+    assert answer.table is not None and len(answer.table.rows) == 14  # 14 guides, Seattle rows
     # alibaba/alibaba-cloud-engineer.md Negotiate Up: "... a $60K sign-on to offset ..."
     assert "a $60K sign-on" in answer.text
     assert "$165K–$235K" not in answer.text  # alibaba/ml-ai-engineer Seattle base: not asked
@@ -94,9 +94,9 @@ def test_level_equivalence_no_guide_states_is_said(library_bot: Assistant) -> No
 def test_ranking_over_the_whole_library(library_bot: Assistant) -> None:
     answer = library_bot.ask("What is the highest paying company for ML engineers in London?")
     assert answer.intent == "rank" and answer.table is not None
-    first = answer.table["rows"][0]
+    first = answer.table.rows[0]
     # jane-street/ml-ai-engineer.md "| **London** | £195K - £275K ($245K - $345K) |"
-    assert first[1]["text"] == "Jane Street" and "£195K - £275K" in first[3]["text"]
+    assert first[1].text == "Jane Street" and "£195K - £275K" in first[3].text
     assert "Ranked by the high end" in answer.text and "in GBP" in answer.text
 
 
@@ -116,6 +116,6 @@ def test_non_negotiable_gets_the_tactic_not_the_publisher(library_bot: Assistant
 def test_coverage_by_place(library_bot: Assistant) -> None:
     answer = library_bot.ask("Which companies do you cover in Singapore?")
     assert answer.intent == "coverage" and answer.table is not None
-    names = {row[0]["text"] for row in answer.table["rows"]}
+    names = {row[0].text for row in answer.table.rows}
     assert {"Alibaba", "Grab"} <= names  # both have Singapore rows
     assert not FIGURE.findall(answer.text)

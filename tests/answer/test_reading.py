@@ -6,6 +6,7 @@ import pytest
 
 from assistant.answer.pipeline import Assistant
 from assistant.answer.read.history import resolve_in_context
+from assistant.answer.types import Kind
 
 pytestmark = pytest.mark.corpus
 
@@ -17,7 +18,7 @@ def _read(bot: Assistant, question: str):  # type: ignore[no-untyped-def]
 def test_every_slot_has_its_span_and_every_word_a_place(trust_bot: Assistant) -> None:
     question = "what's Airbnb's base pay for data scientists in London and Nairobi?"
     reading = _read(trust_bot, question)
-    assert reading.intent == "figures"
+    assert reading.kind is Kind.FIGURES
     assert [(kind, value) for kind, value, _ in reading.slots()] == [
         ("company", "airbnb"), ("ask", "base"), ("role", "data-scientist"),
         ("place", "London"), ("place", "Nairobi")]
@@ -28,15 +29,37 @@ def test_every_slot_has_its_span_and_every_word_a_place(trust_bot: Assistant) ->
         ("nairobi", "place")]
 
 
-@pytest.mark.parametrize(("question", "intent"), [
-    ("How would I counter Stripe's data scientist offer in New York?", "script"),
-    ("What levers does a Google data scientist have?", "levers"),
-    ("Does Workday have an employee stock purchase plan for software engineers?", "espp"),
-    ("What guides are there for Notion?", "roles"),
-    ("Can a relocation bonus be clawed back?", "general"),
+@pytest.mark.parametrize(("question", "kind"), [
+    ("How would I counter Stripe's data scientist offer in New York?", Kind.COUNTER),
+    ("What levers does a Google data scientist have?", Kind.LEVERS),
+    ("Does Workday have an employee stock purchase plan for software engineers?", Kind.ESPP),
+    ("What guides are there for Notion?", Kind.COVERAGE),
+    ("Notion?", Kind.ROLES),
+    ("Can a relocation bonus be clawed back?", Kind.GENERAL),
+    ("Top 3 highest paying companies for data scientists in London", Kind.RANK),
+    ("Is $190K base good for a Stripe software engineer in New York?", Kind.PLACEMENT),
 ])
-def test_intent(trust_bot: Assistant, question: str, intent: str) -> None:
-    assert _read(trust_bot, question).intent == intent
+def test_kind_is_decided_once_by_the_reading(trust_bot: Assistant, question: str,
+                                             kind: Kind) -> None:
+    assert _read(trust_bot, question).kind is kind
+
+
+def test_cues_are_read_once_and_recorded(trust_bot: Assistant) -> None:
+    reading = _read(trust_bot, "Top 3 lowest paying companies for data scientists in London")
+    assert (reading.cues.rank, reading.cues.lowest, reading.cues.top) == (True, True, 3)
+    assert not reading.cues.midpoint and not reading.cues.counter
+    plain = _read(trust_bot, "Stripe data scientist London base")
+    assert plain.cues.top is None and not plain.cues.rank and not plain.cues.total
+
+
+def test_a_follow_up_decides_its_kind_again(trust_bot: Assistant) -> None:
+    alone = _read(trust_bot, "What about Airbnb?")
+    assert (alone.company, alone.role, alone.kind) == ("airbnb", "", Kind.ROLES)
+    history = [{"role": "user", "content": "Stripe data scientist base in London?"}]
+    reading = resolve_in_context("What about Airbnb?", history, trust_bot.library.vocabulary,
+                                 trust_bot.lexicon)
+    assert (reading.company, reading.role, reading.kind) == ("airbnb", "data-scientist",
+                                                             Kind.FIGURES)
 
 
 def test_a_name_that_is_no_slot_is_kept_not_dropped(trust_bot: Assistant) -> None:

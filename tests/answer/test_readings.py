@@ -11,7 +11,7 @@ import pytest
 
 from assistant.answer.pipeline import Assistant
 from assistant.answer.read.levels import read_levels
-from assistant.corpus.nicknames import abbreviates
+from assistant.corpus.words.nicknames import abbreviates
 
 pytestmark = pytest.mark.corpus
 
@@ -67,7 +67,7 @@ def test_two_levels_of_one_guide_side_by_side(library_bot: Assistant) -> None:
                              "salaries differ?")
     assert answer.intent == "compare" and answer.table is not None
     # microsoft/software-engineer.md: 59 SWE I base $120K - $145K; 60 SWE II $140K - $170K
-    cells = " ".join(str(c) for row in answer.table["rows"] for c in row)
+    cells = " ".join(str(c) for row in answer.table.rows for c in row)
     assert "$120K-$145K" in cells.replace(" ", "") and "$140K-$170K" in cells.replace(" ", "")
     assert "$165K" not in cells  # level 61 and up: not asked
     assert "$25K" in answer.text  # 170 − 145 at the high end, shown as a subtraction
@@ -106,7 +106,7 @@ def test_a_title_in_capitals_maps_by_the_guides_tables(library_bot: Assistant) -
     answer = library_bot.ask("A Morgan Stanley VP data scientist would be what at Goldman "
                              "Sachs?")
     assert answer.intent == "level_equivalence" and answer.table is not None
-    first = [str(c) for c in answer.table["rows"][0]]
+    first = [str(c) for c in answer.table.rows[0]]
     # morgan-stanley/data-scientist.md Level Mapping: "Data Scientist (Associate / VP)" in its
     # own column, "Quantitative Analyst / VP" in the Goldman Sachs Equivalent column
     assert any("Data Scientist (Associate / VP)" in c for c in first)

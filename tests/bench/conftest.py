@@ -6,7 +6,7 @@ import pytest
 from bench_support import SAMPLE_CORPUS, bench_settings
 
 from assistant.answer.pipeline import Assistant
-from assistant.index.build.builder import build_index
+from assistant.index.writing.builder import build_index
 
 
 @pytest.fixture(scope="session")

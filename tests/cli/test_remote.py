@@ -17,7 +17,7 @@ from assistant.answer.types import Answer
 from assistant.cli.ask import main as ask
 from assistant.cli.remote import RemoteAssistant
 from assistant.errors import AssistantError, IndexMissingError, UsageError
-from assistant.index.build.builder import build_index
+from assistant.index.writing.builder import build_index
 from assistant.settings import Settings
 from assistant.web.server import create_app, serve_in_background
 

@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest_support import RealLibrary
 
 from assistant.corpus import lint
-from assistant.corpus.lint import CODES, lint_corpus
+from assistant.corpus.lint import CODES, lint_corpus, lint_result
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 
@@ -45,8 +46,8 @@ def test_findings_serialize_for_json_lines() -> None:
 
 
 @pytest.mark.corpus
-def test_real_library_every_guide_is_past_review(guides_root: Path) -> None:
-    findings = lint_corpus([guides_root], today=date(2026, 6, 1))
+def test_real_library_every_guide_is_past_review(real_library: RealLibrary) -> None:
+    findings = lint_result(real_library.guides, today=date(2026, 6, 1))
     counts = Counter(f.code for f in findings)
     assert counts["W401"] == 4466
     assert not [f for f in findings if f.level == "error"]

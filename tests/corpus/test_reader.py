@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
+from conftest_support import RealLibrary
 
 from assistant.corpus.model import CorpusResult, Guide
 from assistant.corpus.reader import GuideParseError, read_corpus, read_guide
@@ -132,16 +132,9 @@ def test_plain_guide_and_article(fixture_result: CorpusResult) -> None:
 # --- the real library -------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def library(guides_root: Path) -> tuple[CorpusResult, float]:
-    started = time.perf_counter()
-    result = read_corpus([guides_root])
-    return result, time.perf_counter() - started
-
-
 @pytest.mark.corpus
-def test_whole_library_reads_without_errors(library: tuple[CorpusResult, float]) -> None:
-    result, seconds = library
+def test_whole_library_reads_without_errors(real_library: RealLibrary) -> None:
+    result, seconds = real_library.guides, real_library.seconds
     kinds = [g.kind for g in result.guides]
     assert kinds.count("guide") == 4466 and kinds.count("article") == 4
     assert not result.skipped
@@ -150,8 +143,8 @@ def test_whole_library_reads_without_errors(library: tuple[CorpusResult, float])
 
 
 @pytest.mark.corpus
-def test_every_singapore_currency_defect_is_reported(library: tuple[CorpusResult, float]) -> None:
-    result, _ = library
+def test_every_singapore_currency_defect_is_reported(real_library: RealLibrary) -> None:
+    result = real_library.guides
     singapore = {f.guide for f in result.findings
                  if f.code == "W402" and f.message.endswith("frontmatter says USD, table says SGD")}
     assert "alibaba/software-engineer" in singapore
@@ -229,8 +222,8 @@ def test_plain_variant_agrees_with_frontmatter(
 
 
 @pytest.mark.corpus
-def test_articles_parse_into_titled_sections(shared_corpus: Path) -> None:
-    result = read_corpus([shared_corpus / "articles"])
+def test_articles_parse_into_titled_sections(real_library: RealLibrary) -> None:
+    result = real_library.articles
     assert [g.kind for g in result.guides] == ["article", "article"]
     news = result.guides[1]
     assert news.title.startswith("AI D-A-M-N/Alibaba Plans Major AI Hiring Spree")

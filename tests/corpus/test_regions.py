@@ -9,7 +9,6 @@ import pytest
 import yaml
 
 from assistant.corpus.regions import (
-    REGION_ALIASES,
     normalize_region,
     note_currency,
     region_currency_hint,
@@ -77,10 +76,6 @@ def test_normalize_region(raw: str, name: str, note: str) -> None:
 )  # fmt: skip
 def test_resolve_region_alias(words: str, name: str) -> None:
     assert resolve_region_alias(words) == name
-
-
-def test_aliases_are_lower_case_keys() -> None:
-    assert all(key == key.casefold() for key in REGION_ALIASES)
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 from binding import unbound_figures
+from conftest_support import RealLibrary
 
 from assistant.answer.library import Library
 from assistant.answer.pipeline import Assistant
-from assistant.answer.retrieve import Retriever
+from assistant.answer.search import HybridSearch
 from assistant.answer.types import Answer
-from assistant.corpus.reader import read_corpus
 from assistant.evaluate import load_gold
 from assistant.settings import Settings
 
@@ -20,14 +20,12 @@ pytestmark = pytest.mark.corpus
 
 
 @pytest.fixture(scope="module")
-def library_bot(shared_corpus: Path) -> Assistant:
-    """The whole real library, read once, answered without an index (lexical search only)."""
-    guides = read_corpus([shared_corpus / "guides", shared_corpus / "articles"],
-                         progress=False).guides
-    library = Library(guides)
-    bot = Assistant(Settings.load(environ={}), library=library)
-    bot.__dict__["retriever"] = Retriever(library, lexicon=bot.lexicon)
-    return bot
+def library_bot(real_library: RealLibrary) -> Assistant:
+    """The whole real library (read once per session), answered without an index (lexical
+    search only)."""
+    library = Library(real_library.all_guides)
+    return Assistant(Settings.load(environ={}), library=library,
+                     search=HybridSearch(library).search)
 
 
 def _sources(answer: Answer, corpus: Path) -> dict[int, Path]:

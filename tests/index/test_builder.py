@@ -16,8 +16,8 @@ from index_support import CountingEmbedder, hash_settings, make_corpus, make_gui
 
 from assistant.embed.hash_embedder import HashEmbedder
 from assistant.errors import IndexMissingError, ModelMismatchError
-from assistant.index.build.builder import build_from_corpus, build_index
 from assistant.index.handle import open_index
+from assistant.index.writing.builder import build_from_corpus, build_index
 from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,7 +116,7 @@ def test_metadata_change_reuses_vectors_of_the_delta_and_of_a_base_worth_loading
     third, emb = _build(settings, guides)
     # a's vector came from the delta; b's one vector is cheaper to embed than to load the base
     assert (third.deleted, emb.texts) == (2, ["B — Body\nWords of b."])
-    monkeypatch.setattr("assistant.index.build.write.REUSE_MIN", 1)
+    monkeypatch.setattr("assistant.index.writing.write.REUSE_MIN", 1)
     guides[2] = replace(guides[2], path="moved/c.md")
     fourth, emb = _build(settings, guides)
     assert (fourth.deleted, emb.texts) == (1, [])  # c's vector read from the base segment
@@ -156,7 +156,7 @@ KILL_SCRIPT = textwrap.dedent("""
     import sys
     from pathlib import Path
     from index_support import CountingEmbedder, hash_settings, make_corpus, make_guide
-    from assistant.index.build.builder import build_from_corpus
+    from assistant.index.writing.builder import build_from_corpus
     guides = [make_guide(f"g{n}", ("Body", f"guide {n} words {n * 7}")) for n in range(40)]
     emb = CountingEmbedder(delay=0.3, marker=Path(sys.argv[2]))
     build_from_corpus(hash_settings(Path(sys.argv[1])), make_corpus(guides), [],

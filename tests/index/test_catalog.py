@@ -1,4 +1,5 @@
-"""The catalog refuses what an older assistant wrote, with the command that rebuilds it."""
+"""The catalog refuses what an older assistant wrote, with the command that rebuilds it, and
+keeps each entry's vocabulary facts beside its guide."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from pathlib import Path
 import pytest
 from index_support import CountingEmbedder, hash_settings, make_corpus, three_guides
 
+from assistant.corpus.words.facts import facts_of
+from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.errors import IndexMissingError
-from assistant.index.build.builder import build_from_corpus
-from assistant.index.catalog import CATALOG_FORMAT, MAGIC, Catalog
+from assistant.index.catalog import CATALOG_FORMAT, MAGIC, Catalog, Part, entry_of
 from assistant.index.handle import open_index
+from assistant.index.writing.builder import build_from_corpus
 
 REBUILD = "rebuild with `assistant index --rebuild`"
 
@@ -59,3 +62,17 @@ def test_the_current_format_round_trips() -> None:
     catalog = Catalog([], skipped={"a.md": "empty"})
     again = Catalog.from_bytes(catalog.to_bytes())
     assert again.skipped == {"a.md": "empty"} and again.format == CATALOG_FORMAT
+
+
+def test_each_entry_keeps_its_facts_and_the_vocabulary_is_theirs() -> None:
+    guides = three_guides()
+    first = Catalog.from_bytes(Catalog.pack([Part(entry_of(g), g) for g in guides], [], {})
+                               .to_bytes())
+    assert [first.facts(e) for e in first.entries] == [facts_of(g) for g in guides]
+    assert first.vocabulary == Vocabulary.from_guides(guides)
+    # carried over as bytes, without its guide: the facts come along, the dropped guide's go
+    kept = [Part(e, data=first.raw(e)) for e in first.entries[1:]]
+    second = Catalog.pack(kept, [], {})
+    assert second.vocabulary == Vocabulary.from_guides(guides[1:])
+    assert second.guide(guides[2].id) == guides[2]
+    assert second.vocabulary is not None and "matches" not in second.vocabulary.known_words

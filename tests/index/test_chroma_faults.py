@@ -20,7 +20,7 @@ import pytest
 from fastapi.testclient import TestClient
 from index_support import hash_settings
 
-from assistant.index.build.builder import build_index
+from assistant.index.writing.builder import build_index
 from assistant.web.server import create_app
 
 pytestmark = pytest.mark.reliability

@@ -16,9 +16,9 @@ from index_support import CountingEmbedder, hash_settings, make_corpus, make_gui
 
 from assistant.embed.hash_embedder import HashEmbedder
 from assistant.errors import IndexLockedError, IndexMissingError
-from assistant.index.build.builder import build_from_corpus
 from assistant.index.handle import open_index
 from assistant.index.versions.remote import RemoteVersions
+from assistant.index.writing.builder import build_from_corpus
 from assistant.settings import Settings
 
 

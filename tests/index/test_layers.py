@@ -11,10 +11,10 @@ from index_support import CountingEmbedder, hash_settings, make_corpus, make_gui
 
 from assistant.embed.hash_embedder import HashEmbedder
 from assistant.errors import IndexMissingError
-from assistant.index.build.builder import build_from_corpus
 from assistant.index.handle import open_index
 from assistant.index.layers import LayeredStore
 from assistant.index.store import open_store
+from assistant.index.writing.builder import build_from_corpus
 from assistant.settings import Settings
 
 WORDS = ("salary equity bonus remote relocation vesting cliff refresher level band offer "

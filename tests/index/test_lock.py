@@ -12,8 +12,8 @@ import pytest
 from index_support import hash_settings, make_corpus, three_guides
 
 from assistant.errors import IndexLockedError
-from assistant.index.build.builder import build_from_corpus
 from assistant.index.lock import IndexLock
+from assistant.index.writing.builder import build_from_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 HOLDER = textwrap.dedent("""

@@ -11,7 +11,7 @@ import pytest
 from index_support import CountingEmbedder, hash_settings
 
 from assistant.answer.pipeline import Assistant
-from assistant.index.build.builder import build_index
+from assistant.index.writing.builder import build_index
 
 pytestmark = pytest.mark.reliability
 

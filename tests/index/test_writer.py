@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from assistant.index.build.writer import BackgroundWriter
+from assistant.index.writing.writer import BackgroundWriter
 
 
 class ListStore:

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assistant.corpus.build import GuideParseError
-from assistant.corpus.money import parse_amount_range
-from assistant.corpus.money_format import format_range
 from assistant.corpus.reader import read_guide_with_findings
+from assistant.money.cells import parse_amount_range
+from assistant.money.format import format_range
 
 pytestmark = pytest.mark.reliability
 

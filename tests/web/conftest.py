@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from web_support import HOSTILE_CORPUS, SAMPLE_CORPUS, ClientFactory, web_settings
 
 from assistant.answer.pipeline import Assistant
-from assistant.index.build.builder import build_index
+from assistant.index.writing.builder import build_index
 from assistant.web.server import create_app
 
 

@@ -14,7 +14,7 @@ from web_support import SAMPLE_CORPUS, ClientFactory, assert_inert_html, sse_eve
 
 from assistant.answer.pipeline import Assistant
 from assistant.errors import IndexMissingError
-from assistant.index.build.builder import build_index
+from assistant.index.writing.builder import build_index
 from assistant.web.api import sse_events as stream_events
 from assistant.web.render import markdown_to_html
 

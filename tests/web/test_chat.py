@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from assistant.answer.pipeline import Assistant
-from assistant.answer.types import Answer, Band, Citation
+from assistant.answer.types import Answer, Band, Citation, Freshness
 from assistant.settings import Settings
 from assistant.web.chat import ChatHandlers
 from assistant.web.chat_render import (
@@ -41,7 +41,7 @@ SIGN_ON_LINK = f'href="/api/guides/{GUIDE}#'
 @pytest.fixture(scope="module")
 def chat_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Settings over the sample corpus, indexed with the hash embedder in a temp dir."""
-    from assistant.index.build.builder import build_index
+    from assistant.index.writing.builder import build_index
 
     tmp = tmp_path_factory.mktemp("chat")
     settings = Settings.load(
@@ -87,10 +87,14 @@ def chat_url(chat_settings: Settings, chat_bot: Assistant) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def chat_client(chat_url: str) -> Any:
+def chat_client(chat_url: str) -> Iterator[Any]:
+    import huggingface_hub.constants
     from gradio_client import Client
 
-    return Client(chat_url, verbose=False, download_files=False)
+    # gradio_client sends telemetry to huggingface.co when it is created; tests stay on loopback
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(huggingface_hub.constants, "HF_HUB_DISABLE_TELEMETRY", True)
+        yield Client(chat_url, verbose=False, download_files=False)
 
 
 def last_text(chat: list[dict[str, Any]]) -> str:
@@ -229,8 +233,8 @@ ANSWER = Answer(
                Citation(2, GUIDE, "guides/alibaba/ml-ai-engineer.md", "negotiate-up-strategy",
                         "Negotiate *Up* Strategy")),
     bands=(Band(GUIDE, "Seattle", "base", 165_000, 235_000, "USD"),),
-    freshness={"last_updated": "2026-02-23", "next_review_due": "2026-05-23",
-               "salary_data_quarter": "2025-Q4"})
+    freshness=Freshness(last_updated="2026-02-23", next_review_due="2026-05-23",
+                        salary_data_quarter="2025-Q4"))
 
 
 def test_markers_link_to_the_source_viewer() -> None:
@@ -300,4 +304,4 @@ def test_freshness_badge(today: date, state: str, words: str) -> None:
 
 
 def test_no_badge_without_a_guide() -> None:
-    assert badge_html(replace(ANSWER, guide="", freshness={})) == ""
+    assert badge_html(replace(ANSWER, guide="", freshness=None)) == ""

@@ -19,11 +19,11 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.answer.evidence import Retrieved
+from assistant.answer.evidence import Retrieved, guide_of, passages_of, rows_of
 from assistant.answer.pipeline import Assistant, check_question
 from assistant.answer.types import Hit
 from assistant.corpus.model import CompRow, Guide
-from assistant.corpus.wording import row_text
+from assistant.corpus.words.wording import row_text
 
 
 class GuideRetriever(BaseRetriever):
@@ -44,15 +44,16 @@ class GuideRetriever(BaseRetriever):
         question = check_question(query)
         retrieved = self.assistant.retrieve(question, k=k)
         docs = _evidence(retrieved, k)
-        if retrieved.guide is not None and len(docs) < k:
-            docs += _more_sections(self.assistant, retrieved.guide, question, docs, k)
+        guide = guide_of(retrieved)
+        if guide is not None and len(docs) < k:
+            docs += _more_sections(self.assistant, guide, question, docs, k)
         if not docs:
             docs = [hit_document(hit) for hit in self._general(question, k)]
         return docs[:k]
 
     def _general(self, question: str, k: int) -> list[Hit]:
         """Library-wide passages from general documents (no company's figures)."""
-        return list(self.assistant.retriever.general_search(question, k, frozenset()))
+        return list(self.assistant.retriever.tools.general_search(question, k, frozenset()))
 
 
 def row_document(guide: Guide, row: CompRow) -> Document:
@@ -76,9 +77,10 @@ def hit_document(hit: Hit) -> Document:
 
 def _evidence(retrieved: Retrieved, k: int) -> list[Document]:
     docs = []
-    if retrieved.guide is not None:
-        docs = [row_document(retrieved.guide, row) for row in retrieved.rows[:k]]
-    return docs + [hit_document(hit) for hit in retrieved.passages]
+    guide = guide_of(retrieved)
+    if guide is not None:
+        docs = [row_document(guide, row) for row in rows_of(retrieved)[:k]]
+    return docs + [hit_document(hit) for hit in passages_of(retrieved)]
 
 
 def _more_sections(assistant: Assistant, guide: Guide, question: str, docs: list[Document],

@@ -17,27 +17,29 @@ never an answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 
-import numpy as np
 from rank_bm25 import BM25Okapi
 from stop_words import get_stop_words
 
+from assistant.answer.evidence import FromArticles, Retrieved, asked_fields, passages_of
+from assistant.answer.kinds.base import Embed, Job, articles_within, markdown, noted
 from assistant.answer.library import stem, tokenize
-from assistant.answer.types import Hit
+from assistant.answer.types import Answer, Hit
+from assistant.answer.write.citations import Citations
+from assistant.answer.write.quoting import quote
 from assistant.corpus.model import Guide
 
 MAX_PARAGRAPHS = 3
+SEARCHED = 8  # passages general search finds, before the paragraphs that answer are chosen
 LENGTH_NORM = 0.3  # BM25 b: a long paragraph holding the rare word still wins
 FOUND_BONUS = 0.5  # a paragraph of the n-th found section scores (1 + 0.5 / n) times more
 CLOSE = 0.6  # a further paragraph joins when it scores at least this share of the best
 RERANKED = 12  # BM25's best paragraphs the meaning order reranks
 FUSION_K = 5  # reciprocal-rank fusion: 1 / (K + rank) per order
-MAX_VECTORS = 20_000  # paragraph vectors remembered (the articles' recur every ask)
-Embed = Callable[[Sequence[str]], "np.ndarray"]
-_VECTORS: dict[str, np.ndarray] = {}
 # Words too common to tell paragraphs apart: English function words (the stop-words
 # package's list, kept up to date by its maintainers) and the words every negotiation
 # paragraph shares.
@@ -120,14 +122,10 @@ def _in_context(text: str, paragraph: str) -> str:
 def _fused_first(candidates: list[int], texts: list[str], question: str, embed: Embed) -> int:
     """The candidate (given in BM25 order) that ranks best by reciprocal-rank fusion of its
     BM25 rank and its cosine similarity to the question."""
-    missing = [t for t in dict.fromkeys([question, *texts]) if t not in _VECTORS]
-    if missing:
-        for text, vector in zip(missing, embed(missing), strict=True):
-            _VECTORS[text] = vector
-        while len(_VECTORS) > MAX_VECTORS:
-            _VECTORS.pop(next(iter(_VECTORS)))
-    asked = _VECTORS[question]
-    meaning = sorted(range(len(texts)), key=lambda k: -float(_VECTORS[texts[k]] @ asked))
+    unique = list(dict.fromkeys([question, *texts]))  # `embed` remembers (Library.remembering)
+    vectors = dict(zip(unique, embed(unique), strict=True))
+    asked = vectors[question]
+    meaning = sorted(range(len(texts)), key=lambda k: -float(vectors[texts[k]] @ asked))
     by_meaning = {k: rank for rank, k in enumerate(meaning)}
     fused = max(range(len(texts)),
                 key=lambda k: 1 / (FUSION_K + k) + 1 / (FUSION_K + by_meaning[k]))
@@ -166,3 +164,34 @@ def _paragraphs(text: str) -> list[str]:
     if table:
         out.append("\n".join(table))
     return out
+
+
+class AdviceAnswer:
+    """General advice: the paragraphs of the articles (and guides) that answer the question."""
+
+    def gather(self, job: Job) -> Retrieved:
+        """Search the library, then keep the paragraphs that answer (`choose`)."""
+        return FromArticles(**asked_fields(job.asked), passages=advice_passages(job, job.k))
+
+    def write(self, evidence: Retrieved, today: date) -> Answer:
+        """Up to three quoted passages, each cited; or that the library does not cover it."""
+        cites = Citations()
+        notes = noted(evidence)
+        passages = passages_of(evidence)
+        lines = [quote(hit, cites, evidence.question) for hit in passages[:3]] or [
+            "The library's guides and articles do not cover this question."]
+        return Answer(question=evidence.question, status="answered",
+                      text=markdown(notes, lines), citations=cites.all(),
+                      suggestions=evidence.suggestions, notes=notes, intent=evidence.kind)
+
+
+def advice_passages(job: Job, limit: int = MAX_PARAGRAPHS) -> tuple[Hit, ...]:
+    """The paragraphs that answer, from search over the companies the question allows."""
+    reading, tools = job.reading, job.tools
+    allowed = frozenset({reading.company, *reading.other_companies} - {""})
+    found = tools.general_search(reading.question, SEARCHED, allowed)
+    return tuple(choose(found, reading.question, limit,
+                        articles_within(tools.library, allowed), tools.embed))
+
+
+ADVICE = AdviceAnswer()

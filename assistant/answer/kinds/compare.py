@@ -16,16 +16,28 @@ share a currency, with its subtraction shown.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from assistant.answer.evidence import Spanned
+from assistant.answer.evidence import (
+    NOT_IN_GUIDE,
+    AcrossGuides,
+    Cell,
+    FromArticles,
+    Line,
+    Retrieved,
+    Spanned,
+    Table,
+    asked_fields,
+)
+from assistant.answer.kinds.across import AcrossAnswer
+from assistant.answer.kinds.advice import advice_passages
+from assistant.answer.kinds.base import Job
 from assistant.answer.library import Library
 from assistant.answer.pick.rows import select_rows
 from assistant.answer.read.places import AskedPlace
 from assistant.answer.read.reading import Resolved
 from assistant.answer.route import guide_at_level
-from assistant.answer.types import NOT_IN_GUIDE, Cell, Line, Table
+from assistant.answer.types import Band, Kind
 from assistant.answer.write.cells import (
     and_list,
     band_of,
@@ -33,13 +45,12 @@ from assistant.answer.write.cells import (
     label,
     where,
 )
-from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.model import COMPONENTS, CompRow, Guide
-from assistant.corpus.money_format import format_amount
-from assistant.corpus.wording import guide_label
+from assistant.corpus.words.wording import guide_label
+from assistant.money.format import format_amount
+from assistant.places.lexicon import Lexicon
 
 MAX_SIDES = 16
-TOTAL_WORDS = re.compile(r"\btotal\b|\btc\b|\ball[- ]in\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,7 +65,7 @@ class Side:
     missing: str = ""  # why there is no row: the place or level the guide lacks
 
 
-def compare(resolved: Resolved, library: Library, lexicon: Lexicon | None) -> Spanned:
+def compare(resolved: Resolved, library: Library, lexicon: Lexicon) -> Spanned:
     """The comparison table of the sides a question names, or a clarify naming what is missing."""
     vocab = library.vocabulary
     companies = list(dict.fromkeys(c for c in (resolved.company, *resolved.other_companies) if c))
@@ -76,14 +87,14 @@ def compare(resolved: Resolved, library: Library, lexicon: Lexicon | None) -> Sp
         roles = shared
     sides = _sides(resolved, companies, roles, library, lexicon)
     parts = [a for a in resolved.asks if a in COMPONENTS]
-    if parts == ["total_comp"] and not TOTAL_WORDS.search(resolved.question):
+    if parts == ["total_comp"] and not resolved.cues.total:
         parts = []  # "comp", "pay", "package": every part, not the total-comp column only
     parts = parts or _parts_held(sides)
     return _spanned(sides, parts, resolved, library)
 
 
 def _sides(resolved: Resolved, companies: list[str], roles: list[str], library: Library,
-           lexicon: Lexicon | None) -> list[Side]:
+           lexicon: Lexicon) -> list[Side]:
     vocab = library.vocabulary
     places: list[AskedPlace | None] = list(resolved.places) or [None]
     sides: list[Side] = []
@@ -97,7 +108,8 @@ def _sides(resolved: Resolved, companies: list[str], roles: list[str], library: 
                 if guide is None:
                     sides.append(Side(company, role, None, place))
                     continue
-                picked = select_rows(guide, [place] if place else [], level, lexicon)
+                picked = select_rows(guide, [place] if place else [], level, lexicon,
+                                     library)
                 if not picked.rows:
                     gap = (place.typed if place and picked.region_missing else
                            picked.level_missing or (place.typed if place else ""))
@@ -117,7 +129,7 @@ def _spanned(sides: list[Side], parts: list[str], resolved: Resolved, library: L
     vocab = library.vocabulary
     rows: list[tuple[Cell, ...]] = []
     after: list[Line] = []
-    spanned = Spanned()
+    bands: list[Band] = []
     for side in sides:
         company = vocab.companies.get(side.company, side.company)
         if side.guide is None:
@@ -138,14 +150,13 @@ def _spanned(sides: list[Side], parts: list[str], resolved: Resolved, library: L
             band = band_of(side.guide, side.row, part,
                            f"{side.guide.company_display} · {where(side.row)}")
             if band is not None:
-                spanned.bands.append(band)
+                bands.append(band)
     columns = ("Guide", "Region" + (" / level" if any(s.row and s.row.level for s in sides)
                                     else ""), *[label(p) for p in parts])
-    spanned.table = Table("compare", columns, tuple(rows),
-                          caption=f"Side by side, {and_list([label(p) for p in parts])} as each "
-                                  "guide states it (currencies are not converted):")
-    spanned.after = after + _differences(sides, parts)
-    return spanned
+    table = Table(Kind.COMPARE, columns, tuple(rows),
+                  caption=f"Side by side, {and_list([label(p) for p in parts])} as each "
+                          "guide states it (currencies are not converted):")
+    return Spanned(table=table, after=(*after, *_differences(sides, parts)), bands=tuple(bands))
 
 
 def _gap_line(side: Side) -> Line:
@@ -206,3 +217,24 @@ def _ask(resolved: Resolved, library: Library, role: str) -> str:
     where_ = f" in {resolved.region}" if resolved.region else ""
     asks = " and ".join(label(a) for a in resolved.asks if a in COMPONENTS) or "pay"
     return f"Compare {names} {vocab.roles[role]} {asks}{where_}"
+
+
+class CompareAnswer(AcrossAnswer):
+    """The side-by-side table; when no side holds the figure, the gaps are said and the
+    articles may still answer (advice)."""
+
+    def gather(self, job: Job) -> Retrieved:
+        """The comparison, or the articles' paragraphs under the gaps when no side has one."""
+        evidence = super().gather(job)
+        if not isinstance(evidence, AcrossGuides) or _figures(evidence.spanned):
+            return evidence
+        gaps = tuple("".join(c.text for c in line) for line in evidence.spanned.after)
+        return FromArticles(**{**asked_fields(job.asked), "kind": Kind.ADVICE,
+                               "notes": (*job.asked.notes, *gaps)},
+                            passages=advice_passages(job))
+
+
+def _figures(spanned: Spanned) -> bool:
+    """True when some table cell quotes a guide's figure (not only "not in the guide")."""
+    rows = spanned.table.rows if spanned.table else ()
+    return any(c.guide is not None and c.text != NOT_IN_GUIDE for row in rows for c in row)

@@ -5,7 +5,7 @@ Example:
     >>> lines[0][:40]
     '**Strongest levers** (Alibaba ML/AI Eng'
 
-The band of the asked row and the placement of the person's figures come first (compose.py);
+The band of the asked row and the placement of the person's figures come first (figures.py);
 then the guide's Negotiate Up script, quoted whole, which is where any suggested ask comes
 from (its "$60K sign-on"); then the guide's first levers, and the article paragraph that best
 answers the question. No figure is suggested that the guide does not write.
@@ -15,19 +15,70 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.evidence import Retrieved
-from assistant.answer.pick.sections import levers_section
+from assistant.answer.evidence import FromGuide, Retrieved
+from assistant.answer.kinds.advice import choose
+from assistant.answer.kinds.base import Job, articles_within
+from assistant.answer.kinds.figures import FiguresAnswer, with_passages
+from assistant.answer.pick.hits import section_hit
+from assistant.answer.pick.sections import levers_section, topic_sections
 from assistant.answer.types import Hit
 from assistant.answer.write.citations import Citations
 from assistant.answer.write.quoting import quote
-from assistant.corpus.model import Guide
-from assistant.corpus.wording import guide_label
+from assistant.corpus.model import COMPONENTS, Guide
+from assistant.corpus.words.wording import guide_label
 
 LEVERS_QUOTED = 2
+COUNTER_TERMS = "counter negotiate negotiation tactics leverage competing offer"
 _ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+")
 
 
-def counter_lines(r: Retrieved, guide: Guide, cites: Citations) -> list[str]:
+class CounterAnswer(FiguresAnswer):
+    """One guide's band for the asked place, its Negotiate Up script and levers, a tactic."""
+
+    def gather(self, job: Job) -> Retrieved:
+        """The guide's rows, its script sections, and the articles' paragraph on the tactic."""
+        evidence = super().gather(job)
+        assert isinstance(evidence, FromGuide), evidence
+        guide = evidence.guide
+        script = [section_hit(guide, s, 1.0) for s in topic_sections(guide, "script")]
+        # the articles, read whole (no search), for the tactic the question's own words ask
+        # about beyond company, role and place
+        asked = f"{' '.join(job.reading.leftover)} {COUNTER_TERMS}"
+        tactic = choose([], asked, 1, articles_within(job.tools.library,
+                                                      frozenset({guide.company})))
+        return with_passages(evidence, (*script, *tactic))
+
+    def passages(self, job: Job, guide: Guide) -> tuple[Hit, ...]:
+        """None of the guide's searched sections: `gather` quotes its script instead."""
+        return ()
+
+    def wanted(self, r: FromGuide, cites: Citations) -> tuple[list[str], list[str]]:
+        """The held components once a region, level or offer narrows it to rows; else a
+        line asking for the region."""
+        guide = r.guide
+        narrowed = bool(r.region or r.stated or len(guide.rows) == 1 or r.level_missing)
+        held = [c for c in COMPONENTS if any(row.figure(c) for row in r.rows)]
+        asked = [a for a in r.asks if a in COMPONENTS]
+        if narrowed or not guide.rows:
+            return ((asked or held) if narrowed else []), []
+        return [], [f"Name your region (and level) to see its band and where your offer sits "
+                    f"in it; the {guide_label(guide)} guide covers: "
+                    f"{', '.join(reg.raw for reg in guide.regions())} "
+                    f"{cites.mark(guide, guide.rows[0].section_anchor)}"]
+
+    def quotes_sections(self, r: FromGuide) -> bool:
+        """Always: the script is the answer's core."""
+        return True
+
+    def closing(self, r: FromGuide, cites: Citations) -> list[str]:
+        """The guide's strongest levers and the articles' tactic."""
+        return counter_lines(r, r.guide, cites)
+
+
+COUNTER = CounterAnswer()
+
+
+def counter_lines(r: FromGuide, guide: Guide, cites: Citations) -> list[str]:
     """The guide's strongest levers and the articles' tactic for a counter question."""
     lines = []
     levers = levers_section(guide)
@@ -43,6 +94,6 @@ def counter_lines(r: Retrieved, guide: Guide, cites: Citations) -> list[str]:
     return lines
 
 
-def article_hits(passages: list[Hit]) -> list[Hit]:
+def article_hits(passages: tuple[Hit, ...]) -> list[Hit]:
     """The passages that come from general articles, not from the guide."""
     return [h for h in passages if h.guide.kind == "article"]

@@ -12,18 +12,18 @@ caption states the counts; each company's guides are listed so the person can as
 
 from __future__ import annotations
 
-from assistant.answer.evidence import Spanned
+from assistant.answer.evidence import Cell, Spanned, Table
 from assistant.answer.library import Library
 from assistant.answer.pick.rows import select_rows
 from assistant.answer.read.reading import Resolved
-from assistant.answer.types import Cell, Table
+from assistant.answer.types import Kind
 from assistant.answer.write.cells import and_list
-from assistant.corpus.lexicon import Lexicon
+from assistant.places.lexicon import Lexicon
 
 MAX_ROLES_LISTED = 6
 
 
-def coverage(resolved: Resolved, library: Library, lexicon: Lexicon | None) -> Spanned:
+def coverage(resolved: Resolved, library: Library, lexicon: Lexicon) -> Spanned:
     """The companies with guides for the asked role and/or place."""
     vocab = library.vocabulary
     if resolved.unknown_role and not resolved.role:
@@ -42,7 +42,8 @@ def coverage(resolved: Resolved, library: Library, lexicon: Lexicon | None) -> S
             guide = library.guide(guide_id)
             if guide is None:
                 continue
-            if not resolved.places or select_rows(guide, resolved.places, None, lexicon).rows:
+            if not resolved.places or select_rows(guide, resolved.places, None, lexicon,
+                                                         library).rows:
                 names.append(guide.role_display or vocab.roles.get(guide.role, guide.role))
         if names:
             found.append((vocab.companies[company], names))
@@ -57,10 +58,10 @@ def coverage(resolved: Resolved, library: Library, lexicon: Lexicon | None) -> S
     column = f"Guides with {place} figures" if place else "Guides"
     caption = (f"{len(found)} compan{'y has' if len(found) == 1 else 'ies have'} {what}{where} "
                f"({guides} guide{'s' if guides != 1 else ''} in all):")
-    spanned = Spanned(table=Table("coverage", ("Company", column), rows, caption=caption))
-    spanned.suggestions = tuple(
+    suggestions = tuple(
         f"{company} {names[0]}{' ' + place if place else ''} pay?" for company, names in found[:5])
-    return spanned
+    return Spanned(table=Table(Kind.COVERAGE, ("Company", column), rows, caption=caption),
+                   suggestions=suggestions)
 
 
 def _short(names: list[str]) -> str:

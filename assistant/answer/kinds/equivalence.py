@@ -19,15 +19,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.evidence import Spanned
+from assistant.answer.evidence import Cell, Spanned, Table
 from assistant.answer.library import Library
 from assistant.answer.read.levels import Level, holds, title_level
 from assistant.answer.read.reading import Resolved
 from assistant.answer.route import guide_at_level
-from assistant.answer.types import Cell, Table
+from assistant.answer.types import Kind
 from assistant.answer.write.cells import and_list
 from assistant.corpus.model import Guide
-from assistant.corpus.vocabulary import Vocabulary, norm
+from assistant.corpus.words.vocabulary import Vocabulary, norm
 
 SHOWN = 6
 _STATEMENTS = re.compile(r"\s+\|\s+|\n|;\s+")
@@ -56,7 +56,7 @@ class Found:
 def equivalence(resolved: Resolved, library: Library) -> Spanned:
     """The guides' statements of where the asked level sits at the other company."""
     vocab = library.vocabulary
-    level = resolved.level_asked or title_level(resolved.unmatched_typed())
+    level = resolved.level_asked or title_level(resolved.unmatched)
     source, targets = _source_and_targets(resolved, vocab)
     if level is None:
         return Spanned(status="clarify",
@@ -64,19 +64,19 @@ def equivalence(resolved: Resolved, library: Library) -> Spanned:
                                f"“{vocab.companies[source]} L5 at {vocab.companies[targets[0]]}?”")
     found: list[Found] = []
     for guide in _own_guides(source, targets, library, resolved):
-        found += _found_in(guide, source, targets, level, vocab)
+        found += _found_in(guide, source, targets, level, library)
     if not found:  # only then read what other companies' guides state
         for guide in _other_guides(source, targets, library):
-            found += _found_in(guide, source, targets, level, vocab)
+            found += _found_in(guide, source, targets, level, library)
     name = vocab.companies[source]
     others = and_list([vocab.companies[t] for t in targets])
     if not found:
         return Spanned(message=(f"No guide in the library states where {name} {level.typed} "
                                 f"sits at {others}, so there is no mapping to quote; mappings "
                                 "that other guides state separately are not chained into one."),
-                       before=[(Cell(f"No guide in the library states where {name} "
+                       before=((Cell(f"No guide in the library states where {name} "
                                      f"{level.typed} sits at {others}. Mappings that guides "
-                                     "state separately are not chained into one."),)])
+                                     "state separately are not chained into one."),),))
     shown = sorted(_distinct(found), key=lambda f: _width(f.source.text))[:SHOWN]
     rows = tuple((Cell(_label(f.guide)), Cell(f.source.text, f.guide, f.anchor),
                   Cell(f.target.text, f.guide, f.anchor)) for f in shown)
@@ -85,7 +85,7 @@ def equivalence(resolved: Resolved, library: Library) -> Spanned:
                f"{len({f.guide.id for f in found})} guide"
                f"{'s' if len({f.guide.id for f in found}) != 1 else ''}; "
                f"{len(shown)} shown):")
-    return Spanned(table=Table("level_equivalence", ("Stated in", name, others), rows,
+    return Spanned(table=Table(Kind.LEVEL_EQUIVALENCE, ("Stated in", name, others), rows,
                                caption=caption), guide=shown[0].guide.id)
 
 
@@ -145,10 +145,10 @@ def _other_guides(source: str, targets: list[str], library: Library) -> list[Gui
     return out
 
 
-def _found_in(guide: Guide, source: str, targets: list[str], level: Level, vocab: Vocabulary
+def _found_in(guide: Guide, source: str, targets: list[str], level: Level, library: Library
               ) -> list[Found]:
     found = []
-    for anchor, statement in _statements(guide, vocab):
+    for anchor, statement in _statements(guide, library):
         sources = [t for t in statement if t.company == source and holds(level, t.text)]
         if not sources:
             continue
@@ -187,9 +187,6 @@ def _mapping_text(guide: Guide) -> str:
     return "\n".join(parts)
 
 
-_PARSED: dict[tuple[int, str, str], tuple[tuple[str, tuple[Term, ...]], ...]] = {}
-
-
 def _parse(text: str, own: str, anchor: str, vocab: Vocabulary
            ) -> tuple[tuple[str, tuple[Term, ...]], ...]:
     """Statements of one guide's mapping text: table rows and chains of equal terms."""
@@ -219,17 +216,16 @@ def _parse(text: str, own: str, anchor: str, vocab: Vocabulary
     return tuple(out)
 
 
-def _statements(guide: Guide, vocab: Vocabulary) -> tuple[tuple[str, tuple[Term, ...]], ...]:
-    """(section anchor, terms) of every equality the guide's level mapping states."""
+def _statements(guide: Guide, library: Library) -> tuple[tuple[str, tuple[Term, ...]], ...]:
+    """(section anchor, terms) of every equality the guide's level mapping states (parsed
+    once per guide of the library's version, and kept on the library)."""
     section = next((s for s in guide.sections if "level" in s.title.casefold()
                     and "mapping" in s.title.casefold()), None) or next(
         (s for s in guide.sections if "level" in s.title.casefold()), None)
     anchor = section.anchor if section else ""
     text = _mapping_text(guide)
-    key = (id(vocab), guide.id, guide.content_hash)
-    if key not in _PARSED:
-        _PARSED[key] = _parse(text, guide.company, anchor, vocab)
-    return _PARSED[key]
+    return library.derived("level statements", guide,
+                           lambda: _parse(text, guide.company, anchor, library.vocabulary))
 
 
 def _company(term: str, vocab: Vocabulary) -> str:

@@ -14,10 +14,13 @@ converted); stock is compared on the basis the guide's table states, and the lin
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.answer.read.stated import StatedFigure
+from assistant.answer.types import Band
+from assistant.answer.write.citations import Citations
 from assistant.corpus.model import COMPONENT_LABELS, CompRow, Figure, Guide
-from assistant.corpus.money_format import format_amount
+from assistant.money.format import format_amount
 
 MINUS, DIVIDE = "−", "÷"
 _STOCK_HEADER = re.compile(r"stock|rsu|equity|option", re.IGNORECASE)
@@ -95,3 +98,56 @@ def _amount(value: float, unit: str) -> str:
     if unit == "%":
         return f"{value:g}%"
     return format_amount(round(value, 2), unit)
+
+
+def placements(stated: tuple[StatedFigure, ...], rows: list[CompRow], guide: Guide,
+               cites: Citations) -> list[str]:
+    """The person's figures placed in the one row shown for their part, arithmetic shown."""
+    lines = []
+    for figure in stated:
+        if not figure.component and len(rows) == 1:
+            if not _all_cash(rows[0]):
+                lines.append(_which_part(figure, rows[0]))
+                continue
+            figure = replace(figure, component="base")
+            lines.append(f"You did not say which part of the offer {figure.text} is; this "
+                         "row's base and total-comp bands are the same (all cash), so it is "
+                         "read as base.")
+        held = [row for row in rows if figure.component
+                and row.figure(figure.component) is not None]
+        label = COMPONENT_LABELS.get(figure.component, figure.component)
+        if len(held) == 1:
+            line = placement_line(figure, held[0], guide,
+                                  cites.mark(guide, held[0].section_anchor))
+            lines += [line] if line else []
+        elif len(held) > 1:
+            lines.append(f"To place your {label} of {figure.text}, name the region or level: "
+                         f"the guide has {len(held)} {label} bands.")
+    return lines
+
+
+def mark_stated(stated: tuple[StatedFigure, ...], bands: list[Band]) -> list[Band]:
+    """The bands with each stated figure put on the one band of its part (the chart marker)."""
+    marked = list(bands)
+    for figure in stated:
+        same = [i for i, b in enumerate(marked) if b.component == figure.component
+                and (not figure.unit or figure.unit == b.currency)]
+        if len(same) == 1:
+            marked[same[0]] = replace(marked[same[0]], marker=figure.value)
+    return marked
+
+
+def _all_cash(row: CompRow) -> bool:
+    """The row's base and total-comp bands are the same: an offer figure with no pay word
+    ("came in at $240K") is then its base."""
+    base, total = row.figure("base"), row.figure("total_comp")
+    return base is not None and total is not None and (base.low, base.high, base.unit) == (
+        total.low, total.high, total.unit)
+
+
+def _which_part(stated: StatedFigure, row: CompRow) -> str:
+    """An offer figure with no pay word, where parts differ: ask which part it is."""
+    held = [COMPONENT_LABELS.get(f.component, f.component) for f in row.figures
+            if f.unit and f.unit != "%"]
+    return (f"Say which part of the offer {stated.text} is ({', '.join(held) or 'base'}) to "
+            "have it placed in its band: parts are placed one by one, never summed.")

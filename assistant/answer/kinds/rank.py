@@ -16,24 +16,20 @@ once, with its row at the ranked end.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.answer.evidence import Spanned
+from assistant.answer.evidence import Cell, Spanned, Table
 from assistant.answer.library import Library
 from assistant.answer.pick.rows import select_rows
-from assistant.answer.read.intent import LOWEST_WORDS
 from assistant.answer.read.reading import Resolved
-from assistant.answer.types import Cell, Table
+from assistant.answer.types import Band, Kind
 from assistant.answer.write.cells import band_of, figure_cell, label, where
-from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.model import COMPONENTS, CompRow, Guide
+from assistant.places.lexicon import Lexicon
 
 SHOWN = 10
 MAX_SHOWN = 25
-_TOP_N = re.compile(r"\btop\s+(\d{1,2})\b", re.IGNORECASE)
-_MIDPOINT = re.compile(r"\b(?:mid-?point|middle|median|average|typical)\b", re.IGNORECASE)
 CHARTED = 10
 
 
@@ -47,7 +43,7 @@ class Entry:
     unit: str
 
 
-def rank(resolved: Resolved, library: Library, lexicon: Lexicon | None) -> Spanned:
+def rank(resolved: Resolved, library: Library, lexicon: Lexicon) -> Spanned:
     """The ranking table, or a clarify asking for the one role or place it needs."""
     vocab = library.vocabulary
     if not resolved.role:
@@ -65,8 +61,8 @@ def rank(resolved: Resolved, library: Library, lexicon: Lexicon | None) -> Spann
                        suggestions=tuple(f"Which companies pay the most for {role} in {p}?"
                                          for p in ("New York", "London", "Bangalore")))
     part = next((a for a in resolved.asks if a in COMPONENTS), "base")
-    end = "low end" if LOWEST_WORDS.search(resolved.question) else (
-        "midpoint" if _MIDPOINT.search(resolved.question) else "high end")
+    cues = resolved.cues
+    end = "low end" if cues.lowest else ("midpoint" if cues.midpoint else "high end")
     covering, entries = _entries(resolved, library, lexicon, part, end)
     place = resolved.places[0].typed
     if not covering:
@@ -82,11 +78,11 @@ def rank(resolved: Resolved, library: Library, lexicon: Lexicon | None) -> Spann
     ranked = sorted((e for e in entries if e.unit == unit), key=lambda e: e.value,
                     reverse=end != "low end")
     left_out = len(entries) - len(ranked)
-    shown = _cut(ranked, _how_many(resolved.question))
+    shown = _cut(ranked, min(MAX_SHOWN, cues.top) if cues.top is not None else SHOWN)
     return _spanned(shown, ranked, covering, left_out, role, place, part, end, unit)
 
 
-def _entries(resolved: Resolved, library: Library, lexicon: Lexicon | None, part: str,
+def _entries(resolved: Resolved, library: Library, lexicon: Lexicon, part: str,
              end: str) -> tuple[int, list[Entry]]:
     """How many guides of the role cover the place, and each one's ranked row."""
     covering = 0
@@ -96,7 +92,8 @@ def _entries(resolved: Resolved, library: Library, lexicon: Lexicon | None, part
         guide = library.guide(guide_id) if guide_id else None
         if guide is None:
             continue
-        rows = select_rows(guide, resolved.places, resolved.level_asked, lexicon).rows
+        rows = select_rows(guide, resolved.places, resolved.level_asked, lexicon,
+                           library).rows
         covering += bool(rows)
         scored = [(v, r, f.unit) for r in rows if (f := r.figure(part)) is not None
                   and f.unit not in ("", "%") and (v := _value(f.low, f.high, end)) is not None]
@@ -115,11 +112,6 @@ def _value(low: float | None, high: float | None, end: str) -> float | None:
     return {"high end": high, "low end": low}.get(end, (low + high) / 2)
 
 
-def _how_many(question: str) -> int:
-    found = _TOP_N.search(question)
-    return min(MAX_SHOWN, int(found.group(1))) if found else SHOWN
-
-
 def _cut(ranked: list[Entry], n: int) -> list[Entry]:
     """The first `n`, plus any entry tied with the last of them."""
     if len(ranked) <= n:
@@ -131,7 +123,7 @@ def _cut(ranked: list[Entry], n: int) -> list[Entry]:
 def _spanned(shown: list[Entry], ranked: list[Entry], covering: int, left_out: int, role: str,
              place: str, part: str, end: str, unit: str) -> Spanned:
     rows = []
-    spanned = Spanned()
+    bands: list[Band] = []
     for entry in shown:
         position = 1 + sum(1 for e in ranked if _ahead(e.value, entry.value, end))
         tied = sum(1 for e in ranked if e.value == entry.value) > 1
@@ -140,7 +132,7 @@ def _spanned(shown: list[Entry], ranked: list[Entry], covering: int, left_out: i
     for entry in shown[:CHARTED]:
         band = band_of(entry.guide, entry.row, part, entry.guide.company_display)
         if band is not None:
-            spanned.bands.append(band)
+            bands.append(band)
     how = {"high end": "the high end of each band, highest first",
            "low end": "the low end of each band, lowest first",
            "midpoint": "each band's midpoint, (low + high) ÷ 2, highest first"}[end]
@@ -150,9 +142,9 @@ def _spanned(shown: list[Entry], ranked: list[Entry], covering: int, left_out: i
     if left_out:
         caption += (f" ({left_out} more state it in another currency and are not ranked: "
                     "currencies are not converted.)")
-    spanned.table = Table("rank", ("#", "Company", "Region / level", f"{label(part)} band"),
-                          tuple(rows), caption=caption)
-    return spanned
+    table = Table(Kind.RANK, ("#", "Company", "Region / level", f"{label(part)} band"),
+                  tuple(rows), caption=caption)
+    return Spanned(table=table, bands=tuple(bands))
 
 
 def _ahead(value: float, other: float, end: str) -> bool:

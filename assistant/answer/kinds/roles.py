@@ -13,12 +13,12 @@ name one follow the table, quoted and cited. Each role is offered as a closer lo
 
 from __future__ import annotations
 
-from assistant.answer.evidence import Spanned
+from assistant.answer.evidence import Cell, Line, Spanned, Table
 from assistant.answer.library import Library
 from assistant.answer.pick.rows import select_rows
 from assistant.answer.pick.sections import sign_on_sentences, topic_sections
 from assistant.answer.read.reading import Resolved
-from assistant.answer.types import Cell, Line, Table
+from assistant.answer.types import Band, Kind
 from assistant.answer.write.cells import (
     and_list,
     band_of,
@@ -26,27 +26,27 @@ from assistant.answer.write.cells import (
     label,
     where,
 )
-from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.model import COMPONENTS, Guide
+from assistant.places.lexicon import Lexicon
 
 MAX_QUOTES = 3
 
 
-def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon | None) -> Spanned:
+def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon) -> Spanned:
     """The asked part at the asked place for each of the company's guides."""
     vocab = library.vocabulary
     company = vocab.companies[resolved.company]
     held = vocab.guides_by_company.get(resolved.company, {})
     parts = [a for a in resolved.asks if a in COMPONENTS] or ["base"]
     rows: list[tuple[Cell, ...]] = []
-    spanned = Spanned()
+    bands: list[Band] = []
     lacking: list[str] = []
     quotes: list[Line] = []
     for role in sorted(held, key=lambda r: vocab.roles.get(r, r)):
         guide = library.guide(held[role])
         if guide is None:
             continue
-        picked = select_rows(guide, resolved.places, resolved.level_asked, lexicon)
+        picked = select_rows(guide, resolved.places, resolved.level_asked, lexicon, library)
         if not picked.rows:
             lacking.append(guide.role_display or vocab.roles.get(role, role))
             continue
@@ -56,7 +56,7 @@ def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon | None) 
             for part in parts:
                 band = band_of(guide, row, part, f"{guide.role_display} · {where(row)}")
                 if band is not None:
-                    spanned.bands.append(band)
+                    bands.append(band)
         if "signing_bonus" in parts and len(quotes) < MAX_QUOTES:
             quotes += _script_sign_on(guide)
     where_ = and_list([p.typed for p in resolved.places]) or "every region"
@@ -65,17 +65,17 @@ def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon | None) 
                        message=f"None of the library's {len(held)} {company} guides has figures "
                                f"for {where_}, and other places' figures are not a substitute.",
                        suggestions=_closer(resolved, library, list(held)))
-    spanned.table = Table("across_roles", ("Role", "Region", *[label(p) for p in parts]),
-                          tuple(rows), caption=f"{company} {and_list([label(p) for p in parts])}"
-                                               f" for {where_}, from each {company} guide "
-                                               "that covers it:")
-    spanned.after = quotes
+    table = Table(Kind.ACROSS_ROLES, ("Role", "Region", *[label(p) for p in parts]),
+                  tuple(rows), caption=f"{company} {and_list([label(p) for p in parts])}"
+                                       f" for {where_}, from each {company} guide "
+                                       "that covers it:")
+    after = list(quotes)
     if lacking:
-        spanned.after.append((Cell(f"No figures for {where_} in the {company} guides for "
-                                   f"{and_list(lacking)}."),))
-    spanned.suggestions = _closer(resolved, library, [r for r in held
-                                                      if vocab.roles.get(r) not in lacking])
-    return spanned
+        after.append((Cell(f"No figures for {where_} in the {company} guides for "
+                           f"{and_list(lacking)}."),))
+    return Spanned(table=table, after=tuple(after), bands=tuple(bands),
+                   suggestions=_closer(resolved, library, [r for r in held
+                                                           if vocab.roles.get(r) not in lacking]))
 
 
 def _script_sign_on(guide: Guide) -> list[Line]:

@@ -29,7 +29,7 @@ from langchain_core.runnables import Runnable
 from pydantic import SecretStr
 
 from assistant.answer.compose import markdown
-from assistant.answer.evidence import Retrieved
+from assistant.answer.evidence import Retrieved, rows_of
 from assistant.answer.llm.binding import bound, sentence_problem
 from assistant.answer.llm.context import (
     Passage,
@@ -125,7 +125,7 @@ def llm_stream(settings: Settings, retrieved: Retrieved, grounded: Answer, *,
             if delta:
                 parts.append(delta)
                 ready, held = complete_sentences(held + delta)
-                if ready and (note := sentence_problem(ready, texts, retrieved.rows)):
+                if ready and (note := sentence_problem(ready, texts, rows_of(retrieved))):
                     yield fallback(grounded, note)  # the sentence was never shown
                     return
                 if ready:
@@ -135,7 +135,7 @@ def llm_stream(settings: Settings, retrieved: Retrieved, grounded: Answer, *,
     except Exception as exc:  # any model failure falls back; the log keeps the detail
         yield fallback(grounded, failure_note(exc), exc)
         return
-    if held and (note := sentence_problem(held, texts, retrieved.rows)):
+    if held and (note := sentence_problem(held, texts, rows_of(retrieved))):
         yield fallback(grounded, note)
         return
     if held:
@@ -157,7 +157,7 @@ def guarded(text: str, passages: Sequence[Passage], retrieved: Retrieved,
             grounded: Answer) -> Answer:
     """The LLM text as an Answer if the guard passes it, else the grounded one with a note."""
     text = _THINKING.sub("", text).strip()
-    verdict = bound(check(text, {p.n: p.text for p in passages}), text, retrieved.rows)
+    verdict = bound(check(text, {p.n: p.text for p in passages}), text, rows_of(retrieved))
     if not verdict.ok:
         log.info("LLM answer rejected: %s", verdict.note)  # never the question (privacy)
         return fallback(grounded, verdict.note)

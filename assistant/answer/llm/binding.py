@@ -20,8 +20,9 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-from assistant.answer.llm.guard import Amount, Verdict, amounts, unsupported, without_markers
+from assistant.answer.llm.guard import Verdict, amounts, unsupported, without_markers
 from assistant.corpus.model import CompRow, Figure
+from assistant.money.reader import Amount
 
 _COMPONENT_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("signing_bonus", re.compile(r"\bsign(?:ing)?[- ]?on\b|\bsigning bonus\b|\bjoining bonus\b",

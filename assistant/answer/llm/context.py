@@ -17,10 +17,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answer.evidence import Retrieved
+from assistant.answer.evidence import Retrieved, guide_of, passages_of, rows_of
 from assistant.answer.types import Answer, Citation
 from assistant.corpus.model import Guide
-from assistant.corpus.wording import guide_label, row_text, strip_tables
+from assistant.corpus.words.wording import guide_label, row_text, strip_tables
 
 MAX_ROWS = 8
 MAX_PASSAGE_CHARS = 2500
@@ -41,7 +41,8 @@ class Passage:
 
 def numbered_passages(retrieved: Retrieved, grounded: Answer) -> list[Passage]:
     """One passage per citation of the grounded answer, numbered as the citations are."""
-    return [Passage(c.n, c, _header(retrieved.guide, c) + "\n" + _body(retrieved, grounded, c))
+    return [Passage(c.n, c, _header(guide_of(retrieved), c) + "\n"
+                    + _body(retrieved, grounded, c))
             for c in grounded.citations]
 
 
@@ -81,13 +82,13 @@ def _header(guide: Guide | None, citation: Citation) -> str:
 
 def _body(retrieved: Retrieved, grounded: Answer, citation: Citation) -> str:
     parts: list[str] = []
-    guide = retrieved.guide
+    guide = guide_of(retrieved)
     if guide is not None and guide.id == citation.guide:
-        parts += [row_text(guide, row) for row in retrieved.rows[:MAX_ROWS]
+        parts += [row_text(guide, row) for row in rows_of(retrieved)[:MAX_ROWS]
                   if row.section_anchor == citation.section]
     # Tables are left out of section text: the asked region's rows stand for them, and a full
     # table would put other regions' figures in front of the model.
-    parts += [strip_tables(hit.text)[:MAX_PASSAGE_CHARS] for hit in retrieved.passages
+    parts += [strip_tables(hit.text)[:MAX_PASSAGE_CHARS] for hit in passages_of(retrieved)
               if hit.guide.id == citation.guide and hit.anchor == citation.section]
     parts = [p for p in parts if p]
     if not parts:

@@ -1,7 +1,7 @@
 """Asked places -> a guide's rows: the same place only, and every other case said out loud.
 
 Example:
-    >>> found = match_places(guide, resolved.places, lexicon)
+    >>> found = match_places(guide, resolved.places, library.row_places(guide, lexicon))
     >>> [r.region.raw for r in found.rows], found.missing
     (['London'], ('Lagos',))
 
@@ -16,17 +16,14 @@ rows inside a larger asked place are named, never shown as its figures.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from assistant.answer.read.places import AskedPlace
-from assistant.corpus.lexicon import Lexicon, Place
 from assistant.corpus.model import CompRow, Guide
-from assistant.corpus.placenames import name_key
-from assistant.corpus.regions import STATE_CODES, normalize_region
-
-_CODE = re.compile(r"\b([A-Z]{2})\b")
+from assistant.corpus.regions import normalize_region
+from assistant.places.lexicon import Place
+from assistant.places.rows import label_parts
 
 
 @dataclass
@@ -39,10 +36,13 @@ class RegionMatch:
     notes: tuple[str, ...] = ()
 
 
-def match_places(guide: Guide, places: Sequence[AskedPlace], lexicon: Lexicon | None
-                 ) -> RegionMatch:
-    """The guide's rows for every asked place, in the order the places were asked."""
-    row_places = _row_places(guide, lexicon)
+def match_places(guide: Guide, places: Sequence[AskedPlace],
+                 row_places: Mapping[str, tuple[Place, ...]]) -> RegionMatch:
+    """The guide's rows for every asked place, in the order the places were asked.
+
+    `row_places` holds each row region's places (Library.row_places: from the ids the index
+    stored when it was built), never resolved again from the row labels for a question.
+    """
     result = RegionMatch()
     missing: list[str] = []
     notes: list[str] = []
@@ -62,69 +62,7 @@ def match_places(guide: Guide, places: Sequence[AskedPlace], lexicon: Lexicon | 
     return result
 
 
-def _row_places(guide: Guide, lexicon: Lexicon | None) -> dict[str, tuple[Place, ...]]:
-    """`_places_of_rows`, remembered per guide (a guide's rows never change)."""
-    if lexicon is None:
-        return {}
-    labels = tuple((r.region.name, r.region.raw) for r in guide.rows)
-    return _places_of_rows(guide.id, labels, lexicon)
-
-
-@lru_cache(maxsize=8192)
-def _places_of_rows(guide_id: str, labels: tuple[tuple[str, str], ...], lexicon: Lexicon
-                    ) -> dict[str, tuple[Place, ...]]:
-    """Each row region's places, by region name ("Seattle / Kirkland" -> both cities).
-
-    State or country codes the guide writes beside a place ("Columbia MD", "Cambridge (MA)")
-    pick which place of that name it is, though the normalized name drops them.
-    """
-    codes: dict[str, set[str]] = {}
-    outer: dict[str, str] = {}  # "Germany (Berlin / Hamburg)": the country the label leads with
-    for name, raw in labels:
-        codes.setdefault(name, set()).update(_CODE.findall(raw))
-        lead = raw.split("(", 1)[0].strip()
-        if "(" in raw and lead and name_key(lead) != name_key(name):
-            outer[name] = lead
-    parts = {name: _parts(name) + ([(outer[name], "")] if name in outer else [])
-             for name in codes}
-    known = lexicon.lookup_many([p for ps in parts.values() for p, _ in ps])
-    found: dict[str, tuple[Place, ...]] = {}
-    for name, pieces in parts.items():
-        places: list[Place] = []
-        for piece, qualifier in pieces:
-            candidates = known.get(name_key(piece), ())
-            places += _narrowed(candidates, qualifier, codes[name])
-        found[name] = tuple(places)
-    return found
-
-
-def _parts(name: str) -> list[tuple[str, str]]:
-    """("Cambridge, MA") -> [("Cambridge", "MA")]; "A / B" -> both."""
-    pieces = []
-    for part in name.split(" / "):
-        place, _, qualifier = part.partition(",")
-        pieces.append((place.strip(), qualifier.strip()))
-    return pieces
-
-
-def _narrowed(candidates: tuple[Place, ...], qualifier: str, codes: set[str]) -> list[Place]:
-    """A row's place: the candidates its qualifier allows, else the likeliest (a city first).
-
-    A guide's "London" is the largest London, and its "New York" the city, not the state.
-    """
-    if qualifier:
-        code = qualifier.upper()
-        return [c for c in candidates if code in (c.country, c.subdivision.partition("-")[2])
-                or c.country_name.casefold() == qualifier.casefold()]
-    coded = [c for c in candidates if codes & {c.country, c.subdivision.partition("-")[2]}]
-    if codes & STATE_CODES - {"US", "UK"} and not coded and any(c.kind == "city"
-                                                                for c in candidates):
-        return []  # "Verona WI": a place this list does not hold, not the largest Verona
-    cities = [c for c in coded or candidates if c.kind == "city"]
-    return (cities or coded or list(candidates))[:1]
-
-
-def _same_place(guide: Guide, asked: AskedPlace, row_places: dict[str, tuple[Place, ...]]
+def _same_place(guide: Guide, asked: AskedPlace, row_places: Mapping[str, tuple[Place, ...]]
                 ) -> list[CompRow]:
     if asked.library.casefold() == "remote":  # "remote": the guide's remote bands, by name
         return [r for r in guide.rows if re.search(r"\bremote\b", r.region.name, re.I)]
@@ -132,14 +70,14 @@ def _same_place(guide: Guide, asked: AskedPlace, row_places: dict[str, tuple[Pla
         key = normalize_region(asked.library).key
         rows = [r for r in guide.rows
                 if key in (r.region.key, *(normalize_region(p).key for p, _ in
-                                           _parts(r.region.name)))]
+                                           label_parts(r.region.name)))]
         if rows:
             return rows
     ids = {p.id for p in asked.candidates}
     return [r for r in guide.rows if ids & {p.id for p in row_places.get(r.region.name, ())}]
 
 
-def _which(asked: AskedPlace, rows: list[CompRow], row_places: dict[str, tuple[Place, ...]]
+def _which(asked: AskedPlace, rows: list[CompRow], row_places: Mapping[str, tuple[Place, ...]]
            ) -> str:
     """A note when the name could mean other places than the one the guide has."""
     if not asked.ambiguous or asked.library and "," in asked.library:
@@ -164,7 +102,7 @@ def _rival(other: Place, used: Place) -> bool:
     return other.population * 5 >= used.population
 
 
-def _inside(guide: Guide, asked: AskedPlace, row_places: dict[str, tuple[Place, ...]]
+def _inside(guide: Guide, asked: AskedPlace, row_places: Mapping[str, tuple[Place, ...]]
             ) -> tuple[str, ...]:
     """Rows whose place lies inside the asked place (London for "England")."""
     names = [r.region.raw for r in guide.rows

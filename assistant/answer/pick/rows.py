@@ -1,7 +1,7 @@
 """One guide's pay rows for the asked places and level, with what the guide lacks.
 
 Example:
-    >>> picked = select_rows(guide, resolved.places, resolved.level_asked, lexicon)
+    >>> picked = select_rows(guide, resolved.places, resolved.level_asked, lexicon, library)
     >>> [r.region.raw for r in picked.rows], picked.missing
     (['London'], ('Lagos',))
 
@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from assistant.answer.library import Library
 from assistant.answer.pick.regions import match_places
 from assistant.answer.read.levels import Level, rows_at, rows_by_mapping
 from assistant.answer.read.places import AskedPlace
-from assistant.corpus.lexicon import Lexicon
 from assistant.corpus.model import CompRow, Guide
+from assistant.places.lexicon import Lexicon
 
 
 @dataclass
@@ -34,11 +35,12 @@ class Selection:
 
 
 def select_rows(guide: Guide, places: Sequence[AskedPlace], level: Level | None,
-                lexicon: Lexicon | None) -> Selection:
-    """The rows of `guide` at the asked places (all when none) and level (all when none)."""
+                lexicon: Lexicon, library: Library) -> Selection:
+    """The rows of `guide` (one of `library`'s) at the asked places (all when none) and level
+    (all when none)."""
     picked = Selection(rows=list(guide.rows))
     if places:
-        found = match_places(guide, places, lexicon)
+        found = match_places(guide, places, library.row_places(guide, lexicon))
         picked.rows, picked.missing, picked.inside = found.rows, found.missing, found.inside
         picked.notes, picked.region_missing = found.notes, not found.rows
     if level is not None and picked.rows:

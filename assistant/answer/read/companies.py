@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from assistant.answer.read.phrases import QUESTION_WORDS
 from assistant.answer.read.reading import Resolved
-from assistant.corpus.vocabulary import Vocabulary
+from assistant.corpus.words.vocabulary import Vocabulary
 
 
 def split_reading(first: Resolved, phrase: str, vocab: Vocabulary,

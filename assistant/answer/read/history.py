@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.answer.read.intent import decided
 from assistant.answer.read.reading import Resolved
 from assistant.answer.read.resolve import resolve
 from assistant.answer.types import Message
 from assistant.corpus.hidden import has_lone_surrogate, visible
-from assistant.corpus.lexicon import Lexicon
-from assistant.corpus.vocabulary import Vocabulary
+from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.errors import UsageError
+from assistant.places.lexicon import Lexicon
 
 FOLLOW_UP_OPENERS = frozenset({"and", "also", "same", "what about", "how about", "and in",
                                "what of", "then", "for"})
@@ -27,7 +28,7 @@ POINTING_WORDS = frozenset("there that this it them those these same they their 
 
 
 def resolve_in_context(question: str, history: Sequence[Message], vocab: Vocabulary,
-                       lexicon: Lexicon | None = None) -> Resolved:
+                       lexicon: Lexicon) -> Resolved:
     """Resolve `question`, filling what it leaves out from the earlier user turns.
 
     Each earlier turn either starts a new subject (it names what it asks about) or leans on
@@ -39,9 +40,11 @@ def resolve_in_context(question: str, history: Sequence[Message], vocab: Vocabul
         if message["role"] != "user":
             continue
         turn = resolve(message["content"], vocab, lexicon)
-        context = turn.with_context(context) if context and is_follow_up(turn) else turn
+        context = decided(turn.with_context(context)) if context and is_follow_up(turn) \
+            else turn
     current = resolve(question, vocab, lexicon)
-    return current.with_context(context) if context and is_follow_up(current) else current
+    return decided(current.with_context(context)) if context and is_follow_up(current) \
+        else current
 
 
 def is_follow_up(resolved: Resolved) -> bool:
@@ -58,7 +61,7 @@ def is_follow_up(resolved: Resolved) -> bool:
         return True  # "Same for Mercury PMs?": what it names replaces, the rest carries
     if resolved.company and resolved.role:
         return False
-    own = [w for w in resolved.leftover_words() if w not in POINTING_WORDS]
+    own = [w for w in resolved.leftover if w not in POINTING_WORDS]
     pointing = any(w.strip("?.,!") in POINTING_WORDS for w in words)
     return len(words) <= SHORT_TURN_WORDS and (pointing or not own)
 

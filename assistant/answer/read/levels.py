@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.corpus.model import CompRow, Guide
-from assistant.corpus.vocabulary import is_levelish
+from assistant.corpus.words.vocabulary import is_levelish
 
 _CODE = r"(?:ICT|IC|SE|L|E|P|M|T)"
 _ASKED_CODE = re.compile(rf"\b({_CODE})\s?(\d{{1,2}})\b")

@@ -22,10 +22,11 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from assistant.answer.read.phrases import TERM_BEFORE
-from assistant.corpus.lexicon import Lexicon, Place
-from assistant.corpus.library_words import term_key
-from assistant.corpus.placenames import ABBREVIATION, name_key
-from assistant.corpus.vocabulary import Vocabulary
+from assistant.corpus.words.library_words import term_key
+from assistant.corpus.words.vocabulary import Vocabulary
+from assistant.places.aliases import COLLOQUIAL
+from assistant.places.lexicon import Lexicon, Place
+from assistant.places.names import ABBREVIATION, name_key
 
 MAX_WORDS = 4
 PREPOSITIONS = frozenset("in at near around from to outside based for across within".split())
@@ -38,10 +39,6 @@ PERSON_WORDS = frozenset("cousin friend coworker co-worker colleague boss brothe
 # Two-letter codes that are also words: a place only right after a comma ("Portland, ME").
 CODE_WORDS = frozenset("IN ME OR OK HI AS DE ID OH MA PA CO AL GA MO ON SA WA NT".split())
 MONEY_WORDS = frozenset("dollar dollars pound pounds euro euros rupee rupees yen".split())
-COLLOQUIAL = {"nyc": "New York City", "sf": "San Francisco", "la": "Los Angeles",
-              "dc": "Washington DC", "uk": "United Kingdom", "us": "United States",
-              "usa": "United States", "uae": "United Arab Emirates", "eu": "eu",
-              "hk": "Hong Kong"}
 _STOP = frozenset("the a an and or of to in at for on is are be with by as what how much "
                   "does do vs versus per".split())
 
@@ -65,12 +62,12 @@ class AskedPlace:
 
 
 def find_places(words: Sequence[str], typed: Sequence[str], used: list[bool],
-                vocab: Vocabulary, lexicon: Lexicon | None) -> list[AskedPlace]:
+                vocab: Vocabulary, lexicon: Lexicon) -> list[AskedPlace]:
     """Places among the words not used by other slots, longest phrase first; marks `used`."""
     phrases = _phrases(words, used)
-    known = lexicon.lookup_many(_lookup_names(words, typed, phrases)) if lexicon else {}
+    known = lexicon.lookup_many(_lookup_names(words, typed, phrases))
     singles = [words[i].strip(".,'/-") for i, n in phrases if n == 1]
-    ordinary = lexicon.ordinary(singles) if lexicon else vocab.known_words
+    ordinary = lexicon.ordinary(singles)
     found: list[AskedPlace] = []
     for i, n in phrases:
         if any(used[i:i + n]):

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from assistant.answer.read.cues import Cues
 from assistant.answer.read.levels import Level
 from assistant.answer.read.phrases import QUESTION_WORDS
 from assistant.answer.read.places import AskedPlace
 from assistant.answer.read.stated import StatedFigure
-from assistant.corpus.vocabulary import norm, typed_words
-
-TOPIC_INTENTS = ("script", "levers", "level_mapping", "espp")
+from assistant.answer.types import Kind
+from assistant.corpus.words.vocabulary import norm, typed_words
 
 
 @dataclass(frozen=True)
@@ -50,19 +50,11 @@ class Resolved:
     carried: tuple[str, ...] = field(default=())  # fields taken from earlier turns
     matched: tuple[bool, ...] = field(default=(), repr=False, compare=False)  # per word
     spans: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
-
-    @property
-    def intent(self) -> str:
-        """What is asked: "figures", "levers", "script", "level_mapping", "espp", "roles"
-        (a company's guides, no role named), or "general" (no company and no role)."""
-        topics = [a for a in self.asks if a in TOPIC_INTENTS]
-        if topics:
-            return topics[0]
-        if not self.company and not self.role:
-            return "general"
-        if self.company and not self.role and not self.asks:
-            return "roles"
-        return "figures"
+    cues: Cues = field(default_factory=Cues)  # what the wording asks beyond the slots
+    # The word accounting, computed once when the reading is complete (`with_words`):
+    leftover: tuple[str, ...] = ()  # words no slot or topic took (question words excluded)
+    unmatched: tuple[str, ...] = ()  # words after the first that nothing took, as typed
+    kind: Kind = Kind.GENERAL  # decided once the reading is complete (intent.py)
 
     def slots(self) -> list[tuple[str, str, tuple[int, int]]]:
         """(slot, value, word span) of every slot read from this question, in question order.
@@ -92,14 +84,19 @@ class Resolved:
                 labels[i] = "stated figure"
         return list(zip(words, labels, strict=True))
 
-    def leftover_words(self) -> list[str]:
+    def with_words(self) -> Resolved:
+        """The reading with its word accounting (`leftover`, `unmatched`) computed."""
+        return replace(self, leftover=tuple(self._leftover_words()),
+                       unmatched=tuple(self._unmatched_typed()))
+
+    def _leftover_words(self) -> list[str]:
         """Words of the question no entity or topic matched (question words excluded)."""
         words = norm(self.question).split()
         if len(self.matched) != len(words):
             return []
         return leftover_tokens(self.question, words, list(self.matched))
 
-    def unmatched_typed(self) -> list[str]:
+    def _unmatched_typed(self) -> list[str]:
         """Words after the first that no slot and no part-name took, as typed ("VP")."""
         words, typed = norm(self.question).split(), typed_words(self.question)
         if not (len(self.matched) == len(words) == len(typed)):
@@ -110,7 +107,10 @@ class Resolved:
                 if not m and w not in QUESTION_WORDS and w.strip(".,?!'") not in parts]
 
     def with_context(self, earlier: Resolved) -> Resolved:
-        """Fill company, role, region and asks from an earlier turn where this one is silent."""
+        """Fill company, role, region and asks from an earlier turn where this one is silent.
+
+        The kind is decided again by the caller (intent.decided): it depends on what was filled.
+        """
         if self.unknown_names or self.ambiguous:
             return self
         taken = {k: getattr(earlier, k) for k in ("company", "role", "region", "region_typed",

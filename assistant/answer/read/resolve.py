@@ -22,6 +22,8 @@ from assistant.answer.read.companies import (
     split_reading,
     with_partial,
 )
+from assistant.answer.read.cues import read_cues
+from assistant.answer.read.intent import decided
 from assistant.answer.read.levels import read_level, read_levels
 from assistant.answer.read.neighbours import longer_company, longer_role, unnamed_job
 from assistant.answer.read.phrases import (
@@ -36,21 +38,19 @@ from assistant.answer.read.places import find_places
 from assistant.answer.read.reading import Resolved, leftover_tokens
 from assistant.answer.read.stated import stated_figures
 from assistant.answer.read.typos import read_names
-from assistant.corpus.lexicon import Lexicon
-from assistant.corpus.library_words import term_key
-from assistant.corpus.vocabulary import (
-    COMMON_WORD_COMPANIES,
+from assistant.corpus.words.library_words import term_key
+from assistant.corpus.words.vocabulary import (
     Vocabulary,
     norm,
     typed_words,
 )
+from assistant.places.lexicon import Lexicon
 
 
-def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon | None = None) -> Resolved:
+def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon) -> Resolved:
     """Read company, role, places, level and topics out of one question."""
     words = norm(question).split()
-    ordinary = frozenset(lexicon.ordinary(w.strip(".,'?!") for w in words)) if lexicon \
-        else COMMON_WORD_COMPANIES
+    ordinary = frozenset(lexicon.ordinary(w.strip(".,'?!") for w in words))
     resolved, phrase = _match(question, words, vocab, frozenset(), ordinary)
     if resolved.company and not resolved.role and " " in phrase:
         resolved = split_reading(resolved, phrase, vocab, lambda banned: _match(
@@ -59,10 +59,12 @@ def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon | None = None) ->
     typed = typed_words(question)
     if len(typed) != len(words):
         typed = words
-    resolved = replace(resolved, stated=stated_figures(question))
+    resolved = replace(resolved, stated=stated_figures(question), cues=read_cues(question))
     resolved = with_partial(_with_places(resolved, words, typed, vocab, lexicon), words,
                              vocab.companies)
-    return _with_names(_without_stand_ins(resolved, words, typed), words, typed, vocab, lexicon)
+    resolved = _with_names(_without_stand_ins(resolved, words, typed), words, typed, vocab,
+                           lexicon)
+    return decided(resolved.with_words())
 
 
 def _without_stand_ins(resolved: Resolved, words: list[str], typed: list[str]) -> Resolved:
@@ -84,10 +86,10 @@ def _without_stand_ins(resolved: Resolved, words: list[str], typed: list[str]) -
 
 
 def _with_names(resolved: Resolved, words: list[str], typed: list[str], vocab: Vocabulary,
-                lexicon: Lexicon | None) -> Resolved:
+                lexicon: Lexicon) -> Resolved:
     """Typos of company names, and capitalised names that match nothing."""
     tokens = _leftovers(resolved, words)
-    ordinary = lexicon.ordinary(tokens) if lexicon else frozenset()
+    ordinary = lexicon.ordinary(tokens)
     used = resolved.matched
     before_slot = {w.strip(".'/-") for i, w in enumerate(words[:-1])
                    if i < len(used) - 1 and not used[i] and used[i + 1]} - AUXILIARIES
@@ -119,7 +121,7 @@ def _article_term(name: str, words: list[str], before_slot: AbstractSet[str],
 
 
 def _with_places(resolved: Resolved, words: list[str], typed: list[str], vocab: Vocabulary,
-                 lexicon: Lexicon | None) -> Resolved:
+                 lexicon: Lexicon) -> Resolved:
     """Every place among the words no company, role or topic took."""
     used = list(resolved.matched)
     places = tuple(find_places(words, typed, used, vocab, lexicon))

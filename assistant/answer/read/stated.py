@@ -7,7 +7,9 @@ Example:
 
 Each amount takes the pay word written next to it (after it, else before it); "over 4 years"
 or "per year" after a stock grant says on which basis it is given. These are the person's
-numbers, kept apart from the guides' figures: they are never cited as a guide's.
+numbers, kept apart from the guides' figures: they are never cited as a guide's. The amounts
+are read by the one reader (assistant/money/reader.py) in the guides' notation; a bare number
+counts only when it is plainly money (`plain_money`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.read.phrases import TOPIC_PHRASES
-from assistant.corpus.money import amounts_in
+from assistant.money.reader import Amount, is_count, read_amounts
 
 PAY_PARTS = frozenset({"base", "stock", "bonus", "signing_bonus", "total_comp"})
 _WORD = re.compile(r"[a-z][a-z/-]*")
@@ -24,6 +26,7 @@ _BASIS = re.compile(r"\b(?:over|across)\s+(\d)\s*(?:years?|yrs?)\b|(?:\bper|\ba|
                     r"(?:year|yr)\b", re.IGNORECASE)
 NEAR_WORDS = 3
 LINKING_WORDS = frozenset("of is at was about around roughly".split())
+PLAIN_BARE_MIN = 10_000  # a bare number this large is money ("190,000"); smaller is a count
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ class StatedFigure:
 def stated_figures(question: str) -> tuple[StatedFigure, ...]:
     """The person's own figures in `question`, in order."""
     figures = []
-    amounts = amounts_in(question)
+    amounts = plain_money(question)
     for k, amount in enumerate(amounts):
         stop = amounts[k + 1].start if k + 1 < len(amounts) else len(question)
         begin = amounts[k - 1].end if k else 0
@@ -53,6 +56,17 @@ def stated_figures(question: str) -> tuple[StatedFigure, ...]:
         figures.append(StatedFigure(component, amount.value, amount.unit, amount.text,
                                     amount.start, amount.end, basis))
     return tuple(figures)
+
+
+def plain_money(question: str) -> list[Amount]:
+    """The money and percentages of a question, in order.
+
+    A bare number counts when it is plainly money: a K/M/L suffix ("190k") or five digits
+    and more ("190,000"); years, counts and levels ("4 years", "L5") do not.
+    """
+    return [amount for amount in read_amounts(question)
+            if (amount.unit or amount.has_suffix or amount.value >= PLAIN_BARE_MIN)
+            and not is_count(question[amount.end:])]
 
 
 def _words(text: str) -> list[str]:

@@ -11,9 +11,10 @@ all three.
 
 from __future__ import annotations
 
-from assistant.answer.types import NOT_IN_GUIDE, Band, Cell
+from assistant.answer.evidence import NOT_IN_GUIDE, Cell
+from assistant.answer.types import Band
 from assistant.corpus.model import COMPONENT_LABELS, CompRow, Guide
-from assistant.corpus.wording import guide_label
+from assistant.corpus.words.wording import guide_label
 
 
 def figure_cell(guide: Guide, row: CompRow, component: str) -> Cell:

@@ -12,7 +12,7 @@ import re
 from assistant.answer.library import stems
 from assistant.answer.types import Hit
 from assistant.answer.write.citations import Citations
-from assistant.corpus.wording import guide_label
+from assistant.corpus.words.wording import guide_label
 
 QUOTE_CHARS = 900
 

@@ -14,7 +14,7 @@ in the guide". The cell types live in types.py; `Table.as_dict` is the machine-r
 
 from __future__ import annotations
 
-from assistant.answer.types import Line, Table
+from assistant.answer.evidence import Line, Table
 from assistant.answer.write.citations import Citations
 
 

@@ -10,8 +10,8 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_tests.integration_tests import RetrieversIntegrationTests
 
 from assistant.answer.adapters.chain import build_chain
-from assistant.answer.llm.fakes import ScriptedChatModel
 from assistant.answer.adapters.retriever import GuideRetriever
+from assistant.answer.llm.fakes import ScriptedChatModel
 
 
 class TestGuideRetrieverStandard(RetrieversIntegrationTests):

@@ -1,0 +1,99 @@
+"""The question's wording beyond its slots, read once: the cues every later stage reads.
+
+Example:
+    >>> read_cues("Top 5 lowest paying companies for data scientists in London?")
+    Cues(rank=True, lowest=True, top=5, ...)
+
+Each cue is a pattern searched once when the question is read; the kind of answer
+(intent.py), the route and the kinds' writers read the `Cues` on the reading instead of
+scanning the question again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+COMPARE_WORDS = re.compile(
+    r"\b(?:compare[sd]?|comparing|comparison|versus|vs\.?|v\.s\.|side[- ]by[- ]side|"
+    r"difference between|differ|against|(?:pays?|paid|is|offers?|better|higher|more)\s+"
+    r"(?:more|better|higher|less|lower)|better[- ]paid|better[- ]paying|which (?:one|is better))\b"
+    r"|\bor\b", re.IGNORECASE)
+COUNTER_WORDS = re.compile(
+    r"\bcounter(?:[- ]?offer)?(?:s|ing|ed)?\b|\bnegotiat\w*|\bask(?:ing)? for\b|\bpush(?:ing)? "
+    r"back\b|\bhow (?:do|should|can) i (?:respond|reply|get more|ask)\b|\bwhat (?:should|can|do) "
+    r"i (?:ask|say|request)\b|\bnegotiate up\b|\bpush (?:for|them)\b|\bget (?:them|it|more)\b|"
+    r"\b(?:move|budge|bump|raise) (?:it|them|the offer|up)\b|\bto move\b|\bask (?:for )?more\b|"
+    r"\bwhat (?:can|should) i (?:ask|push|request)\b", re.IGNORECASE)
+RANK_WORDS = re.compile(
+    r"\b(?:highest|lowest|best|top|worst|least)[- ](?:paying|paid|pay|salar\w*|base|comp\w*)\b|"
+    r"\bpays? (?:the )?(?:most|least|best|highest|lowest)\b|\b(?:most|least) (?:money|generous)\b|"
+    r"\brank(?:ing|ed|s)?\b|\btop \d{1,2}\b|\b(?:highest|lowest|biggest|largest|smallest)\b"
+    r"|\bwho pays\b|\bwhich compan(?:y|ies) pays?\b", re.IGNORECASE)
+LOWEST_WORDS = re.compile(r"\b(?:lowest|least|worst|smallest|cheapest)\b", re.IGNORECASE)
+_ROLES_ASKED = (r"\b(?:which|what)\s+(?:roles|guides|jobs|positions)\b|\bdo you (?:have|cover)\b|"
+                r"\bguides?\s+(?:for|on|about)\b|\bwhat do you have\b")
+# "Which roles do you have for Anthropic?": a question about the library's guides of a company
+ROLES_ASKED = re.compile(_ROLES_ASKED, re.IGNORECASE)
+COVERAGE_WORDS = re.compile(
+    _ROLES_ASKED + r"|\b(?:which|what)\s+(?:companies|firms|employers|places|cities|regions|"
+    r"locations)\b|\bwho (?:do you|is) covered\b|\bcovered\b|\bcoverage\b", re.IGNORECASE)
+COMPANIES_WORD = re.compile(r"\b(?:companies|firms|employers) (?:with|that have|having|do you|"
+                            r"in|covered)\b|\b(?:any|which|what|list)(?: \w+)? (?:companies|"
+                            r"firms|employers)\b", re.IGNORECASE)
+LISTING_WORDS = re.compile(r"\b(?:roles|guides|jobs|positions|titles)\b|\blist\b", re.IGNORECASE)
+GUIDES_WORD = re.compile(r"\bguides?\b", re.IGNORECASE)  # "salary guides": the library
+LIBRARY_WORDS = re.compile(r"\b(?:you|your|covered|cover|list|exist|available|there|have)\b",
+                           re.IGNORECASE)  # the question is about the library, not the firm
+EQUIVALENT_WORDS = re.compile(
+    r"\bequivalen\w*|\bmaps?(?:ping)? (?:to|onto)\b|\bsame (?:level )?as\b|\bcorrespond\w*|"
+    r"\btranslate\w*|\bcomparable\b|\bwhat level\b|\blevel (?:at|in)\b|\bwould (?:that|it|i) be\b"
+    r"|\bat\b|\bin\b|\bto\b", re.IGNORECASE)
+TOTAL_WORDS = re.compile(r"\btotal\b|\btc\b|\ball[- ]in\b", re.IGNORECASE)
+TOP_N = re.compile(r"\btop\s+(\d{1,2})\b", re.IGNORECASE)
+MIDPOINT_WORDS = re.compile(r"\b(?:mid-?point|middle|median|average|typical)\b", re.IGNORECASE)
+PAY_WORDS = re.compile(r"\b(pay|pays|paid|make|earn|earns|salary|salaries|comp|how much)\b",
+                       re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the wording asks, beside the companies, roles, places and pay parts it names."""
+
+    compare: bool = False  # "vs", "which pays more", "or"
+    counter: bool = False  # "counter", "negotiate", "push back"
+    rank: bool = False  # "highest paying", "top 5", "who pays the most"
+    lowest: bool = False  # rank by the low end
+    midpoint: bool = False  # rank by the midpoint
+    top: int | None = None  # "top 5": how many to show
+    roles_asked: bool = False  # "which roles do you have for ..."
+    coverage: bool = False  # "which companies / places do you cover"
+    companies_word: bool = False  # "companies in London", "any firms"
+    listing: bool = False  # "roles", "guides", "list"
+    guides_word: bool = False  # "guide(s)": the library itself
+    library_words: bool = False  # "you", "covered", "available": about the library
+    equivalent: bool = False  # "equivalent", "maps to", "at", "in"
+    total: bool = False  # "total", "TC", "all-in": the total-comp column itself
+    pay: bool = False  # "pay", "earn", "salary", "how much"
+
+
+def read_cues(question: str) -> Cues:
+    """Search every cue pattern once over the question."""
+    top = TOP_N.search(question)
+    return Cues(
+        compare=COMPARE_WORDS.search(question) is not None,
+        counter=COUNTER_WORDS.search(question) is not None,
+        rank=RANK_WORDS.search(question) is not None,
+        lowest=LOWEST_WORDS.search(question) is not None,
+        midpoint=MIDPOINT_WORDS.search(question) is not None,
+        top=int(top.group(1)) if top else None,
+        roles_asked=ROLES_ASKED.search(question) is not None,
+        coverage=COVERAGE_WORDS.search(question) is not None,
+        companies_word=COMPANIES_WORD.search(question) is not None,
+        listing=LISTING_WORDS.search(question) is not None,
+        guides_word=GUIDES_WORD.search(question) is not None,
+        library_words=LIBRARY_WORDS.search(question) is not None,
+        equivalent=EQUIVALENT_WORDS.search(question) is not None,
+        total=TOTAL_WORDS.search(question) is not None,
+        pay=PAY_WORDS.search(question) is not None,
+    )

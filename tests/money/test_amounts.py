@@ -1,0 +1,71 @@
+"""The one reader of amounts: one `Amount` for every caller, the two notations' differences."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.money.currency import currency_units
+from assistant.money.reader import GUIDE, PROSE, Notation, is_count, read_amounts, reconcile
+
+
+def read(text: str, notation: Notation) -> list[tuple[float, str, str]]:
+    return [(a.value, a.unit, a.text) for a in read_amounts(text, notation)]
+
+
+@pytest.mark.parametrize("notation", [GUIDE, PROSE])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("$165K", [(165_000, "USD", "$165K")]),
+    ("CNY 1.6M", [(1_600_000, "CNY", "CNY 1.6M")]),
+    ("₹38.5L", [(3_850_000, "INR", "₹38.5L")]),
+    ("165,000 USD", [(165_000, "USD", "165,000 USD")]),
+    ("15% bonus", [(15, "%", "15%")]),
+    ("190k", [(190_000, "", "190k")]),
+])
+def test_both_notations_read_the_guides_spellings(
+        text: str, expected: list[tuple[float, str, str]], notation: Notation) -> None:
+    assert read(text, notation) == expected
+
+
+@pytest.mark.parametrize(("text", "guide", "prose"), [
+    ("₹12,34,567", [(1_234_567, "INR", "₹12,34,567")],
+     [(12, "INR", "₹12"), (34_567, "", "34,567")]),
+    ("RSU 4 and TCV 300K", [], [(4, "", "4"), (300_000, "", "300K")]),
+    ("2 million dollars", [(2, "", "2")], [(2_000_000, "USD", "2 million dollars")]),
+    ("38 Lakh", [(3_800_000, "", "38 Lakh")], [(38, "", "38")]),
+    ("RSU/4yr", [], [(4, "years", "4yr")]),
+    ("1.5x base", [(1, "", "1")], [(1.5, "x", "1.5x")]),
+    ("15 per cent", [(15, "", "15")], [(15, "%", "15 per cent")]),
+])
+def test_the_notations_differ_only_where_documented(
+        text: str, guide: list[tuple[float, str, str]],
+        prose: list[tuple[float, str, str]]) -> None:
+    assert (read(text, GUIDE), read(text, PROSE)) == (guide, prose)
+
+
+def test_an_ambiguous_symbol_keeps_every_currency_unless_a_default_settles_it() -> None:
+    [amount] = read_amounts("¥5M")
+    assert (amount.unit, amount.units) == ("JPY", frozenset({"JPY", "CNY"}))
+    [amount] = read_amounts("¥5M", default_currency="CNY")
+    assert (amount.unit, amount.units) == ("CNY", frozenset({"CNY"}))
+    assert currency_units("kr") == frozenset({"SEK", "DKK", "NOK", "ISK"})
+
+
+@pytest.mark.parametrize(("text", "ends"), [
+    ("$165–235K", [(165_000, "USD"), (235_000, "USD")]),
+    ("PLN 430K–570K", [(430_000, "PLN"), (570_000, "PLN")]),
+    ("₹18-28 LPA", [(1_800_000, "INR"), (2_800_000, "INR")]),
+    ("0.125–1.5M", [(125_000, ""), (1_500_000, "")]),  # the digits as written, then scaled
+])
+def test_range_ends_borrow_unit_and_scale(text: str, ends: list[tuple[float, str]]) -> None:
+    low, high = reconcile(*read_amounts(text))
+    assert [(low.value, low.unit), (high.value, high.unit)] == ends
+    assert low.units == high.units
+
+
+def test_an_amount_matches_by_value_and_kind() -> None:
+    [dollars], [same], [bare] = (read_amounts(t, PROSE) for t in ("$165K", "$165,000", "165K"))
+    assert dollars.matches(same) and not dollars.matches(bare) and bare.has_suffix
+
+
+def test_counts_are_not_money() -> None:
+    assert is_count(" options") and is_count(" years") and not is_count(" base")
