@@ -48,9 +48,8 @@ class Assistant:
 
     def __init__(self, settings: Settings, library: Library | None = None,
                  today: date | None = None, *, index: IndexHandle | None = None,
-                 lexicon: Lexicon | None = None, embedder: Embedder | None = None,
-                 search: GeneralSearch | None = None) -> None:
-        """Each of `library`, `index`, `lexicon`, `embedder` (the index's model) and `search`
+                 embedder: Embedder | None = None, search: GeneralSearch | None = None) -> None:
+        """Each of `library`, `index`, `embedder` (the index's model) and `search`
         (general search over the library) replaces what the settings would open. A `library`
         given without an `index` is answered without one: general questions are searched
         lexically over it, and reranked by meaning only when an `embedder` is given."""
@@ -58,7 +57,6 @@ class Assistant:
         self.today = today
         self._library = library
         self._index = index
-        self._lexicon = lexicon
         self._embedder = embedder
         self._search = search
         self._lock = threading.RLock()
@@ -106,8 +104,6 @@ class Assistant:
     @cached_property
     def lexicon(self) -> Lexicon:
         """Places and ordinary words (`make setup` builds the file; else the first use does)."""
-        if self._lexicon is not None:
-            return self._lexicon
         return Lexicon(self.settings.model_dir / LEXICON_FILE)
 
     def retrieve(self, question: str, history: Sequence[Message] = (), k: int = 4) -> Retrieved:

@@ -4,14 +4,13 @@ library."""
 from __future__ import annotations
 
 import json
-import logging
-import os
 import sys
 from pathlib import Path
 
 import click
 
 from assistant.cli.common import (
+    configure_logging,
     corpus_option,
     corpus_roots,
     index_option,
@@ -25,8 +24,7 @@ from assistant.settings import Settings
 @click.option("-v", "--verbose", is_flag=True, help="Log debug details to stderr.")
 def main(verbose: bool) -> None:
     """Administer the negotiation-guide assistant: build the index, lint the library."""
-    debug = verbose or os.environ.get("ASSISTANT_DEBUG") == "1"
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr)
+    configure_logging(verbose)
 
 
 @main.command()

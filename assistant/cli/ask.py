@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from assistant.cli.common import corpus_option, index_option, load_settings, translate_errors
+from assistant.cli.common import (
+    configure_logging,
+    corpus_option,
+    index_option,
+    load_settings,
+    translate_errors,
+)
 from assistant.corpus.hidden import visible
 
 if TYPE_CHECKING:
@@ -28,7 +34,8 @@ EPILOG = """Exit status: 0 for any answer (answered, clarify or no_guide), 2 for
 @click.command(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.argument("question", required=False)
 @click.option("--json", "as_json", is_flag=True,
-              help="Print one JSON object: question, status, answer, citations, suggestions.")
+              help="Print one JSON object: question, status, intent, answer, citations, "
+                   "suggestions, bands, index_version (and table for a table answer).")
 @click.option("--server", metavar="URL", default=None,
               help="Ask a running app (e.g. http://127.0.0.1:7860) instead of a local index.")
 @corpus_option
@@ -40,6 +47,7 @@ def main(question: str | None, as_json: bool, server: str | None,
 
     With --json and QUESTION "-", read one question per line from stdin.
     """
+    configure_logging()
     if not question:
         raise click.UsageError('Give a question, e.g. ask "Alibaba Seattle sign-on?"')
     settings = load_settings(corpus, index)

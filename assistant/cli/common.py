@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -51,6 +52,13 @@ def load_settings(corpus: tuple[Path, ...] = (), index: Path | None = None) -> S
 def corpus_roots(settings: Settings, corpus: tuple[Path, ...]) -> list[Path]:
     """The corpus roots to read: every --corpus given, else the configured one."""
     return list(corpus) if corpus else [settings.corpus]
+
+
+def configure_logging(verbose: bool = False) -> None:
+    """Warnings to stderr; every detail too with `verbose` or ASSISTANT_DEBUG=1."""
+    debug = verbose or os.environ.get("ASSISTANT_DEBUG") == "1"
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, stream=sys.stderr,
+                        force=True)
 
 
 def translate_errors(func: F) -> F:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from answer_support import offline_assistant
+from conftest_support import RealLibrary
 
 from assistant.answer.library import Library
 from assistant.answer.pipeline import Assistant
@@ -31,19 +32,9 @@ def sample_bot(sample_library: Library) -> Assistant:
 
 
 @pytest.fixture(scope="session")
-def slice_root(tmp_path_factory: pytest.TempPathFactory, guides_root: Path) -> Path:
-    """A corpus root linking a few companies of the real library (nothing is copied)."""
-    root = tmp_path_factory.mktemp("slice")
-    for company in SLICE_COMPANIES:
-        (root / company).symlink_to(guides_root / company, target_is_directory=True)
-    return root
-
-
-@pytest.fixture(scope="session")
-def slice_bot(slice_root: Path, shared_corpus: Path) -> Assistant:
-    """An Assistant over the slice plus the real articles."""
-    guides = read_corpus([slice_root, shared_corpus / "articles"], follow_links=True).guides
-    return offline_assistant(Library(guides))
+def slice_bot(real_library: RealLibrary) -> Assistant:
+    """An Assistant over the slice's companies plus the real articles."""
+    return _companies_bot(real_library, SLICE_COMPANIES)
 
 
 # The companies of the failures issue 11 reports, their look-alikes, relatives and namesakes.
@@ -53,32 +44,26 @@ REPORTED_COMPANIES = ("stripe", "google", "amazon", "microsoft", "l3harris", "am
                       "epic-systems", "plaid", "plaid-identity", "apple", "lyft", "alibaba")
 
 
-def _companies_bot(root: Path, guides_root: Path, shared_corpus: Path,
-                   companies: tuple[str, ...]) -> Assistant:
-    for company in companies:
-        (root / company).symlink_to(guides_root / company, target_is_directory=True)
-    guides = read_corpus([root, shared_corpus / "articles"], follow_links=True).guides
-    return offline_assistant(Library(guides))
+def _companies_bot(real_library: RealLibrary, companies: tuple[str, ...]) -> Assistant:
+    """An Assistant over some companies' folders of the real library (parsed once per session)
+    plus its articles: the guides a read of just those folders would give."""
+    guides = [g for g in real_library.guides.guides if Path(g.path).parts[0] in companies]
+    return offline_assistant(Library([*guides, *real_library.articles.guides]))
 
 
 @pytest.fixture(scope="session")
-def trust_bot(tmp_path_factory: pytest.TempPathFactory, guides_root: Path,
-              shared_corpus: Path) -> Assistant:
+def trust_bot(real_library: RealLibrary) -> Assistant:
     """An Assistant over TRUST_COMPANIES of the real library plus its articles."""
-    return _companies_bot(tmp_path_factory.mktemp("trust"), guides_root, shared_corpus,
-                          TRUST_COMPANIES)
+    return _companies_bot(real_library, TRUST_COMPANIES)
 
 
 @pytest.fixture(scope="session")
-def reported_bot(tmp_path_factory: pytest.TempPathFactory, guides_root: Path,
-                 shared_corpus: Path) -> Assistant:
+def reported_bot(real_library: RealLibrary) -> Assistant:
     """An Assistant over REPORTED_COMPANIES of the real library plus its articles."""
-    return _companies_bot(tmp_path_factory.mktemp("reported"), guides_root, shared_corpus,
-                          REPORTED_COMPANIES)
+    return _companies_bot(real_library, REPORTED_COMPANIES)
 
 
 @pytest.fixture(scope="session")
-def library_bot(shared_corpus: Path) -> Assistant:
+def library_bot(real_library: RealLibrary) -> Assistant:
     """An Assistant over all 4,466 guides and the articles (lexical search only)."""
-    guides = read_corpus([shared_corpus / "guides", shared_corpus / "articles"]).guides
-    return offline_assistant(Library(guides))
+    return offline_assistant(Library(real_library.all_guides))

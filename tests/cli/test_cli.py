@@ -135,3 +135,22 @@ def test_an_index_of_another_model_is_refused_with_the_fix(sample_index: None,
     assert result.exit_code == 1
     assert "assistant index --rebuild" in result.output and "hash" in result.output
     assert "$" not in result.output
+
+
+class _Broken:
+    def ask(self, question: str) -> None:
+        raise RuntimeError("the catalog went away")
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_an_unexpected_failure_is_one_line_unless_debug_is_asked_for(
+        monkeypatch: pytest.MonkeyPatch, debug: bool) -> None:
+    monkeypatch.setattr("assistant.cli.ask._asker", lambda settings, server: _Broken())
+    if debug:
+        monkeypatch.setenv("ASSISTANT_DEBUG", "1")
+    else:
+        monkeypatch.delenv("ASSISTANT_DEBUG", raising=False)
+    result = CliRunner().invoke(ask, ["Alibaba Seattle sign-on?"])
+    assert result.exit_code == 1
+    assert "error: unexpected failure (RuntimeError: the catalog went away)" in result.stderr
+    assert ("Traceback" in result.stderr) is debug

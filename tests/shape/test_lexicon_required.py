@@ -13,9 +13,6 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "assistant"
 OPTIONAL = re.compile(r"\bLexicon\s*\|\s*None\b|\bNone\s*\|\s*Lexicon\b|Optional\[Lexicon\]")
-# The façade opens the lexicon from the settings unless one is passed in: `None` there means
-# "open it", and `Assistant.lexicon` is a Lexicon for everything below.
-OPENS_FROM_SETTINGS = {"answer/pipeline.py:Assistant.__init__"}
 
 
 def optional_lexicons(source: str, where: str) -> list[str]:
@@ -47,7 +44,7 @@ def test_no_signature_in_the_package_takes_an_optional_lexicon() -> None:
     found = [hit for path in sorted(PACKAGE.rglob("*.py"))
              for hit in optional_lexicons(path.read_text(encoding="utf-8"),
                                           str(path.relative_to(PACKAGE)))]
-    assert [hit for hit in found if hit not in OPENS_FROM_SETTINGS] == []
+    assert found == []
 
 
 def test_the_check_sees_parameters_fields_and_both_spellings() -> None:
