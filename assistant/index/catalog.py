@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import pickle
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.corpus.model import Finding, Guide
-from assistant.corpus.words.facts import GuideFacts, facts_of
+from assistant.corpus.words.facts import GuideFacts, facts_of, pooled
 from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.errors import IndexMissingError
 from assistant.places.lexicon import Lexicon
@@ -75,9 +75,9 @@ class Part:
 
     entry: GuideEntry
     guide: Guide | None = None
-    data: bytes = b""
+    data: bytes | memoryview = b""
 
-    def packed(self, offset: int) -> tuple[GuideEntry, bytes, GuideFacts]:
+    def packed(self, offset: int) -> tuple[GuideEntry, bytes | memoryview, GuideFacts]:
         """The entry placed at `offset`, its bytes (the guide's pickle, then its facts') and
         its facts; a carried-over entry's bytes are copied as they are."""
         if self.guide is None:
@@ -111,16 +111,20 @@ class Catalog:
              ) -> Catalog:
         """A catalog holding `parts` in order, with the vocabulary of exactly those parts."""
         entries: list[GuideEntry] = []
-        chunks: list[bytes] = []
-        facts: list[GuideFacts] = []
-        offset = 0
-        for part in parts:
-            entry, data, one = part.packed(offset)
-            entries.append(entry)
-            chunks.append(data)
-            facts.append(one)
-            offset += len(data)
-        return cls(entries, findings, skipped, Vocabulary.from_entries(entries, facts),
+        chunks: list[bytes | memoryview] = []
+
+        def each_facts() -> Iterator[GuideFacts]:
+            # one entry's facts at a time: they are pooled as they come, never all held
+            offset = 0
+            for part in parts:
+                entry, data, one = part.packed(offset)
+                entries.append(entry)
+                chunks.append(data)
+                offset += len(data)
+                yield one
+
+        pool = pooled(each_facts())
+        return cls(entries, findings, skipped, Vocabulary.from_pool(entries, pool),
                    b"".join(chunks))
 
     def guide(self, guide_id: str) -> Guide | None:
@@ -136,9 +140,11 @@ class Catalog:
         with self._lock:
             return self._loaded.setdefault(guide_id, guide)
 
-    def raw(self, entry: GuideEntry) -> bytes:
-        """The packed bytes of one entry, guide and facts (copied into the next version)."""
-        return self.blob[entry.offset : entry.offset + entry.length + entry.facts_length]
+    def raw(self, entry: GuideEntry) -> memoryview:
+        """The packed bytes of one entry, guide and facts, as a view: they are copied once,
+        when the next version's catalog is joined, not once more on the way there."""
+        return memoryview(self.blob)[entry.offset : entry.offset + entry.length
+                                     + entry.facts_length]
 
     def facts(self, entry: GuideEntry) -> GuideFacts:
         """What one entry's guide gives the vocabulary (unpickled on each call)."""
@@ -159,9 +165,13 @@ class Catalog:
 
     def to_bytes(self) -> bytes:
         """MAGIC, header length, header pickle, then the guides' pickles."""
+        return b"".join(self.pieces())
+
+    def pieces(self) -> tuple[bytes, ...]:
+        """`to_bytes()` in the pieces a file is written from, without joining them first."""
         header = pickle.dumps((self.format, self.entries, self.findings, self.skipped,
                                self.vocabulary), protocol=pickle.HIGHEST_PROTOCOL)
-        return MAGIC + len(header).to_bytes(8, "big") + header + self.blob
+        return MAGIC, len(header).to_bytes(8, "big"), header, self.blob
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Catalog:

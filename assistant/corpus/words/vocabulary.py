@@ -20,7 +20,7 @@ from typing import Protocol
 
 from assistant.corpus.model import Guide
 from assistant.corpus.regions import normalize_region
-from assistant.corpus.words.facts import GuideFacts, facts_of, pooled
+from assistant.corpus.words.facts import GuideFacts, Pooled, facts_of, pooled
 from assistant.corpus.words.nicknames import SHORT, pick_nicknames
 from assistant.places.aliases import REGION_ALIASES
 
@@ -140,7 +140,11 @@ class Vocabulary:
                      ) -> Vocabulary:
         """The vocabulary of a library, from its entries (names and regions) and their facts
         (words, article terms, nickname uses) alone: a pure function of what it holds."""
-        pool = pooled(facts)
+        return cls.from_pool(entries, pooled(facts))
+
+    @classmethod
+    def from_pool(cls, entries: Iterable[EntryLike], pool: Pooled) -> Vocabulary:
+        """The vocabulary of entries whose facts are already pooled (`facts.pooled`)."""
         vocab = cls(roles=dict(STANDARD_ROLES), nickname_counts=pool.nicknames,
                     article_terms=pool.terms)
         by_company: dict[str, dict[str, str]] = defaultdict(dict)

@@ -105,7 +105,7 @@ class LocalVersions:
             self._staged.close()
             self._staged = None
         folder = self._dir(manifest.version)
-        _write_atomic(folder / "catalog.pkl", catalog.to_bytes())
+        _write_atomic(folder / "catalog.pkl", *catalog.pieces())
         _write_atomic(folder / "manifest.json", manifest.to_json().encode("utf-8"))
         self._manifests[manifest.version] = manifest
         _write_atomic(self.root / "CURRENT", (manifest.version + "\n").encode("utf-8"))
@@ -135,12 +135,14 @@ def _children(folder: Path) -> list[Path]:
     return sorted(folder.iterdir()) if folder.is_dir() else []
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temp file in the same directory, fsync, then os.replace over `path`."""
+def _write_atomic(path: Path, *pieces: bytes) -> None:
+    """Write `pieces` to a temp file in the same directory, fsync, then os.replace over
+    `path` (a catalog's pieces are written one after another, never joined in memory)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as handle:
-        handle.write(data)
+        for piece in pieces:
+            handle.write(piece)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, path)
