@@ -109,6 +109,14 @@ class Report:
         return {name: (len(group), _rate(not o.problems for o in group))
                 for name, group in sorted(groups.items())}
 
+    def by_category(self) -> dict[str, tuple[int, float]]:
+        """Per category (every item has one): how many, and the share fully right."""
+        groups: dict[str, list[Outcome]] = {}
+        for o in self.outcomes:
+            groups.setdefault(o.item.category, []).append(o)
+        return {name: (len(group), _rate(not o.problems for o in group))
+                for name, group in sorted(groups.items())}
+
     def failures(self) -> list[Outcome]:
         """Outcomes with at least one problem."""
         return [o for o in self.outcomes if o.problems]

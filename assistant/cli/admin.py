@@ -113,8 +113,9 @@ def eval_command(gold_file: Path, index: Path | None, show: int, as_json: bool) 
     report = evaluate(bot, items)
     metrics = report.metrics()
     if as_json:
-        click.echo(json.dumps(metrics | {"by_intent": {k: v[1] for k, v in
-                                                       report.by_intent().items()}}))
+        click.echo(json.dumps(metrics | {
+            "by_intent": {k: v[1] for k, v in report.by_intent().items()},
+            "by_category": {k: v[1] for k, v in report.by_category().items()}}))
         return
     for failure in report.failures()[:show]:
         click.echo(f"FAIL {failure.item.id} [{failure.item.category}] {failure.item.question!r}: "
@@ -125,11 +126,11 @@ def eval_command(gold_file: Path, index: Path | None, show: int, as_json: bool) 
         shown = f"{value:.0f}" if counted else f"{value:.1f}" if name.endswith("_ms") \
             else f"{value:.1%}"
         click.echo(f"{name:<26}{shown}")
-    intents = report.by_intent()
-    if intents:
-        click.echo(f"\n{'intent':<26}{'items':>6}  fully right")
-        for name, (count, rate) in intents.items():
-            click.echo(f"{name:<26}{count:>6}  {rate:.1%}")
+    for title, groups in (("intent", report.by_intent()), ("category", report.by_category())):
+        if groups:
+            click.echo(f"\n{title:<26}{'items':>6}  fully right")
+            for name, (count, rate) in groups.items():
+                click.echo(f"{name:<26}{count:>6}  {rate:.1%}")
 
 
 @main.command()

@@ -3,6 +3,7 @@
     ask "Alibaba Seattle sign-on?"
     ask --json "Stripe London data scientist base?"
     printf 'q1\\nq2\\n' | ask --json -      # one JSON object per line, index loaded once
+    ask --chat                               # a conversation: follow-ups use earlier turns
 """
 
 from __future__ import annotations
@@ -36,18 +37,30 @@ EPILOG = """Exit status: 0 for any answer (answered, clarify or no_guide), 2 for
 @click.option("--json", "as_json", is_flag=True,
               help="Print one JSON object: question, status, intent, answer, citations, "
                    "suggestions, bands, index_version (and table for a table answer).")
+@click.option("--chat", "as_chat", is_flag=True,
+              help="Talk: ask one question after another; follow-ups (\"and in London?\") "
+                   "use the conversation so far, kept in memory only. /new starts over.")
 @click.option("--server", metavar="URL", default=None,
               help="Ask a running app (e.g. http://127.0.0.1:7860) instead of a local index.")
 @corpus_option
 @index_option
 @translate_errors
-def main(question: str | None, as_json: bool, server: str | None,
+def main(question: str | None, as_json: bool, as_chat: bool, server: str | None,
          corpus: tuple[Path, ...], index: Path | None) -> None:
     """Answer QUESTION from the guide library, citing guide, section and file.
 
-    With --json and QUESTION "-", read one question per line from stdin.
+    With --json and QUESTION "-", read one question per line from stdin; a line may also be a
+    JSON object {"question": ..., "history": [...]} to ask a follow-up.
     """
     configure_logging()
+    if as_chat:
+        if question:
+            raise click.UsageError("--chat reads its questions from the prompt: ask --chat")
+        from assistant.cli.session import chat
+
+        chat(_asker(load_settings(corpus, index), server),
+             lambda prompt: input(prompt), lambda text: click.echo(visible(text)), render)
+        return
     if not question:
         raise click.UsageError('Give a question, e.g. ask "Alibaba Seattle sign-on?"')
     settings = load_settings(corpus, index)
@@ -55,9 +68,10 @@ def main(question: str | None, as_json: bool, server: str | None,
     if question == "-":
         if not as_json:
             raise click.UsageError('Reading questions from stdin needs --json: ask --json -')
-        for line in sys.stdin:
-            if line.strip():
-                click.echo(visible(_json(asker.ask(line.strip()))))
+        from assistant.cli.session import batch_items
+
+        for asked, history in batch_items(sys.stdin):
+            click.echo(visible(_json(asker.ask(asked, history))))
         return
     answer = asker.ask(question)
     # guide text (or a remote server) may carry escapes and invisible text: never print them

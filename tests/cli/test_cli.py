@@ -154,3 +154,33 @@ def test_an_unexpected_failure_is_one_line_unless_debug_is_asked_for(
     assert result.exit_code == 1
     assert "error: unexpected failure (RuntimeError: the catalog went away)" in result.stderr
     assert ("Traceback" in result.stderr) is debug
+
+
+def test_chat_keeps_the_conversation_and_starts_over_on_new(sample_index: None) -> None:
+    turns = "Alibaba ML engineer Seattle base?\nAnd in Singapore?\n/new\nAnd in Singapore?\n/quit\n"
+    result = CliRunner().invoke(ask, ["--chat"], input=turns)
+    assert result.exit_code == 0, result.output
+    seattle, singapore, _, alone = result.output.split("you> ")[1:5]
+    # corpus/guides/alibaba/ml-ai-engineer.md: Seattle (US) base $165K–$235K, Singapore SGD
+    assert "$165K–$235K" in seattle and "SGD 130K–SGD 200K" not in seattle
+    assert "SGD 130K–SGD 200K" in singapore and "$165K–$235K" not in singapore
+    assert "Read as a follow-up" in singapore
+    assert "(new conversation)" in result.output
+    assert "SGD 130K–SGD 200K" not in alone  # nothing carried after /new
+
+
+def test_a_json_line_may_carry_its_history(sample_index: None) -> None:
+    history = [{"role": "user", "content": "Alibaba ML engineer Seattle base?"},
+               {"role": "assistant", "content": "Seattle base $165K–$235K."}]
+    lines = "\n".join([json.dumps({"question": "And in Singapore?", "history": history}),
+                       "And in Singapore?", ""])
+    result = CliRunner().invoke(ask, ["--json", "-"], input=lines)
+    assert result.exit_code == 0, result.output
+    follow_up, alone = (json.loads(line) for line in result.output.splitlines())
+    assert "SGD 130K–SGD 200K" in follow_up["answer"]
+    assert "SGD 130K–SGD 200K" not in alone["answer"]
+
+
+def test_a_broken_json_line_is_a_usage_error_naming_it(sample_index: None) -> None:
+    result = CliRunner().invoke(ask, ["--json", "-"], input='Alibaba base?\n{"question": \n')
+    assert result.exit_code == 2 and "line 2" in result.output

@@ -42,6 +42,12 @@ def test_eval_command_scores_the_slice(slice_index: Path, monkeypatch: pytest.Mo
     assert metrics["figures_exact"] >= 0.98
     assert metrics["guide_cited"] >= 0.98
     assert metrics["clarify_no_guide_correct"] == 1.0
+    # every item has a category, and each is reported: the slice's own are all there
+    categories = {json.loads(line)["category"]
+                  for line in (HERE / "slice.jsonl").read_text(encoding="utf-8").splitlines()
+                  if line.strip()}
+    assert set(metrics["by_category"]) == categories
+    assert all(0.0 <= rate <= 1.0 for rate in metrics["by_category"].values())
 
 
 def test_eval_command_lists_failures(slice_index: Path, tmp_path: Path,
@@ -54,3 +60,4 @@ def test_eval_command_lists_failures(slice_index: Path, tmp_path: Path,
     gold.write_text(json.dumps(item) + "\n", encoding="utf-8")
     result = CliRunner().invoke(admin, ["eval", str(gold), "--index", str(slice_index)])
     assert "FAIL x1" in result.output and "missing figures ['£999K']" in result.output
+    assert "category" in result.output and "0.0%" in result.output
