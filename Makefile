@@ -64,6 +64,7 @@ eval: setup
 	ASSISTANT_INDEX=$(SHARED_INDEX) $(VENV)/bin/assistant index --corpus $(SHARED)/guides --corpus $(SHARED)/articles --quiet
 	$(VENV)/bin/assistant eval tests/eval/gold.jsonl --index $(SHARED_INDEX)
 	$(VENV)/bin/assistant eval tests/eval/adversarial.jsonl --index $(SHARED_INDEX) --failures 200
+	$(VENV)/bin/assistant eval tests/eval/everyday.jsonl --index $(SHARED_INDEX) --failures 0
 
 bench: setup
 	$(PY) -m assistant.bench

@@ -29,9 +29,9 @@ from assistant.places.rows import row_place_ids
 
 # Bump both when a pickled class moves or changes shape: an older catalog is then refused by
 # its first bytes, before unpickling could fail on a class path that no longer exists.
-CATALOG_FORMAT = 6  # 6: each entry's vocabulary facts packed after its guide; words/ moved;
-#                     each entry's rows' place ids (with_row_places)
-MAGIC = b"NGCAT6\n"
+CATALOG_FORMAT = 7  # 6: each entry's vocabulary facts packed after its guide; words/ moved;
+#                     each entry's rows' place ids (with_row_places); 7: stock tickers
+MAGIC = b"NGCAT7\n"
 _REBUILD = "rebuild with `assistant index --rebuild`."
 
 

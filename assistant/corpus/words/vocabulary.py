@@ -22,6 +22,7 @@ from assistant.corpus.model import Guide
 from assistant.corpus.regions import normalize_region
 from assistant.corpus.words.facts import GuideFacts, Pooled, facts_of, pooled
 from assistant.corpus.words.nicknames import SHORT, pick_nicknames
+from assistant.corpus.words.tickers import ticker_aliases
 from assistant.places.aliases import REGION_ALIASES
 
 # Aliases people type for the library's standard roles (role slug -> phrases).
@@ -126,6 +127,7 @@ class Vocabulary:
     known_words: frozenset[str] = frozenset()  # words the library writes in lower case
     nickname_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # see nicknames.py
     nicknames: dict[str, str] = field(default_factory=dict)  # "amex" -> company slug
+    tickers: dict[str, str] = field(default_factory=dict)  # "pypl" -> company slug (tickers.py)
     article_terms: frozenset[str] = frozenset()  # every word of the articles, compact ("phd")
     max_phrase_words: int = 1
 
@@ -205,6 +207,9 @@ class Vocabulary:
                                         self._taken_words())
         for phrase, slug in self.nicknames.items():
             self.company_aliases.setdefault(phrase, slug)
+        self.tickers = ticker_aliases(self.companies, {*self._taken_words(), *self.nicknames})
+        for phrase, slug in self.tickers.items():
+            self.company_aliases.setdefault(phrase, slug)
         for phrase, slug in self.company_aliases.items():
             self.compact_aliases.setdefault(compact(phrase), slug)
 
@@ -220,9 +225,9 @@ class Vocabulary:
         return taken
 
     def is_short_nickname(self, phrase: str) -> bool:
-        """A mined nickname of SHORT letters or fewer ("EA", "GS"): a company only when
-        capitalised, as an ordinary word is."""
-        return phrase in self.nicknames and len(phrase) <= SHORT
+        """A mined nickname or a ticker of SHORT letters or fewer ("EA", "GS", "CRM"): a
+        company only when capitalised, as an ordinary word is."""
+        return (phrase in self.nicknames or phrase in self.tickers) and len(phrase) <= SHORT
 
     def _role_aliases(self) -> dict[str, str]:
         aliases: dict[str, str] = {}
