@@ -45,9 +45,7 @@ def read_names(question: str, tokens: list[str], vocab: Vocabulary, has_company:
     word follows it (`before_slot`: "Dell software engineer ..." but not "Any example?").
     """
     unknown: list[str] = []
-    # short nicknames and tickers ("EA", "CRM") count only as typed, in capitals: never as the
-    # correction of a lower-case word
-    choices = [a for a in vocab.company_aliases if not vocab.is_short_nickname(a)]
+    choices = vocab.typo_targets  # never a short nickname or ticker ("crm" is not CRM)
     names = set(_names(question))
     bigrams = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
     for token in bigrams + tokens:

@@ -16,6 +16,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from assistant.corpus.model import Guide
@@ -223,6 +224,12 @@ class Vocabulary:
         for phrases in ROLE_ALIASES.values():  # the standard roles' words ("ml", "ds", "ai")
             taken.update(word for phrase in phrases for word in norm(phrase).split())
         return taken
+
+    @cached_property
+    def typo_targets(self) -> tuple[str, ...]:
+        """The company names a misspelt word may be read as: every alias but the short
+        nicknames and tickers ("EA", "CRM"), which count only as typed, in capitals."""
+        return tuple(a for a in self.company_aliases if not self.is_short_nickname(a))
 
     def is_short_nickname(self, phrase: str) -> bool:
         """A mined nickname or a ticker of SHORT letters or fewer ("EA", "GS", "CRM"): a
