@@ -46,6 +46,8 @@ from assistant.corpus.words.vocabulary import (
 )
 from assistant.places.lexicon import Lexicon
 
+COMPANY_AFTER = frozenset({"at", "from", "@", "joining"})  # "a swe offer from box"
+
 
 def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon) -> Resolved:
     """Read company, role, places, level and topics out of one question."""
@@ -181,14 +183,17 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
                 continue
             used[i:i + n] = [True] * n
     role_start = spans.get("role", (-1, -1))[0]
-    for slug, end, phrase in lower:  # "cohere data engineer", "snap DE": right before a role
-        if "company" not in found and end == role_start:
-            found["company"], found["company_typed"] = slug, phrase
-            spans["company"] = (end - len(phrase.split()), end)
-            used[end - len(phrase.split()):end] = [True] * len(phrase.split())
     level, levels = read_level(question), read_levels(question)
     if levels:
         level = levels[0]
+    level_words = {norm(x.typed) for x in (level, *levels) if x is not None}
+    for slug, end, phrase in lower:  # an English word where a company stands: "cohere data
+        # engineer", "meta E5 swe", "swe at box" ("at scale" alone stays words)
+        if "company" not in found and _company_position(words, end - len(phrase.split()), end,
+                                                        role_start, level_words):
+            found["company"], found["company_typed"] = slug, phrase
+            spans["company"] = (end - len(phrase.split()), end)
+            used[end - len(phrase.split()):end] = [True] * len(phrase.split())
     resolved = Resolved(question=question, company=found.get("company", ""),
                         role=found.get("role", ""), level=level.typed if level else "",
                         level_asked=level, other_levels=levels[1:],
@@ -201,6 +206,19 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             rest = [found["company"], *[o for o in others if o != other]]
             resolved = replace(resolved, company=other, other_companies=tuple(rest))
     return replace(resolved, matched=tuple(used), spans=spans), found.get("company_typed", "")
+
+
+def _company_position(words: list[str], start: int, end: int, role_start: int,
+                      level_words: AbstractSet[str]) -> bool:
+    """True where a question puts a company: right before its role, before a level that
+    comes before the role ("meta E5 swe"), or after "at" / "from" in a question that names a
+    role ("swe offer from oracle")."""
+    if role_start < 0:
+        return False
+    if end == role_start or (end < role_start
+                             and " ".join(words[end:role_start]) in level_words):
+        return True
+    return start > 0 and words[start - 1] in COMPANY_AFTER
 
 
 def _leftovers(resolved: Resolved, words: list[str]) -> list[str]:
