@@ -39,6 +39,10 @@ _BETWEEN = re.compile(r"\s+(?:vs\.?|versus|v\.?s\.|or|and|against|to)\s+|,\s*|\s
                       re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
+_STATEMENTS = re.compile(r"\s*[|;]\s*")  # "Apple ICT2 = ... | Apple ICT3 = ..."
+_OWN_SIDE = re.compile(r"\s*(?:=|≈|\bmaps to\b|\bis equivalent to\b)\s*", re.IGNORECASE)
+_LEVEL_FIRST = re.compile(r"^[A-Z]{1,4}-?\d")  # "E3 maps to Google L3"
+
 
 @dataclass(frozen=True)
 class Level:
@@ -125,7 +129,8 @@ def rows_at(guide: Guide, rows: Sequence[CompRow], level: Level) -> list[CompRow
     matched = [r for r in labelled if holds(level, row_label(r))]
     if matched:
         return matched
-    if holds(level, guide.role_display) or holds(level, guide.title):
+    if holds(level, guide.role_display) or holds(level, guide.title) \
+            or any(holds(level, text) for text in own_levels(guide)):
         return [r for r in rows if not row_label(r)] or list(rows)
     return []
 
@@ -184,10 +189,28 @@ def levels_of(guide: Guide) -> list[str]:
     return [title.group(1)] if title else []
 
 
+def own_levels(guide: Guide) -> list[str]:
+    """The guide's own side of its level mapping, one text per statement: what is written
+    before "=" or "maps to" ("Apple ICT2 = Google L3 | Apple ICT3 = ..." -> ["Apple ICT2",
+    "Apple ICT3"]), kept only where it names the guide's company or starts with a level."""
+    company = (guide.company_display or guide.company).casefold()
+    own = []
+    for statement in _STATEMENTS.split(guide.level_mapping.raw):
+        side = _OWN_SIDE.split(statement, maxsplit=1)
+        text = side[0].strip(" \"'*")
+        if len(side) == 2 and (text.casefold().startswith(company) or _LEVEL_FIRST.match(text)):
+            own.append(text)
+    return own
+
+
 def pick_guide(guides: Sequence[Guide], level: Level) -> Guide | None:
-    """The sibling guide that holds `level`: in its title first, else in its rows."""
+    """The sibling guide that holds `level`: in its title first, then on its own side of its
+    level mapping ("Apple ICT4 = Google L5"), else in its rows."""
     for guide in guides:
         if holds(level, guide.role_display):
+            return guide
+    for guide in guides:
+        if any(holds(level, text) for text in own_levels(guide)):
             return guide
     for guide in guides:
         if any(holds(level, row_label(r)) for r in guide.rows if row_label(r)):
