@@ -137,6 +137,8 @@ def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: Abstrac
         return False
     if as_typed.isupper() and len(as_typed) <= 3:
         return as_typed not in CODE_WORDS or typed[i - 1].endswith(",")
+    if word in COLLOQUIAL and word not in ordinary:
+        return True  # "sf", "nyc", "dc" typed in lower case: the alias table's, no word
     if len(word) < (3 if word.isascii() else 2):  # "東京" is a name of two letters
         return False
     if word not in ordinary:
