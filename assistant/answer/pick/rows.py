@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from assistant.answer.library import Library
 from assistant.answer.pick.regions import match_places
-from assistant.answer.read.levels import Level, rows_at, rows_by_mapping
+from assistant.answer.read.levels import Level, row_label, rows_at, rows_by_mapping
 from assistant.answer.read.places import AskedPlace
 from assistant.corpus.model import CompRow, Guide
+from assistant.corpus.words.wording import guide_label
 from assistant.places.lexicon import Lexicon
 
 
@@ -48,6 +49,13 @@ def select_rows(guide: Guide, places: Sequence[AskedPlace], level: Level | None,
         if not at_level:
             at_level, note = rows_by_mapping(guide, picked.rows, level)
             picked.notes = (*picked.notes, note) if note else picked.notes
+        if not at_level and level.word and not any(row_label(r) for r in guide.rows):
+            # "new grad", "mid-level": a guide whose pay does not split by level answers with
+            # all its bands, and says so
+            at_level = picked.rows
+            picked.notes = (*picked.notes, f"The {guide_label(guide)} guide does not split its "
+                                           f"pay by level, so its bands are shown for "
+                                           f"{level.typed}.")
         picked.rows = at_level
         picked.level_missing = "" if at_level else level.typed
     return picked

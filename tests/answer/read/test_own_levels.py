@@ -38,3 +38,13 @@ def test_own_levels_are_the_guide_s_side_of_its_mapping(library_bot: Assistant) 
     assert own_levels(apple) == ["Apple ICT2", "Apple ICT3"]
     # "E3 maps to Google L3 / ...; E4 maps to Google L4 / ..."
     assert [text.split()[0] for text in own_levels(meta)] == ["E3", "E4"]
+
+
+def test_a_seniority_word_on_a_guide_that_does_not_split_by_level(
+        library_bot: Assistant) -> None:
+    answer = library_bot.ask("new grad swe at meta in nyc, base?")
+    # meta/software-engineer.md (E3/E4): "| US (Menlo Park / NYC) | $155K–$215K | ..."; its
+    # table has no level rows, so its band answers, and the answer says why
+    assert answer.guide == "meta/software-engineer" and "$155K–$215K" in answer.text
+    assert "does not split its pay by level" in answer.text
+    assert "has no figures for new grad" not in answer.text
