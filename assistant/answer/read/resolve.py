@@ -47,6 +47,7 @@ from assistant.corpus.words.vocabulary import (
 from assistant.places.lexicon import Lexicon
 
 COMPANY_AFTER = frozenset({"at", "from", "@", "joining"})  # "a swe offer from box"
+ENGINEER_WORDS = frozenset({"engineer", "engineers", "eng", "engs", "dev", "devs"})
 
 
 def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon) -> Resolved:
@@ -66,7 +67,7 @@ def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon) -> Resolved:
                              vocab.companies)
     resolved = _with_names(_without_stand_ins(resolved, words, typed), words, typed, vocab,
                            lexicon)
-    return decided(resolved.with_words())
+    return decided(_engineer_default(resolved, words, vocab).with_words())
 
 
 def _without_stand_ins(resolved: Resolved, words: list[str], typed: list[str]) -> Resolved:
@@ -206,6 +207,28 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             rest = [found["company"], *[o for o in others if o != other]]
             resolved = replace(resolved, company=other, other_companies=tuple(rest))
     return replace(resolved, matched=tuple(used), spans=spans), found.get("company_typed", "")
+
+
+def _engineer_default(resolved: Resolved, words: list[str], vocab: Vocabulary) -> Resolved:
+    """"Stripe engineer", "uber staff eng": a company with no role named, and a word that says
+    engineering, is read as the company's software engineer guide (its staff or senior one
+    for a seniority word), with a note saying so."""
+    if not resolved.company or resolved.role or resolved.unknown_role \
+            or resolved.other_companies:  # "a Stripe L4 engineer at Google": a level question
+        return resolved
+    used = list(resolved.matched)
+    at = next((i for i, w in enumerate(words) if i < len(used) and not used[i]
+               and w.strip(".,?!:;") in ENGINEER_WORDS), -1)
+    roles = vocab.guides_by_company.get(resolved.company, {})
+    level = resolved.level_asked
+    role = f"{level.word}-software-engineer" if level is not None and level.word else ""
+    role = role if role in roles else "software-engineer"
+    if at < 0 or role not in roles:
+        return resolved
+    used[at] = True
+    note = (f"Read '{words[at].strip('.,?!:;')}' as a software engineer (no other role was "
+            "named).")
+    return replace(resolved, role=role, matched=tuple(used), notes=(*resolved.notes, note))
 
 
 def _company_position(words: list[str], start: int, end: int, role_start: int,
