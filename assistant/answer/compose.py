@@ -15,11 +15,9 @@ from __future__ import annotations
 from datetime import date
 
 from assistant.answer.evidence import Retrieved, Said
-from assistant.answer.kinds.base import markdown, said
+from assistant.answer.kinds.base import said
 from assistant.answer.kinds.dispatch import answerer_for
 from assistant.answer.types import Answer
-
-__all__ = ["compose", "markdown"]
 
 
 def compose(evidence: Retrieved, today: date | None = None) -> Answer:

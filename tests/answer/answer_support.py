@@ -14,6 +14,7 @@ from typing import Any
 from assistant.answer.library import Library
 from assistant.answer.pipeline import Assistant
 from assistant.answer.search import HybridSearch
+from assistant.answer.types import Answer
 from assistant.corpus.reader import read_corpus
 from assistant.settings import Settings
 
@@ -149,3 +150,9 @@ def _chunk(piece: str | None) -> dict[str, Any]:
     return {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 0, "model": "stub",
             "choices": [{"index": 0, "delta": delta,
                          "finish_reason": None if piece is not None else "stop"}]}
+
+
+def assert_answered_from(answer: Answer, guide: str, figure: str, absent: str) -> None:
+    """The answer is the guide's, quotes `figure` and not `absent` (another row's figure)."""
+    assert (answer.status, answer.guide) == ("answered", guide), answer.text[:300]
+    assert figure in answer.text and absent not in answer.text, answer.text[:600]

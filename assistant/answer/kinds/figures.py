@@ -156,11 +156,6 @@ class FiguresAnswer:
 FIGURES = FiguresAnswer()
 
 
-def guide_evidence(job: Job) -> Retrieved:
-    """One guide's evidence, for a kind that is answered from one guide when routed to one."""
-    return FIGURES.gather(job)
-
-
 def _legacy_place(reading: Resolved) -> tuple[AskedPlace, ...]:
     """A region given only by name (a caller building Resolved by hand)."""
     if not reading.region:

@@ -28,8 +28,8 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable
 from pydantic import SecretStr
 
-from assistant.answer.compose import markdown
 from assistant.answer.evidence import Retrieved, rows_of
+from assistant.answer.kinds.base import markdown
 from assistant.answer.llm.binding import bound, sentence_problem
 from assistant.answer.llm.context import (
     Passage,

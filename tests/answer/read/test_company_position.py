@@ -5,6 +5,7 @@ named), and stays a word elsewhere. Real library; figures read from the guide fi
 from __future__ import annotations
 
 import pytest
+from answer_support import assert_answered_from
 
 from assistant.answer.pipeline import Assistant
 
@@ -28,9 +29,7 @@ pytestmark = pytest.mark.corpus
 def test_a_word_in_a_company_s_position_is_the_company(library_bot: Assistant, question: str,
                                                        guide: str, figure: str,
                                                        absent: str) -> None:
-    answer = library_bot.ask(question)
-    assert (answer.status, answer.guide) == ("answered", guide)
-    assert figure in answer.text and absent not in answer.text
+    assert_answered_from(library_bot.ask(question), guide, figure, absent)
 
 
 @pytest.mark.parametrize("question", [

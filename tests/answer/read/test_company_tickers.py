@@ -4,6 +4,7 @@ in lower case where it is short, or one that is an English word, is not."""
 from __future__ import annotations
 
 import pytest
+from answer_support import assert_answered_from
 
 from assistant.answer.pipeline import Assistant
 
@@ -20,9 +21,7 @@ pytestmark = pytest.mark.corpus
 ])
 def test_a_ticker_names_its_company(library_bot: Assistant, question: str, guide: str,
                                     figure: str, absent: str) -> None:
-    answer = library_bot.ask(question)
-    assert answer.status == "answered" and answer.guide == guide
-    assert figure in answer.text and absent not in answer.text
+    assert_answered_from(library_bot.ask(question), guide, figure, absent)
 
 
 def test_a_short_ticker_in_lower_case_is_not_a_company(library_bot: Assistant) -> None:

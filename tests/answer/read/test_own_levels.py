@@ -4,6 +4,7 @@ states it as its own ("Apple ICT4 = Google L5 ..." is Apple's senior guide). Rea
 from __future__ import annotations
 
 import pytest
+from answer_support import assert_answered_from
 
 from assistant.answer.pipeline import Assistant
 from assistant.answer.read.levels import own_levels
@@ -24,9 +25,7 @@ pytestmark = pytest.mark.corpus
 def test_a_company_level_picks_the_guide_that_states_it(library_bot: Assistant, question: str,
                                                         guide: str, figure: str,
                                                         absent: str) -> None:
-    answer = library_bot.ask(question)
-    assert (answer.status, answer.guide) == ("answered", guide)
-    assert figure in answer.text and absent not in answer.text
+    assert_answered_from(library_bot.ask(question), guide, figure, absent)
 
 
 def test_own_levels_are_the_guide_s_side_of_its_mapping(library_bot: Assistant) -> None:
