@@ -214,7 +214,7 @@ class Library:
         def places() -> dict[str, tuple[Place, ...]]:
             stored = self._stored_places.get(guide.id)
             ids = dict(stored) if stored is not None else row_place_ids(
-                ((r.region.name, r.region.raw) for r in guide.rows), lexicon)
+                ((r.region.name, r.region.raw, r.currency) for r in guide.rows), lexicon)
             return {name: lexicon.places(found) for name, found in ids.items()}
 
         return self.derived("row places", guide, places)

@@ -25,13 +25,14 @@ from assistant.corpus.words.facts import GuideFacts, facts_of, pooled
 from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.errors import IndexMissingError
 from assistant.places.lexicon import Lexicon
-from assistant.places.rows import row_place_ids
+from assistant.places.rows import resolved_by, row_place_ids
 
 # Bump both when a pickled class moves or changes shape: an older catalog is then refused by
 # its first bytes, before unpickling could fail on a class path that no longer exists.
-CATALOG_FORMAT = 7  # 6: each entry's vocabulary facts packed after its guide; words/ moved;
-#                     each entry's rows' place ids (with_row_places); 7: stock tickers
-MAGIC = b"NGCAT7\n"
+CATALOG_FORMAT = 8  # 6: each entry's vocabulary facts packed after its guide; words/ moved;
+#                     each entry's rows' place ids (with_row_places); 7: stock tickers;
+#                     8: brands and stated tickers in the nickname facts
+MAGIC = b"NGCAT8\n"
 _REBUILD = "rebuild with `assistant index --rebuild`."
 
 
@@ -197,15 +198,15 @@ class Catalog:
 def with_row_places(entry: GuideEntry, guide: Guide, lexicon: Lexicon) -> GuideEntry:
     """The entry with the place ids of its guide's pay rows, which pick/regions.py reads for
     every question instead of resolving the row labels again."""
-    labels = [(row.region.name, row.region.raw) for row in guide.rows]
+    labels = [(row.region.name, row.region.raw, row.currency) for row in guide.rows]
     return replace(entry, row_places=tuple(row_place_ids(labels, lexicon).items()),
-                   places_from=lexicon.version)
+                   places_from=resolved_by(lexicon))
 
 
 def carried_row_places(entry: GuideEntry, catalog: Catalog, lexicon: Lexicon) -> GuideEntry:
     """A carried-over entry, its rows' places resolved again when another lexicon (older place
     data) resolved them, so an incremental build equals a rebuild."""
-    if entry.places_from == lexicon.version:
+    if entry.places_from == resolved_by(lexicon):
         return entry
     guide = catalog.guide(entry.id)
     return entry if guide is None else with_row_places(entry, guide, lexicon)

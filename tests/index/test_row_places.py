@@ -15,7 +15,7 @@ from assistant.index.manifest import Manifest
 from assistant.index.writing.plan import Base, catalog_parts, plan_chunks, unchanged
 from assistant.places.fake import FakeLexicon
 from assistant.places.lexicon import Place
-from assistant.places.rows import row_place_ids
+from assistant.places.rows import resolved_by, row_place_ids
 
 SAMPLE = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -38,8 +38,8 @@ def corpus() -> CorpusResult:
     return read_corpus([SAMPLE])
 
 
-def _labels(guide: Guide) -> list[tuple[str, str]]:
-    return [(r.region.name, r.region.raw) for r in guide.rows]
+def _labels(guide: Guide) -> list[tuple[str, str, str]]:
+    return [(r.region.name, r.region.raw, r.currency) for r in guide.rows]
 
 
 def _catalog(corpus: CorpusResult) -> Catalog:
@@ -55,7 +55,7 @@ def test_entries_hold_their_rows_places_and_the_library_reads_them(corpus: Corpu
     for guide in corpus.guides:
         entry = catalog.by_id[guide.id]
         assert dict(entry.row_places) == row_place_ids(_labels(guide), FakeLexicon())
-        assert entry.places_from == "fake:1"
+        assert entry.places_from == resolved_by(FakeLexicon())
         assert {name: tuple(p.id for p in places) for name, places in
                 library.row_places(guide, NoLookups()).items()} == dict(entry.row_places)
         seattle += "geo:5809844" in {i for _, ids in entry.row_places for i in ids}
@@ -81,6 +81,6 @@ def test_other_place_data_resolves_carried_entries_again(corpus: CorpusResult) -
     assert [p.entry for p in same] == catalog.entries
     assert unchanged(base, again, [Path("r")], plan_chunks(base, {}, []), same)
     other, _ = catalog_parts(again, base, {}, OtherData())
-    assert {p.entry.places_from for p in other} == {"fake:2"}
+    assert {p.entry.places_from for p in other} == {resolved_by(OtherData())}
     assert [p.entry.row_places for p in other] == [e.row_places for e in catalog.entries]
     assert not unchanged(base, again, [Path("r")], plan_chunks(base, {}, []), other)

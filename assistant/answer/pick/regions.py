@@ -10,7 +10,9 @@ or the row's place and the asked place are one real place (so "Zürich", "Zurich
 "Londres" find the rows they name). A word never matches by appearing inside a row's label:
 "NY" is not "Rochester, NY". Where the guide has only places inside the asked one (London
 for "England") or only one of the places a name can mean ("Cambridge"), the answer says so;
-rows inside a larger asked place are named, never shown as its figures.
+rows inside a larger asked place are named, never shown as its figures. A city the guide has
+no row for, within a commute of a row's city (Sunnyvale and Santa Clara), is answered from that
+row, saying how far apart the two are.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from assistant.answer.read.places import AskedPlace
 from assistant.corpus.model import CompRow, Guide
 from assistant.corpus.regions import normalize_region
 from assistant.places.lexicon import Place
+from assistant.places.nearby import nearest
 from assistant.places.rows import label_parts
 
 
@@ -46,7 +49,7 @@ def match_places(guide: Guide, places: Sequence[AskedPlace],
     result = RegionMatch()
     missing: list[str] = []
     notes: list[str] = []
-    for asked in places:
+    for asked in _innermost(places):
         rows = _same_place(guide, asked, row_places)
         if rows:
             result.rows += [r for r in rows if r not in result.rows]
@@ -54,8 +57,14 @@ def match_places(guide: Guide, places: Sequence[AskedPlace],
             if note:
                 notes.append(note)
             continue
-        missing.append(asked.typed)
         within = _inside(guide, asked, row_places)
+        close = _next_to(guide, asked, row_places) if not within else None
+        if close:
+            rows, note = close
+            result.rows += [r for r in rows if r not in result.rows]
+            notes.append(note)
+            continue
+        missing.append(asked.typed)
         if within:
             result.inside[asked.typed] = within
     result.missing, result.notes = tuple(missing), tuple(notes)
@@ -77,6 +86,29 @@ def _same_place(guide: Guide, asked: AskedPlace, row_places: Mapping[str, tuple[
     return [r for r in guide.rows if ids & {p.id for p in row_places.get(r.region.name, ())}]
 
 
+def _innermost(places: Sequence[AskedPlace]) -> list[AskedPlace]:
+    """The asked places without those that only hold another asked one: "Toronto ... my
+    first offer in Canada" asks about Toronto."""
+    return [a for a in places
+            if not any(b is not a and b.candidates and a.candidates
+                       and all(any(bc.within(ac) for ac in a.candidates)
+                               for bc in b.candidates[:1]) for b in places)]
+
+
+def _next_to(guide: Guide, asked: AskedPlace, row_places: Mapping[str, tuple[Place, ...]]
+             ) -> tuple[list[CompRow], str] | None:
+    """The rows of the guide's place next to the asked city (Santa Clara for Sunnyvale), with
+    the note that says so; None when no row's city is within a commute."""
+    found = nearest(asked.candidates, [p for ps in row_places.values() for p in ps])
+    if found is None:
+        return None
+    rows = [r for r in guide.rows if found.row in row_places.get(r.region.name, ())]
+    label = rows[0].region.raw if rows else found.row.name
+    typed = found.asked.name if asked.typed.islower() else asked.typed
+    return rows, (f"The guide has no row for {typed}; {found.asked.label} is "
+                  f"{found.km:.0f} km from {found.row.name}, so its {label} row is shown.")
+
+
 def _which(asked: AskedPlace, rows: list[CompRow], row_places: Mapping[str, tuple[Place, ...]]
            ) -> str:
     """A note when the name could mean other places than the one the guide has."""
@@ -86,8 +118,10 @@ def _which(asked: AskedPlace, rows: list[CompRow], row_places: Mapping[str, tupl
     used = [p for r in rows for p in row_places.get(r.region.name, ()) if p.id in ids]
     if not used:  # matched by the library's name alone: no real place to tell apart
         return ""
+    covered = {p.country for ps in row_places.values() for p in ps}
     others = [p for p in asked.candidates if p.id not in {u.id for u in used}
-              and not any(u.within(p) or p.within(u) for u in used) and _rival(p, used[0])]
+              and not any(u.within(p) or p.within(u) for u in used) and _rival(p, used[0])
+              and (p.kind != "city" or p.country in covered)]
     if not others:
         return ""
     return (f"The guide's only {asked.typed} is {used[0].label}; it has no figures for "
@@ -96,7 +130,8 @@ def _which(asked: AskedPlace, rows: list[CompRow], row_places: Mapping[str, tupl
 
 def _rival(other: Place, used: Place) -> bool:
     """A place of the same name someone could mean instead: not a far smaller namesake
-    ("London, Ontario" beside London), but a state or country, or a city of similar size."""
+    ("London, Ontario" beside London), but a state or country, or a city of similar size (in
+    a country the guide pays in: Roblox's San Mateo needs no word on the Philippines' one)."""
     if other.kind != "city" or used.kind != "city":
         return True
     return other.population * 5 >= used.population

@@ -23,10 +23,11 @@ from dataclasses import dataclass
 
 from assistant.answer.read.phrases import TERM_BEFORE
 from assistant.corpus.words.library_words import term_key
-from assistant.corpus.words.vocabulary import Vocabulary
+from assistant.corpus.words.vocabulary import Vocabulary, norm
 from assistant.places.aliases import COLLOQUIAL
 from assistant.places.lexicon import Lexicon, Place
 from assistant.places.names import ABBREVIATION, name_key
+from assistant.places.rows import label_parts, narrowed
 
 MAX_WORDS = 4
 PREPOSITIONS = frozenset("in at near around from to outside based for across within".split())
@@ -73,14 +74,36 @@ def find_places(words: Sequence[str], typed: Sequence[str], used: list[bool],
         if any(used[i:i + n]):
             continue
         place = _read(words, typed, i, n, vocab, known, ordinary,
-                      before_slot=i + n < len(used) and used[i + n])
+                      before_slot=i + n < len(used) and used[i + n],
+                      after_slot=i > 0 and used[i - 1])
         if place is None and n == 1:
             place = _unknown(typed, i, ordinary)
         if place is None:
             continue
         used[place.start:place.end] = [True] * (place.end - place.start)
         found.append(place)
-    return _qualify(sorted(found, key=lambda p: p.start))
+    return _remote(_qualify(sorted(found, key=lambda p: p.start)), words, used, vocab)
+
+
+def _remote(places: list[AskedPlace], words: Sequence[str], used: list[bool],
+            vocab: Vocabulary) -> list[AskedPlace]:
+    """"fully remote in the US": the country's remote band ("Remote US") where the library
+    writes one; the word "remote" is then read."""
+    at = next((i for i, w in enumerate(words) if not used[i]
+               and w.strip(".,?!") == "remote"), -1)
+    if at < 0:
+        return places
+    out = []
+    for place in places:
+        band = next((vocab.region_aliases[k] for k in (f"remote {norm(place.typed)}",
+                                                        f"remote {norm(place.library)}")
+                     if k in vocab.region_aliases), "")
+        if band and any(c.kind == "country" for c in place.candidates):
+            used[at] = True
+            place = AskedPlace(f"remote {place.typed}", place.start, place.end, band,
+                               place.candidates)
+        out.append(place)
+    return out
 
 
 def _phrases(words: Sequence[str], used: list[bool]) -> list[tuple[int, int]]:
@@ -102,7 +125,7 @@ def _lookup_names(words: Sequence[str], typed: Sequence[str],
 
 def _read(words: Sequence[str], typed: Sequence[str], i: int, n: int, vocab: Vocabulary,
           known: dict[str, tuple[Place, ...]], ordinary: AbstractSet[str],
-          before_slot: bool = False) -> AskedPlace | None:
+          before_slot: bool = False, after_slot: bool = False) -> AskedPlace | None:
     phrase = " ".join(words[i:i + n]).strip(".,'/-")
     as_typed = " ".join(typed[i:i + n]).strip(".,'/-?!")
     if not re.search(r"[^\W\d_]", phrase):
@@ -113,11 +136,14 @@ def _read(words: Sequence[str], typed: Sequence[str], i: int, n: int, vocab: Voc
         candidates = known.get(name_key(ABBREVIATION + as_typed), ()) or candidates
     if not library and not candidates:
         return None
+    if library and not candidates and "," in library:  # "Cambridge, MA": the real place too
+        place, qualifier = label_parts(library)[0]
+        candidates = tuple(narrowed(known.get(name_key(place), ()), qualifier, set()))
     if not library and n == 1 and i > 0 and words[i - 1] in TERM_BEFORE \
             and term_key(phrase) in vocab.article_terms:
         return None  # "an Ishikawa diagram": a term the articles use, not the prefecture
     if n == 1 and not _may_be_place(as_typed, i, typed, ordinary, candidates, bool(library),
-                                     before_slot):
+                                     before_slot, after_slot):
         return None
     if n > 1 and i + n < len(typed) and typed[i + n].casefold().strip(".,?!") in MONEY_WORDS:
         return None  # "US dollars"
@@ -125,15 +151,17 @@ def _read(words: Sequence[str], typed: Sequence[str], i: int, n: int, vocab: Voc
 
 
 def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: AbstractSet[str],
-                  candidates: tuple[Place, ...], library: bool, before_slot: bool = False) -> bool:
+                  candidates: tuple[Place, ...], library: bool, before_slot: bool = False,
+                  after_slot: bool = False) -> bool:
     """The one-word rules: codes, ordinary words, capitalisation, what follows.
 
-    `before_slot`: the next word is a company or role ("a remote data scientist").
+    `before_slot`: the next word is a company or role ("a remote data scientist");
+    `after_slot`: the word before is one ("product manager Amsterdam": a role, no person).
     """
     word = as_typed.casefold()
     before = typed[i - 1].casefold().strip(",") if i > 0 else ""
     after = typed[i + 1].casefold().strip(".,?!") if i + 1 < len(typed) else ""
-    if before in PERSON_WORDS or after in MONEY_WORDS:
+    if before in PERSON_WORDS and not after_slot or after in MONEY_WORDS:
         return False
     if as_typed.isupper() and len(as_typed) <= 3:
         return as_typed not in CODE_WORDS or typed[i - 1].endswith(",")
