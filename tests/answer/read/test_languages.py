@@ -1,0 +1,171 @@
+"""Questions in Spanish, Portuguese, French, German, Chinese, Hindi and Hinglish: read as the
+English words the reader understands (languages.py), then answered from the right guide row.
+
+Expected figures are copied from the guide files in ../shared/corpus/guides, row by row.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import yaml
+from answer_support import assert_answered_from
+
+from assistant.answer.pipeline import Assistant
+from assistant.answer.read.languages import TABLE_FILE, InEnglish, in_english
+from assistant.answer.read.resolve import resolve
+from assistant.places.fake import FakeLexicon
+from assistant.places.lexicon import LEXICON_FILE, Lexicon
+from assistant.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    """The real lexicon (built from its data packages on first use when absent)."""
+    return Lexicon(Settings.load(environ={}).model_dir / LEXICON_FILE)
+
+
+@pytest.mark.parametrize("question", [
+    "What is the base salary of a senior software engineer at Stripe in Dublin?",
+    "Is there no bonus at Nubank in São Paulo?",  # "no", and a place named in Portuguese
+    "Total comp for a data engineer at Wise, no equity?",
+    "Rio de Janeiro software engineer base at Nubank",
+    "Data scientist base in Frankfurt am Main at Deutsche Bank",
+    "Los Angeles SWE base at Snap, el Segundo office?",
+    "um, what's the base at Datadog in Paris?",
+    "Is a prime bonus normal at Amazon?",
+    "L'Oréal data scientist salary in Paris",
+    "Zürich vs München: Google SWE total comp — which is higher?",
+])
+def test_english_comes_back_unchanged(lexicon: Lexicon, question: str) -> None:
+    for places in (lexicon, FakeLexicon()):  # with or without the places' names known
+        assert in_english(question, places) == InEnglish(question, "")
+        assert in_english(question, places).note == ""
+
+
+def test_plain_english_costs_well_under_a_tenth_of_a_millisecond() -> None:
+    question, lexicon = ("What is the base salary of a data scientist at Spotify in "
+                         "Stockholm?"), FakeLexicon()
+    in_english(question, lexicon)  # loads the table once
+    batches = []
+    for _ in range(5):  # the best of five: a busy machine slows a batch, not the code
+        started = time.perf_counter()
+        for _ in range(200):
+            in_english(question, lexicon)
+        batches.append((time.perf_counter() - started) / 200)
+    assert min(batches) < 0.00005
+
+
+@pytest.mark.parametrize(("question", "language", "text"), [
+    ("¿Cuánto es el sueldo base de un gerente de producto de Spotify en Estocolmo?", "Spanish",
+     "how much base salary product manager Spotify Estocolmo?"),
+    ("Quanto um gerente de produto ganha de salário base no Spotify em Londres?", "Portuguese",
+     "how much product manager base salary Spotify Londres?"),
+    ("Quelle est la rémunération totale d'un ingénieur de données chez Google à Londres ?",
+     "French", "total compensation data engineer at Google Londres?"),
+    ("Wie viel Aktien bekommt ein Softwareentwickler bei Baidu in Shanghai?", "German",
+     "how much stock software engineer at Baidu in Shanghai?"),
+    ("Baidu mein software engineer ka Shanghai mein base kitna milta hai?", "Hinglish",
+     "Baidu software engineer Shanghai base how much?"),
+    ("Google mein data engineer ka London mein total CTC kya hai?", "Hinglish",
+     "Google data engineer London total CTC?"),
+])
+def test_latin_script_questions(lexicon: Lexicon, question: str, language: str,
+                                text: str) -> None:
+    read = in_english(question, lexicon)
+    assert (read.language, read.text) == (language, text)
+
+
+def test_a_place_named_with_function_words_is_kept_whole(lexicon: Lexicon) -> None:
+    read = in_english("Qual é o salário base de um cientista de dados no Nubank no Rio de "
+                      "Janeiro?", lexicon)
+    assert read.text == "base salary data scientist Nubank Rio de Janeiro?"
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("百度北京的软件工程师总包是多少？",
+     "Baidu Beijing software engineer total compensation how much?"),
+    ("腾讯在西雅图的数据工程师底薪大概是多少？",  # Seattle: from the table, not the lexicon
+     "Tencent Seattle data engineer base salary how much?"),
+])
+def test_chinese_is_cut_into_words_places_and_companies(lexicon: Lexicon, question: str,
+                                                         text: str) -> None:
+    read = in_english(question, lexicon)
+    assert (read.language, read.text) == ("Chinese", text)
+
+
+def test_the_note_names_what_was_read_and_what_was_left_out(lexicon: Lexicon) -> None:
+    read = in_english("蔚来北京的产品经理基本工资是多少？", lexicon)  # NIO: no table entry
+    assert read.text == "Beijing product manager base salary how much?"
+    assert read.note == ("Read the question from Chinese: '北京' as Beijing, '产品经理' as "
+                         "product manager, '基本工资' as base salary; left out '蔚来'.")
+
+
+def test_hindi_reads_devanagari_words_places_and_companies(lexicon: Lexicon) -> None:
+    read = in_english("लंदन में गूगल के डेटा इंजीनियर की बेस सैलरी कितनी है?", lexicon)
+    assert (read.language, read.text) == ("Hindi",
+                                          "London Google data engineer base salary how much?")
+    assert read.note.startswith("Read the question from Hindi: 'लंदन' as London, 'गूगल' as "
+                                "Google, 'डेटा इंजीनियर' as data engineer")
+
+
+def test_a_name_in_another_script_inside_english_is_noted_alone(lexicon: Lexicon) -> None:
+    read = in_english("Tencent software engineer base in 北京?", lexicon)
+    assert (read.text, read.note) == ("Tencent software engineer base in Beijing?",
+                                      "Read '北京' as Beijing.")
+
+
+def test_spanish_note() -> None:
+    read = in_english("¿Cuál es la compensación total de un científico de datos en Stripe?",
+                      FakeLexicon())
+    assert read.note == ("Read the question from Spanish: 'compensación total' as total "
+                         "compensation, 'científico de datos' as data scientist.")
+
+
+def test_every_table_entry_is_text() -> None:
+    """YAML reads a bare `no` as False: every word must be quoted where it needs to be."""
+    data = yaml.safe_load(TABLE_FILE.read_text(encoding="utf-8"))
+    entries = [(k, v) for spec in data["languages"].values() for part in ("words", "function")
+               for k, v in (spec.get(part) or {}).items()]
+    entries += [*data["companies"].items(), *data["places"].items()]
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in entries)
+    assert all(isinstance(w, str) for w in data["shared_with_english"])
+
+
+# --- end to end over the real library ------------------------------------------------------
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("question", "guide", "figure", "absent"), [
+    # spotify/product-manager.md: Stockholm base SEK 54K–68K/mo; London base £141K–£179K
+    ("¿Cuánto es el sueldo base de un gerente de producto de Spotify en Estocolmo?",
+     "spotify/product-manager", "SEK 54K–68K/mo", "£141K–£179K"),
+    ("Quanto um gerente de produto ganha de salário base no Spotify em Londres?",
+     "spotify/product-manager", "£141K–£179K", "SEK 54K–68K/mo"),
+    # google/data-engineer.md: London total £145K–£280K, base £100K–£160K; Bangalore ₹30L–₹55L
+    ("Quelle est la rémunération totale d'un ingénieur de données chez Google à Londres ?",
+     "google/data-engineer", "£145K–£280K", "$240K–$420K"),
+    ("लंदन में Google के डेटा इंजीनियर की बेस सैलरी कितनी है?",
+     "google/data-engineer", "£100K–£160K", "₹30L–₹55L"),
+    # baidu/software-engineer.md: Shanghai stock CNY 120K–CNY 380K, base CNY 360K–CNY 670K;
+    # Beijing (HQ) total CNY 550K–CNY 1.1M, base CNY 380K–CNY 700K
+    ("Wie viel Aktien bekommt ein Softwareentwickler bei Baidu in Shanghai?",
+     "baidu/software-engineer", "CNY 120K–CNY 380K", "CNY 130K–CNY 400K"),
+    ("Baidu mein software engineer ka Shanghai mein base kitna milta hai?",
+     "baidu/software-engineer", "CNY 360K–CNY 670K", "CNY 380K–CNY 700K"),
+    ("百度北京的软件工程师总包是多少？",
+     "baidu/software-engineer", "CNY 550K–CNY 1.1M", "CNY 520K–CNY 1.05M"),
+])
+def test_answered_from_the_right_row(library_bot: Assistant, question: str, guide: str,
+                                     figure: str, absent: str) -> None:
+    assert_answered_from(library_bot.ask(question), guide, figure, absent)
+
+
+@pytest.mark.corpus
+def test_the_reading_carries_the_note(library_bot: Assistant) -> None:
+    r = resolve("¿Cuál es el salario base de un ingeniero de datos de Google en Londres?",
+                library_bot.library.vocabulary, library_bot.lexicon)
+    assert (r.company, r.role, r.region_typed, r.asks) == ("google", "data-engineer",
+                                                           "Londres", ("base",))
+    assert r.notes[0] == ("Read the question from Spanish: 'salario base' as base salary, "
+                          "'ingeniero de datos' as data engineer.")
