@@ -82,7 +82,7 @@ CASES = {
     "level the guide lacks": Case("Microsoft level 70 software engineer base?", ANSWERED,
                                   ("level 70",), ("$195K - $250K", "$120K - $145K",
                                                   "$140K - $170K"),
-                                  "microsoft/software-engineer"),
+                                  "microsoft/staff-software-engineer"),
     # follow-ups carry only the latest subject
     "new subject resets the region": Case(
         "What about stock?", ANSWERED, AIRBNB_SWE_STOCK, STRIPE_DS_STOCK,
