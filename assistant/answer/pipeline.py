@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from assistant.answer.compose import compose
 from assistant.answer.evidence import Retrieved
 from assistant.answer.library import Library
-from assistant.answer.read.history import resolve_in_context
+from assistant.answer.read.dialogue import resolve_in_context
 from assistant.answer.retrieve import Retriever
 from assistant.answer.types import Answer, Message
 from assistant.corpus.hidden import has_lone_surrogate, visible

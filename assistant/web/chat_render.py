@@ -21,7 +21,7 @@ from urllib.parse import quote
 import nh3
 
 from assistant.answer.library import Library
-from assistant.answer.read.history import MAX_TURN_CHARS, MAX_TURNS, Message
+from assistant.answer.read.dialogue import MAX_TURN_CHARS, MAX_TURNS, Message
 from assistant.answer.types import Answer, Citation
 from assistant.web.render import markdown_to_html
 

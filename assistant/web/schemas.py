@@ -6,8 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.answer.read.history import MAX_TURN_CHARS
-from assistant.answer.read.history import MAX_TURNS as MAX_HISTORY_TURNS
+from assistant.answer.read.dialogue import MAX_TURN_CHARS
+from assistant.answer.read.dialogue import MAX_TURNS as MAX_HISTORY_TURNS
 from assistant.answer.types import Kind
 from assistant.corpus.model import CompRow, Guide
 from assistant.web.render import is_review_overdue

@@ -76,8 +76,10 @@ class FiguresAnswer:
                     continue
                 hits.append(section_hit(guide, section, 1.0))
         if not reading.asks or not hits and "espp" not in reading.asks:
+            tables = {r.section_anchor for r in guide.rows}  # shown as rows, never quoted whole
             for section, score in sections.search(reading.question, job.k):
-                hits.append(section_hit(guide, section, score))
+                if section.anchor not in tables:
+                    hits.append(section_hit(guide, section, score))
         return tuple(dedupe(hits)[:job.k])
 
     def write(self, evidence: Retrieved, today: date) -> Answer:

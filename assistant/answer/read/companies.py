@@ -62,6 +62,9 @@ def company_of_role(resolved: Resolved, words: list[str], vocab: Vocabulary) -> 
     return resolved
 
 
+JOINERS = frozenset({"and", "or", "vs", "versus", "nor"})  # "JPMorgan and Morgan Stanley"
+
+
 def with_partial(resolved: Resolved, words: list[str], companies: dict[str, str]) -> Resolved:
     """A part-name ("Citadel", "Epic", "Cisco"): another company when one is named, else ask.
 
@@ -72,14 +75,17 @@ def with_partial(resolved: Resolved, words: list[str], companies: dict[str, str]
     for phrase, slugs, end, safe in resolved.partial_names:
         start = end - len(phrase.split())
         if any(used[start:end]) or (end < len(words) and not used[end]
-                                    and words[end].isalpha()):
+                                    and words[end].isalpha() and words[end] not in JOINERS):
             continue
         if resolved.company:
             others = [s for s in slugs if s != resolved.company]
-            return replace(resolved, other_companies=(*resolved.other_companies, *others[:1]))
+            matched = [*used[:start], *[True] * (end - start), *used[end:]]
+            return replace(resolved, other_companies=(*resolved.other_companies, *others[:1]),
+                           matched=tuple(matched) if others else used)
         typed = _typed(phrase, resolved.question)
         if safe:  # "JPMorgan": the one company named so, and no ordinary word
             return replace(resolved, company=slugs[0],
+                           matched=(*used[:start], *[True] * (end - start), *used[end:]),
                            notes=(*resolved.notes, f"Read '{typed}' as {companies[slugs[0]]}."))
         return replace(resolved, ambiguous=slugs, partial_name=typed)
     return resolved

@@ -52,6 +52,10 @@ EQUIVALENT_WORDS = re.compile(
 TOTAL_WORDS = re.compile(r"\btotal\b|\btc\b|\ball[- ]in\b", re.IGNORECASE)
 TOP_N = re.compile(r"\btop\s+(\d{1,2})\b", re.IGNORECASE)
 MIDPOINT_WORDS = re.compile(r"\b(?:mid-?point|middle|median|average|typical)\b", re.IGNORECASE)
+LEVEL_UP = re.compile(r"\b(?:one|a|1)\s+level\s+(?:up|higher|above)\b|\bnext level(?: up)?\b|"
+                      r"\blevel (?:above|up)\b|\bnext rung\b|\bone rung up\b", re.IGNORECASE)
+LEVEL_DOWN = re.compile(r"\b(?:one|a|1)\s+level\s+(?:down|lower|below)\b|\blevel below\b|"
+                        r"\bone rung down\b", re.IGNORECASE)
 PAY_WORDS = re.compile(r"\b(pay|pays|paid|make|earn|earns|salary|salaries|comp|how much)\b",
                        re.IGNORECASE)
 
@@ -75,6 +79,7 @@ class Cues:
     equivalent: bool = False  # "equivalent", "maps to", "at", "in"
     total: bool = False  # "total", "TC", "all-in": the total-comp column itself
     pay: bool = False  # "pay", "earn", "salary", "how much"
+    level_step: int = 0  # "one level up": +1, "a level below": -1 (from the level in context)
 
 
 def read_cues(question: str) -> Cues:
@@ -96,4 +101,5 @@ def read_cues(question: str) -> Cues:
         equivalent=EQUIVALENT_WORDS.search(question) is not None,
         total=TOTAL_WORDS.search(question) is not None,
         pay=PAY_WORDS.search(question) is not None,
+        level_step=1 if LEVEL_UP.search(question) else -1 if LEVEL_DOWN.search(question) else 0,
     )

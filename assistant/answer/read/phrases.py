@@ -21,7 +21,8 @@ from assistant.corpus.words.vocabulary import COMMON_WORD_COMPANIES, Vocabulary,
 TOPIC_PHRASES: dict[str, str] = {
     "base": "base", "base salary": "base", "base pay": "base", "salary": "base",
     "stock": "stock", "rsu": "stock", "rsus": "stock", "equity": "stock", "options": "stock",
-    "shares": "stock", "stock grant": "stock", "grant": "stock",
+    "shares": "stock", "stock grant": "stock", "grant": "stock", "ppu": "stock",
+    "ppus": "stock", "profit units": "stock", "units": "stock",
     "bonus": "bonus", "annual bonus": "bonus", "performance bonus": "bonus",
     "sign-on": "signing_bonus", "sign on": "signing_bonus", "signon": "signing_bonus",
     "signing": "signing_bonus", "signing bonus": "signing_bonus", "sign-on bonus": "signing_bonus",
@@ -29,6 +30,13 @@ TOPIC_PHRASES: dict[str, str] = {
     "tc": "total_comp", "total comp": "total_comp", "total compensation": "total_comp",
     "compensation": "total_comp", "comp": "total_comp", "package": "total_comp",
     "pay": "total_comp", "total": "total_comp", "pay band": "total_comp",
+    "ctc": "total_comp", "cost to company": "total_comp", "lpa ctc": "total_comp",
+    "all in": "total_comp",
+    "all-in": "total_comp", "all told": "total_comp", "year 1": "total_comp",
+    "year one": "total_comp", "first year": "total_comp", "first-year": "total_comp",
+    "year-one": "total_comp", "fixed pay": "base", "fixed salary": "base",
+    "fixed component": "base", "in hand": "base", "variable pay": "bonus",
+    "variable": "bonus",
     "level": "level_mapping", "levels": "level_mapping", "level mapping": "level_mapping",
     "leveling": "level_mapping", "equivalent": "level_mapping", "maps to": "level_mapping",
     "map to": "level_mapping", "lever": "levers", "levers": "levers", "leverage": "levers",
@@ -48,7 +56,7 @@ OTHER_ROLES = frozenset({
     "customer success", "support engineer", "technical writer", "copywriter", "paralegal",
     "cashier", "banker", "trader", "analyst", "business analyst", "financial analyst",
 })
-WEAK_TOTAL = frozenset({"pay", "package", "total", "pay band"})
+WEAK_TOTAL = frozenset({"pay", "pays", "package", "total", "pay band"})
 # Words never taken for a company name, however they are capitalised.
 QUESTION_WORDS = frozenset(
     "what whats how is are can could should would do does did i my me we our the a an "
@@ -88,6 +96,8 @@ def _lookup_form(phrase: str, vocab: Vocabulary, original: str,
     slug = vocab.company_aliases.get(phrase) or vocab.company_aliases.get(
         phrase.removesuffix(".com")) or (vocab.compact_aliases.get(compact(phrase))
                                          if "." in phrase else None)
+    if not slug and phrase in vocab.word_tickers and re.search(rf"\b{phrase.upper()}\b", original):
+        return "company", vocab.word_tickers[phrase]  # "NET swe": Cloudflare's ticker
     common = phrase in COMMON_WORD_COMPANIES or phrase in ordinary
     if slug and vocab.is_short_nickname(phrase) and not capitalised(phrase, original):
         slug = None  # "ea", "gs" in lower case are not EA or Goldman Sachs
@@ -96,12 +106,18 @@ def _lookup_form(phrase: str, vocab: Vocabulary, original: str,
     if slug:
         return "company_lower", slug  # "cohere data engineer": a company only before a role
     partial = vocab.partial_aliases.get(phrase)
-    if partial and capitalised(phrase, original):
-        # The one company whose name starts with a word that is nobody else's and no ordinary
-        # word ("JPMorgan", "Goldman") is that company; "Citadel", "Epic" or "Cisco" may not be.
-        if len(partial) == 1 and phrase not in ordinary and _first_word(phrase, partial[0], vocab):
+    if partial:
+        # The one company whose name starts with a word that is nobody else's is that company:
+        # "JPMorgan", "goldman", "walmart" anywhere; an ordinary word ("citadel", "scale",
+        # "together") only where a company stands (resolve.py); "Epic" or "Cisco" may be
+        # several firms, and are asked about.
+        unique = len(partial) == 1 and _first_word(phrase, partial[0], vocab)
+        if unique and phrase not in ordinary:
             return "company_by_part", partial[0]
-        return "partial", " ".join(partial)
+        if unique and _generic_rest(phrase, vocab.companies.get(partial[0], "")):
+            return "part_lower", partial[0]  # "scale" of Scale AI; not "Citadel" Securities
+        if capitalised(phrase, original):
+            return "partial", " ".join(partial)
     if phrase in vocab.role_aliases:
         return "role", vocab.role_aliases[phrase]
     if phrase in UPPER_ROLES and re.search(rf"\b{phrase.upper()}s?\b", original):
@@ -120,6 +136,19 @@ def _forms(phrase: str) -> list[str]:
     if len(last) > 2 and last.endswith("s") and not last.endswith("ss"):
         forms.append(forms[-1][:-1])
     return forms
+
+
+GENERIC_NAME_WORDS = frozenset("ai labs lab bank inc group technologies technology tech global "
+                               "app apps io hq co corp company".split())
+
+
+def _generic_rest(first: str, display: str) -> bool:
+    """True when the company's name past its first word only says what kind of firm it is
+    ("Scale AI", "Starling Bank"), so the first word alone names it; "Citadel Securities"
+    is one of several Citadels."""
+    rest = display.casefold().split()[1:]
+    return bool(rest) and all(w.strip(".,") in GENERIC_NAME_WORDS for w in rest) \
+        and display.casefold().startswith(first)
 
 
 def _first_word(phrase: str, slug: str, vocab: Vocabulary) -> bool:

@@ -13,6 +13,7 @@ reading that is not literal leaves a note. The reading itself is a `Resolved` (r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
@@ -24,6 +25,7 @@ from assistant.answer.read.companies import (
 )
 from assistant.answer.read.cues import read_cues
 from assistant.answer.read.intent import decided
+from assistant.answer.read.languages import in_english
 from assistant.answer.read.levels import read_level, read_levels
 from assistant.answer.read.neighbours import longer_company, longer_role, unnamed_job
 from assistant.answer.read.phrases import (
@@ -31,12 +33,14 @@ from assistant.answer.read.phrases import (
     FIRM_AFTER,
     TERM_BEFORE,
     WEAK_TOTAL,
+    capitalised,
     lookup,
     other_role,
 )
 from assistant.answer.read.places import find_places
 from assistant.answer.read.reading import Resolved, leftover_tokens
 from assistant.answer.read.stated import stated_figures
+from assistant.answer.read.story import told
 from assistant.answer.read.typos import read_names
 from assistant.corpus.words.library_words import term_key
 from assistant.corpus.words.vocabulary import (
@@ -47,11 +51,21 @@ from assistant.corpus.words.vocabulary import (
 from assistant.places.lexicon import Lexicon
 
 COMPANY_AFTER = frozenset({"at", "from", "@", "joining"})  # "a swe offer from box"
+TOTAL_WITH = re.compile(r"\btotal\s+(?:with|including|incl\.?|plus)\b", re.I)
 ENGINEER_WORDS = frozenset({"engineer", "engineers", "eng", "engs", "dev", "devs"})
 
 
 def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon) -> Resolved:
     """Read company, role, places, level and topics out of one question."""
+    translated = in_english(question, lexicon)  # "salario base" -> "base salary"
+    resolved = _read(translated.text, vocab, lexicon)
+    if translated.note:  # how the other language was read comes before any other reading
+        resolved = replace(resolved, notes=(translated.note, *resolved.notes))
+    return resolved
+
+
+def _read(question: str, vocab: Vocabulary, lexicon: Lexicon) -> Resolved:
+    """Read company, role, places, level and topics out of one question in English words."""
     words = norm(question).split()
     ordinary = frozenset(lexicon.ordinary(w.strip(".,'?!") for w in words))
     resolved, phrase = _match(question, words, vocab, frozenset(), ordinary)
@@ -63,10 +77,13 @@ def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon) -> Resolved:
     if len(typed) != len(words):
         typed = words
     resolved = replace(resolved, stated=stated_figures(question), cues=read_cues(question))
+    if TOTAL_WITH.search(question):  # "the total with stock and bonus": the total itself
+        resolved = replace(resolved, asks=("total_comp",))
     resolved = with_partial(_with_places(resolved, words, typed, vocab, lexicon), words,
                              vocab.companies)
     resolved = _with_names(_without_stand_ins(resolved, words, typed), words, typed, vocab,
                            lexicon)
+    resolved = told(resolved, vocab.companies)
     return decided(_engineer_default(resolved, words, vocab).with_words())
 
 
@@ -149,6 +166,8 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
     # ("citadel", ("citadel-securities",), end): part-names, decided once the rest is read
     partial: list[tuple[str, tuple[str, ...], int, bool]] = []
     lower: list[tuple[str, int, str]] = []  # ordinary-word companies typed in lower case
+    parts: list[str] = []  # of them, first words of a longer name ("scale" of Scale AI)
+    notes: list[str] = []
     for n in range(min(vocab.max_phrase_words, 6), 0, -1):
         for i in range(len(words) - n + 1):
             if any(used[i:i + n]):
@@ -157,8 +176,9 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             kind, value = lookup(phrase, vocab, question, ordinary)
             if not kind or (kind == "company" and phrase in banned):
                 continue
-            if kind == "company_lower":
+            if kind in ("company_lower", "part_lower"):
                 lower.append((value, i + n, phrase))
+                parts += [phrase] if kind == "part_lower" else []
                 continue
             if kind in ("partial", "company_by_part"):
                 partial.append((phrase, tuple(value.split()), i + n, kind == "company_by_part"))
@@ -195,12 +215,19 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             found["company"], found["company_typed"] = slug, phrase
             spans["company"] = (end - len(phrase.split()), end)
             used[end - len(phrase.split()):end] = [True] * len(phrase.split())
+            if phrase in parts:
+                spot = re.search(re.escape(phrase), question, re.I)
+                notes.append(f"Read '{spot.group(0) if spot else phrase}' as "
+                             f"{vocab.companies.get(slug, slug)}.")
+        elif phrase in parts and capitalised(phrase, question):  # "Citadel" elsewhere: ask
+            partial.append((phrase, (slug,), end, False))
     resolved = Resolved(question=question, company=found.get("company", ""),
                         role=found.get("role", ""), level=level.typed if level else "",
                         level_asked=level, other_levels=levels[1:],
                         asks=tuple(_order(asks, weak)), other_companies=tuple(others),
                         other_roles=tuple(extra_roles),
-                        unknown_role=other_role(words, used) if not found.get("role") else "")
+                        unknown_role=other_role(words, used) if not found.get("role") else "",
+                        notes=tuple(notes))
     resolved = replace(resolved, partial_names=tuple(partial))
     for other in others:  # "the Citadel equivalent of a Jane Street SWE": the subject is
         if _ends_before(other, words, role_at, vocab):  # the company next to the role

@@ -25,6 +25,8 @@ _WORD = re.compile(r"[a-z][a-z/-]*")
 _BASIS = re.compile(r"\b(?:over|across)\s+(\d)\s*(?:years?|yrs?)\b|(?:\bper|\ba|/)\s*"
                     r"(?:year|yr)\b", re.IGNORECASE)
 NEAR_WORDS = 3
+INDIAN_SCALES = frozenset({1e5, 1e7})  # lakh ("LPA", "38L") and crore: rupees wherever written
+_SEPARATOR = re.compile(r"[,;+]|\band\b|\bplus\b", re.IGNORECASE)
 LINKING_WORDS = frozenset("of is at was about around roughly".split())
 PLAIN_BARE_MIN = 10_000  # a bare number this large is money ("190,000"); smaller is a count
 
@@ -49,11 +51,14 @@ def stated_figures(question: str) -> tuple[StatedFigure, ...]:
     for k, amount in enumerate(amounts):
         stop = amounts[k + 1].start if k + 1 < len(amounts) else len(question)
         begin = amounts[k - 1].end if k else 0
-        after = question[amount.end:stop]
-        before = question[begin:amount.start]
+        # words the amount's own text ends with count as after it ("50 LPA CTC")
+        after = re.sub(r"^[^A-Za-z]*", "", amount.text) + " " + question[amount.end:stop]
+        # a pay word before a comma or "and" is the previous amount's ("$180K base, $170K")
+        before = _SEPARATOR.split(question[begin:amount.start])[-1]
         component = _nearest(_words(after)[:NEAR_WORDS], _words(before)[-NEAR_WORDS:][::-1])
         basis = _basis(after)
-        figures.append(StatedFigure(component, amount.value, amount.unit, amount.text,
+        unit = amount.unit or ("INR" if amount.multiplier in INDIAN_SCALES else "")
+        figures.append(StatedFigure(component, amount.value, unit, amount.text,
                                     amount.start, amount.end, basis))
     return tuple(figures)
 

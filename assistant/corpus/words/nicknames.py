@@ -1,4 +1,5 @@
-"""Short names a company's own guides use for it ("AmEx", "BofA", "EA", "Citi"), mined at build.
+"""Short names a company's own guides use for it ("AmEx", "BofA", "EA", "Citi"), its brands
+("Shopee" of Sea Group) and the tickers they state ("NYSE: NET"), mined at build.
 
 Example:
     >>> counts = nickname_counts(guides)          # at index build (facts.py, per guide)
@@ -13,7 +14,10 @@ name: the leading letters of two or more of its words in order ("AmEx" of Americ
 start of it that is no English word ("Citi" of Citigroup). It becomes a nickname when one
 company's guides write it often and no other company's guides write it as theirs, and it is
 not already a name, role, place or ordinary word of the library ("ML" of Mercado Libre is a
-role word; "Data" of Datadog is a word).
+role word; "Data" of Datadog is a word). A brand is a name the guide joins to its company's
+with a slash ("Sea Group/Shopee", "Rockstar/Take-Two"); its uses count like a short name's,
+so a brand one company's guides name often becomes that company's name. A ticker the guides
+state after "NYSE:" or "NASDAQ:" is counted apart (key `TICKER` + ticker) for tickers.py.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ MIN_USES = 10  # times a company's guides write the short name
 SHORT = 3  # a nickname this short counts only when the question capitalises it
 _TOKEN = re.compile(r"(?<![\w.&/-])([A-Z][A-Za-z]{1,7})(?='s\b|(?![\w./&-]))")
 _NAME_WORD = re.compile(r"[A-Za-z]+")
+_LISTING = re.compile(r"\b(?:NASDAQ|Nasdaq|NYSE)\s*:\s*([A-Z]{2,5})\b")  # "(NYSE: NET)"
+TICKER = "$"  # the key prefix of a ticker the guides state, apart from the short names
 
 
 def nickname_counts(guides: Iterable[Guide]) -> dict[str, dict[str, int]]:
@@ -38,14 +44,30 @@ def nickname_counts(guides: Iterable[Guide]) -> dict[str, dict[str, int]]:
         if not guide.company:
             continue
         name = re.sub(r"\s*\(.*?\)", "", guide.company_display or guide.company)
+        brands = _brands(guide, name)
         for section in guide.sections:
             for token in _TOKEN.findall(section.text):
                 key = (token, name)
                 if key not in memo:
                     memo[key] = abbreviates(token, name)
-                if memo[key]:
+                if memo[key] or token in brands:
                     counts[token.casefold()][guide.company] += 1
+            for ticker in _LISTING.findall(section.text):
+                counts[TICKER + ticker.casefold()][guide.company] += 1
     return {token: dict(by) for token, by in counts.items()}
+
+
+def _brands(guide: Guide, name: str) -> set[str]:
+    """Names the guide joins to its company's with a slash ("Sea Group/Shopee",
+    "Rockstar/Take-Two", "TikTok/ByteDance"): a brand or studio the company owns."""
+    words = name.split()
+    forms = [name, *([words[0]] if len(words) > 1 and len(words[0]) >= 4 else [])]
+    own = "(?i:" + "|".join(re.escape(f) for f in forms) + ")"  # "Take-Two", "Bytedance"
+    found: set[str] = set()
+    for section in guide.sections:
+        found.update(re.findall(rf"\b{own}/([A-Z][A-Za-z]+)\b", section.text))
+        found.update(re.findall(rf"(?<![\w/])([A-Z][A-Za-z]+)/{own}\b", section.text))
+    return {b for b in found if b.casefold() not in {f.casefold() for f in forms}}
 
 
 def pick_nicknames(counts: Mapping[str, Mapping[str, int]], companies: Mapping[str, str],
@@ -55,6 +77,8 @@ def pick_nicknames(counts: Mapping[str, Mapping[str, int]], companies: Mapping[s
     taken = frozenset(taken)
     picked = {}
     for token, by in counts.items():
+        if token.startswith(TICKER):
+            continue
         live = {slug: uses for slug, uses in by.items() if slug in companies}
         if len(live) == 1 and token not in taken:
             (slug, uses), = live.items()

@@ -10,7 +10,9 @@ company is matched to a library company by name: equal once corporate words ("In
 "Corporation", "Holdings", ".com") are dropped, or the library's whole name opens exactly one
 listed name ("Meta" of "Meta Platforms"). A ticker is kept only when it is one company's,
 at least three letters long, and no name, role, place or word the library already reads
-("NOW", "NET" and "TEAM" are words; "MA" is a state). Read at index time only.
+("NOW", "NET" and "TEAM" are words; "MA" is a state): those are `word_tickers` of the
+vocabulary, a company only when typed in capitals ("NET swe", not "net pay"). The guides'
+own "NYSE: NET" adds tickers the package lacks. Read at index time only.
 """
 
 from __future__ import annotations
@@ -50,8 +52,20 @@ def _listed() -> list[tuple[list[str], set[str]]]:
     return [(list(words), tickers) for words, tickers in found.items()]
 
 
-def ticker_aliases(companies: Mapping[str, str], taken: Iterable[str]) -> dict[str, str]:
+def ticker_aliases(companies: Mapping[str, str], taken: Iterable[str],
+                   stated: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
     """ticker (lower case) -> company slug, for the library's listed companies."""
+    taken = frozenset(taken)
+    return {t: slug for t, slug in every_ticker(companies, stated or {}).items()
+            if t not in taken}
+
+
+def every_ticker(companies: Mapping[str, str], stated: Mapping[str, Iterable[str]]
+                 ) -> dict[str, str]:
+    """ticker (lower case) -> company slug, for tickers of one company only, at least
+    MIN_LETTERS long: the package's, and those the guides state (`stated`: ticker -> the
+    companies whose guides write it after "NYSE:" or "NASDAQ:"; a ticker the package gives
+    to a firm outside the library stays that firm's: HashiCorp's guides name IBM's "NYSE: IBM")."""
     listed = _listed()
     by_ticker: dict[str, set[str]] = defaultdict(set)
     for slug, display in companies.items():
@@ -63,6 +77,16 @@ def ticker_aliases(companies: Mapping[str, str], taken: Iterable[str]) -> dict[s
         for tickers in exact or (opening if len(opening) == 1 else []):
             for ticker in tickers:
                 by_ticker[ticker.casefold()].add(slug)
-    taken = frozenset(taken)
-    return {ticker: next(iter(slugs)) for ticker, slugs in sorted(by_ticker.items())
-            if len(slugs) == 1 and len(ticker) >= MIN_LETTERS and ticker not in taken}
+    # The package's match by name wins; a listed ticker no library company matched by name
+    # is another firm's; the guides' own statements fill in the rest.
+    listed_tickers = {t.casefold() for _, tickers in listed for t in tickers}
+    for ticker, slugs in stated.items():
+        if ticker not in by_ticker and ticker not in listed_tickers:
+            by_ticker[ticker] = set(slugs)
+    picked = {}
+    for ticker, slugs in sorted(by_ticker.items()):
+        parent = min(slugs, key=len)  # "cloudflare" of "cloudflare-workers": one family
+        if len(ticker) >= MIN_LETTERS and slugs <= companies.keys() \
+                and all(s.startswith(parent) for s in slugs):
+            picked[ticker] = parent
+    return picked

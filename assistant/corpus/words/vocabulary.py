@@ -22,8 +22,8 @@ from typing import Protocol
 from assistant.corpus.model import Guide
 from assistant.corpus.regions import normalize_region
 from assistant.corpus.words.facts import GuideFacts, Pooled, facts_of, pooled
-from assistant.corpus.words.nicknames import SHORT, pick_nicknames
-from assistant.corpus.words.tickers import ticker_aliases
+from assistant.corpus.words.nicknames import SHORT, TICKER, pick_nicknames
+from assistant.corpus.words.tickers import every_ticker
 from assistant.places.aliases import REGION_ALIASES
 
 # Aliases people type for the library's standard roles (role slug -> phrases).
@@ -129,6 +129,7 @@ class Vocabulary:
     nickname_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # see nicknames.py
     nicknames: dict[str, str] = field(default_factory=dict)  # "amex" -> company slug
     tickers: dict[str, str] = field(default_factory=dict)  # "pypl" -> company slug (tickers.py)
+    word_tickers: dict[str, str] = field(default_factory=dict)  # "net": only typed "NET"
     article_terms: frozenset[str] = frozenset()  # every word of the articles, compact ("phd")
     max_phrase_words: int = 1
 
@@ -180,7 +181,6 @@ class Vocabulary:
         phrases = [*self.company_aliases, *self.role_aliases, *self.region_aliases]
         self.max_phrase_words = max((len(p.split()) for p in phrases), default=1)
 
-
     def _add_company_aliases(self) -> None:
         """Names that are a company, and part-names that only point at one ("Citadel").
 
@@ -208,7 +208,12 @@ class Vocabulary:
                                         self._taken_words())
         for phrase, slug in self.nicknames.items():
             self.company_aliases.setdefault(phrase, slug)
-        self.tickers = ticker_aliases(self.companies, {*self._taken_words(), *self.nicknames})
+        taken = {*self._taken_words(), *self.nicknames}
+        every = every_ticker(self.companies, {t[1:]: by.keys() for t, by in
+                                              self.nickname_counts.items() if t[0] == TICKER})
+        self.tickers = {t: slug for t, slug in every.items() if t not in taken}
+        self.word_tickers = {t: slug for t, slug in every.items() if t in taken
+                             and t not in self.company_aliases and t not in partial}
         for phrase, slug in self.tickers.items():
             self.company_aliases.setdefault(phrase, slug)
         for phrase, slug in self.company_aliases.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.pipeline import Assistant
-from assistant.answer.read.history import resolve_in_context
+from assistant.answer.read.dialogue import resolve_in_context
 from assistant.answer.read.resolve import resolve
 
 

@@ -1,0 +1,192 @@
+"""A conversation's state: each turn replaces the slots it names and carries the rest.
+
+Example:
+    >>> state = Dialogue()
+    >>> state, _ = state.after(resolve("Stripe software engineer base in New York?"))
+    >>> state, _ = state.after(resolve("and in London?"))
+    >>> state, reading = state.after(resolve("what about data scientists there?"))
+    >>> reading.company, reading.role, reading.region
+    ('stripe', 'data-scientist', 'London')
+    >>> state, reading = state.after(resolve("ok, back to engineers: stock?"))
+    >>> reading.role, reading.asks
+    ('software-engineer', ('stock',))
+
+The state is the list of subjects the conversation has had, each a `Resolved` holding its
+latest company, role, level, places, pay parts and the person's stated figures. A turn that
+names both a company and a role starts a new subject; "back to X" restores the latest subject
+X names (a company, role or place it had), "the first one" the first; an elliptical turn
+("and in London?", "what about stock?", "that level", "one level up") fills its silent slots
+from the current subject. A question of its own ("can a sign-on be clawed back?") is read
+alone and leaves the state as it was. `resolve_in_context` reads a question after the
+earlier user turns, which the caller passes in: the server keeps no session. What a reading
+took from the state is in `carried`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from assistant.answer.read.intent import decided
+from assistant.answer.read.reading import Resolved
+from assistant.answer.read.resolve import resolve
+from assistant.answer.types import Kind, Message
+from assistant.corpus.hidden import has_lone_surrogate, visible
+from assistant.corpus.words.vocabulary import Vocabulary, norm
+from assistant.errors import UsageError
+from assistant.places.lexicon import Lexicon
+
+MAX_TURNS = 50  # the API's cap too (web/schemas.py)
+MAX_TURN_CHARS = 20_000
+OPENERS = frozenset({"and", "also", "same", "what about", "how about", "and in", "what of",
+                     "then", "for", "ok and", "so", "ok so", "now", "ok what", "and what",
+                     "and for", "and at", "what if", "and if", "how about for"})
+SHORT_TURN_WORDS = 6
+OWN_WORDS = 3  # words of its own a follow-up may have beyond names, pay words and pointers
+# Words that point back at the subject ("the total comp there?", "their stock", "that level").
+POINTING_WORDS = frozenset("there that this it them those these same they their its here "
+                           "theirs instead then level up down".split())
+GENERAL = re.compile(r"\b(?:in general|generally|usually|typically|in most cases)\b", re.I)
+_BACK = re.compile(r"\b(?:go(?:ing)?\s+)?back\s+to\s+(.*)$", re.I)
+_FIRST = re.compile(r"\b(?:the\s+)?(?:first|original)(?:\s+one)?\b", re.I)
+_PREVIOUS = re.compile(r"\b(?:previous|last|earlier)(?:\s+one)?\b", re.I)
+
+
+@dataclass(frozen=True)
+class Dialogue:
+    """The subjects of a conversation so far, oldest first; the last one is current."""
+
+    subjects: tuple[Resolved, ...] = ()
+
+    @property
+    def current(self) -> Resolved | None:
+        """The subject a follow-up leans on."""
+        return self.subjects[-1] if self.subjects else None
+
+    def after(self, turn: Resolved) -> tuple[Dialogue, Resolved]:
+        """The state after `turn`, and the turn's reading in that state."""
+        if self.current is None or turn.unknown_names or turn.ambiguous:
+            return (self._started(turn), turn)
+        back = _BACK.search(turn.question)
+        if back:
+            earlier = self._restored(back.group(1), turn)
+            reading = decided(turn.with_context(earlier))
+            return Dialogue((*[s for s in self.subjects if s is not earlier], reading)), reading
+        if is_follow_up(turn):
+            current = self.current
+            if turn.kind in _MAPPING and turn.company and not turn.role \
+                    and current.company not in ("", turn.company):
+                # "What level is that at Google?": the subject's level, at the named company
+                turn = replace(turn, company="", other_companies=(turn.company,))
+            reading = decided(turn.with_context(current))
+            if (reading.company, reading.role) != (current.company, current.role):
+                return Dialogue((*self.subjects, reading)), reading  # "And Meta?": a new one
+            return Dialogue((*self.subjects[:-1], reading)), reading
+        if turn.company or turn.role:
+            return Dialogue((*self.subjects, turn)), turn
+        return self, turn  # a question of its own: the subject stays for the next turn
+
+    def _started(self, turn: Resolved) -> Dialogue:
+        return Dialogue((*self.subjects, turn)) if turn.company or turn.role else self
+
+    def _restored(self, named: str, turn: Resolved) -> Resolved:
+        """The earlier subject "back to ..." names: by the company, role or place the words
+        share with it (latest first), else the first or the previous one."""
+        words = {_stem(w) for w in norm(named).split()}
+        best, score = None, 0
+        for subject in reversed(self.subjects):
+            shared = len(words & _subject_words(subject))
+            if turn.role and subject.role == turn.role or turn.company \
+                    and subject.company == turn.company:
+                shared += 2
+            if shared > score:
+                best, score = subject, shared
+        if best is not None:  # "back to engineers": that slot of it, the rest as now
+            current = self.subjects[-1]
+            slots = {k: getattr(best, k) for k, names in _SLOT_WORDS.items()
+                     if words & {_stem(w) for n in names(best) for w in norm(n).split()}}
+            if "region" in slots:
+                slots.update(places=best.places, region_typed=best.region_typed)
+            return replace(current, **slots) if slots else best
+        current = self.subjects[-1]
+        earlier = self.subjects[0] if _FIRST.search(named) else self.subjects[-2] \
+            if _PREVIOUS.search(named) and len(self.subjects) > 1 else current
+        # "the first one": that subject's company and role; place, level and pay parts as now
+        return replace(current, company=earlier.company, role=earlier.role)
+
+
+def is_follow_up(resolved: Resolved) -> bool:
+    """An elliptical turn ("And in London?", "What about stock?", "what's the signing bonus at
+    that level?", "And Meta?").
+
+    A turn that opens as a follow-up ("and", "same for", "what about") always is one; otherwise
+    a turn that names both company and role starts a new subject, and a turn with words of its
+    own beyond names, pay words and pointing words ("can a sign-on be clawed back?") is a new
+    question.
+    """
+    if resolved.unknown_names or resolved.ambiguous or GENERAL.search(resolved.question):
+        return False
+    words = [w.strip("?.,!:;") for w in resolved.question.casefold().split()]
+    opening = {words[0], " ".join(words[:2])} if words else set()
+    if opening & OPENERS:
+        return True  # "Same for Mercury PMs?": what it names replaces, the rest carries
+    if resolved.company and resolved.role:
+        return False
+    own = [w for w in resolved.leftover if w not in POINTING_WORDS]
+    pointing = any(w in POINTING_WORDS for w in words)
+    names_something = bool(resolved.asks or resolved.places or resolved.level_asked
+                           or resolved.stated or resolved.company or resolved.role)
+    if len(words) <= SHORT_TURN_WORDS and (pointing or not own):
+        return True
+    return names_something and (not own or pointing and len(own) <= OWN_WORDS)
+
+
+_MAPPING = (Kind.LEVEL_MAPPING, Kind.LEVEL_EQUIVALENCE)
+_SLOT_WORDS = {"company": lambda r: [r.company.replace("-", " ")],
+               "role": lambda r: [r.role.replace("-", " ")],
+               "region": lambda r: [r.region]}
+
+
+def _subject_words(subject: Resolved) -> set[str]:
+    names = [subject.company.replace("-", " "), subject.role.replace("-", " "), subject.region]
+    return {_stem(w) for name in names for w in norm(name).split()}
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") \
+        else word
+
+
+def resolve_in_context(question: str, history: Sequence[Message], vocab: Vocabulary,
+                       lexicon: Lexicon) -> Resolved:
+    """Resolve `question` in the conversation so far: the dialogue state (dialogue.py) the
+    earlier user turns leave fills what the question leaves out."""
+    state = Dialogue()
+    for message in validate_history(history):
+        if message["role"] == "user":
+            state, _ = state.after(resolve(message["content"], vocab, lexicon))
+    return state.after(resolve(question, vocab, lexicon))[1]
+
+
+def validate_history(history: Sequence[Message]) -> Sequence[Message]:
+    """Check the shape of a conversation; raise UsageError saying what is wrong.
+
+    At most MAX_TURNS turns are taken and each at most MAX_TURN_CHARS long; invisible
+    characters are removed as from the question.
+    """
+    if not isinstance(history, Sequence) or len(history) > MAX_TURNS:
+        raise UsageError(f"history must be a list of at most {MAX_TURNS} turns; send the "
+                         "latest ones.")
+    cleaned: list[Message] = []
+    for i, message in enumerate(history):
+        if not isinstance(message, dict) or message.get("role") not in ("user", "assistant"):
+            raise UsageError(f"history[{i}] must be {{'role': 'user'|'assistant', 'content'}}.")
+        content = message.get("content")
+        if not isinstance(content, str):
+            raise UsageError(f"history[{i}].content must be a string.")
+        if len(content) > MAX_TURN_CHARS or has_lone_surrogate(content):
+            raise UsageError(f"history[{i}].content must be UTF-8 text of at most "
+                             f"{MAX_TURN_CHARS:,} characters.")
+        cleaned.append({"role": message["role"], "content": visible(content)})
+    return cleaned

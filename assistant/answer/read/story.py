@@ -1,0 +1,115 @@
+"""A message that tells a story: whose offer each stated figure is, and which company it asks.
+
+Example:
+    >>> r = told(resolve("ServiceNow offered $160K base in San Diego. I'm also waiting on "
+    ...                  "Qualcomm. Is the ServiceNow number competitive?"), vocab.companies)
+    >>> r.company, r.other_companies, [f.text for f in r.stated]
+    ('servicenow', (), ['$160K'])
+
+A long message names companies for many reasons: the one offering, one the person only
+interviews with, the one they work at now. A figure belongs to the company named nearest
+before it in its sentence; a figure of the person's current job ("I make $160K right now") is
+no offer and is not placed. The answer is about the company the last question names (else
+the one whose offer has figures); another company named without figures is mentioned in a
+note, never tabled; two offers with figures stay a comparison.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+
+from assistant.answer.read.reading import Resolved
+from assistant.answer.read.stated import StatedFigure
+from assistant.corpus.words.vocabulary import norm
+
+CURRENT = re.compile(r"\b(?:current(?:ly)?|right now|i make|i'm making|i am making|i earn|"
+                     r"i'm at|i am at|at present|my (?:job|salary|pay|comp)|making)\b", re.I)
+ORIGIN = re.compile(r"\b(?:mov\w*|relocat\w*|coming|came|transferr\w*)\b(?:\s+\w+)?\s+"
+                    r"from$")  # "I'm moving over from London"
+_SENTENCE = re.compile(r"[^.?!;]+[.?!;]?")
+
+
+def told(resolved: Resolved, companies: Mapping[str, str]) -> Resolved:
+    """The reading with its figures given to their companies and its subject set."""
+    question = resolved.question
+    resolved = _without_origins(resolved)
+    offered = tuple(f for f in resolved.stated if not _current(question, f))
+    if offered != resolved.stated:  # "My current job pays $160K": not a figure to place
+        resolved = replace(resolved, stated=offered)
+    named = [c for c in (resolved.company, *resolved.other_companies) if c]
+    if not resolved.stated or len(set(named)) < 2:
+        return resolved
+    spots = {slug: _mentions(question, slug, companies.get(slug, slug)) for slug in set(named)}
+    owners: dict[str, list[StatedFigure]] = {}
+    for figure in resolved.stated:
+        owner = _owner(question, figure, spots)
+        if owner:
+            owners.setdefault(owner, []).append(figure)
+    offers = [c for c in named if owners.get(c)]
+    if len(offers) >= 2:
+        return resolved  # two offers with figures: compared
+    asked = _asked(question, spots) or (offers[0] if offers else resolved.company)
+    others = [c for c in dict.fromkeys(named) if c != asked]
+    note = (f"You also mention {', '.join(companies.get(c, c) for c in others)}; this answer "
+            f"is about the {companies.get(asked, asked)} offer (ask about "
+            f"{'them' if len(others) > 1 else 'it'} on its own to see its bands).")
+    return replace(resolved, company=asked, other_companies=(),
+                   stated=tuple(owners.get(asked, ())), notes=(*resolved.notes, note))
+
+
+def _mentions(question: str, slug: str, display: str) -> list[int]:
+    """Where the question names the company (its name, its first word, its slug's words)."""
+    forms = {display, display.split()[0], slug.replace("-", " "), slug.split("-")[0]}
+    pattern = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True) if len(f) >= 2)
+    return [m.start() for m in re.finditer(rf"\b(?:{pattern})", question, re.I)]
+
+
+def _without_origins(resolved: Resolved) -> Resolved:
+    """Drop a place the person comes from ("I'm relocating from Jakarta") when the message
+    names another: it is where they are, not what they ask about."""
+    words = norm(resolved.question).split()
+    kept = tuple(p for p in resolved.places
+                 if not ORIGIN.search(" ".join(words[max(0, p.start - 4):p.start])))
+    if not kept or len(kept) == len(resolved.places):
+        return resolved
+    first = kept[0]
+    return replace(resolved, places=kept, region=first.library or first.typed,
+                   region_typed=first.typed)
+
+
+def _current(question: str, figure: StatedFigure) -> bool:
+    """True when the figure's sentence says, before it, that it is the person's current pay."""
+    for sentence in _SENTENCE.finditer(question):
+        if sentence.start() <= figure.start < sentence.end():
+            return CURRENT.search(question[sentence.start():figure.start]) is not None
+    return False
+
+
+def _owner(question: str, figure: StatedFigure, spots: Mapping[str, list[int]]) -> str:
+    """The company named last before the figure in its sentence (or the sentence's only one);
+    "" for the person's current pay or a figure no company stands beside."""
+    for sentence in _SENTENCE.finditer(question):
+        if sentence.start() <= figure.start < sentence.end():
+            before = [(p, c) for c, ps in spots.items() for p in ps
+                      if sentence.start() <= p < figure.start]
+            if before:
+                return max(before)[1]
+            inside = {c for c, ps in spots.items() for p in ps
+                      if sentence.start() <= p < sentence.end()}
+            return next(iter(inside)) if len(inside) == 1 else ""
+    return ""
+
+
+def _asked(question: str, spots: Mapping[str, list[int]]) -> str:
+    """The company the last question of the message names, when it names one only."""
+    sentences = [s for s in _SENTENCE.finditer(question) if s.group(0).strip().endswith("?")]
+    for sentence in reversed(sentences):
+        inside = {c for c, ps in spots.items() for p in ps
+                  if sentence.start() <= p < sentence.end()}
+        if len(inside) == 1:
+            return inside.pop()
+        if inside:
+            return ""
+    return ""

@@ -1,0 +1,48 @@
+"""The names people use for a company, read from data over the real library: the first word of
+a name whose rest says only what kind of firm it is, brands its guides join to its name with a
+slash, and tickers typed in capitals even when they are English words. Figures are the guide
+files' own; each case also names a figure that must not appear."""
+
+from __future__ import annotations
+
+import pytest
+from answer_support import assert_answered_from
+
+from assistant.answer.pipeline import Assistant
+
+
+@pytest.mark.parametrize(("question", "guide", "figure", "absent"), [
+    # scale-ai/data-scientist.md: New York base $183K-$233K (San Francisco $178K-$222K)
+    ("data scientist at scale in new york, base?", "scale-ai/data-scientist", "$183K-$233K",
+     "$178K-$222K"),
+    # starling-bank/software-engineer.md: Cardiff base "£47K-£58K / $57K-$71K"
+    ("starling swe in cardiff - base?", "starling-bank/software-engineer", "£47K-£58K",
+     "£55K-£68K"),
+    # take-two-interactive/software-engineer.md writes "Rockstar/Take-Two": San Diego (Rockstar)
+    ("Rockstar software engineer base in San Diego?", "take-two-interactive/software-engineer",
+     "$125K–$178K", "$130K–$185K"),
+    # bytedance guides write "TikTok/ByteDance": Seattle (US) data scientist base
+    ("tiktok data scientist seattle base", "bytedance/data-scientist", "$170K–$235K",
+     "$175K–$240K"),
+    # cloudflare guides state "NYSE: NET"; its level table: Austin Mid (L3-L4) $140,000–$180,000
+    ("NET mid level swe in austin, comp?", "cloudflare/software-engineer", "$140,000–$180,000",
+     "$155,000–$195,000"),
+    # atlassian guides state "NASDAQ: TEAM"; Amsterdam base
+    ("TEAM product manager amsterdam base", "atlassian/product-manager",
+     "EUR 95,000 - EUR 135,000", "A$195,000 - A$275,000"),
+])  # fmt: skip
+def test_a_name_people_use_finds_its_company(library_bot: Assistant, question: str,
+                                             guide: str, figure: str, absent: str) -> None:
+    assert_answered_from(library_bot.ask(question), guide, figure, absent)
+
+
+@pytest.mark.parametrize(("question", "never"), [
+    # "scale", "team" and "net" in running text stay words
+    ("How do I negotiate equity at scale when every team asks for more?", "Scale AI"),
+    ("Is net pay after tax part of total comp?", "Cloudflare"),
+    # "Citadel" may be another Citadel than Citadel Securities: asked, never assumed
+    ("Citadel software engineer base in Chicago?", "$175K - $225K"),
+])  # fmt: skip
+def test_a_word_is_not_taken_for_a_company(library_bot: Assistant, question: str,
+                                           never: str) -> None:
+    assert never not in library_bot.ask(question).text

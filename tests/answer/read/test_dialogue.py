@@ -1,0 +1,61 @@
+"""A conversation's state over the real library: each turn changes one thing, the rest carries,
+"back to" restores an earlier subject. Figures come from the guide files named beside them."""
+
+from __future__ import annotations
+
+from answer_support import assert_answered_from
+
+from assistant.answer.pipeline import Assistant
+from assistant.answer.types import Message
+
+
+def _conversation(bot: Assistant, turns: list[str]) -> list[str]:
+    """Ask each turn with the ones before it as history; the answers' texts."""
+    history: list[Message] = []
+    texts = []
+    for turn in turns:
+        answer = bot.ask(turn, history=history)
+        history += [{"role": "user", "content": turn}, {"role": "assistant",
+                                                         "content": answer.text}]
+        texts.append(answer.text)
+    return texts
+
+
+def test_each_turn_changes_one_thing(library_bot: Assistant) -> None:
+    """pinterest/software-engineer.md and pinterest/data-scientist.md, Base and Stock columns."""
+    turns = ["Pinterest software engineer base in San Francisco?", "and in New York?",
+             "what about data scientists there?", "ok, back to engineers: stock?"]
+    texts = _conversation(library_bot, turns)
+    assert "$145K–$185K" in texts[0]
+    assert "$140K–$178K" in texts[1] and "$145K–$185K" not in texts[1]
+    assert "$158K–$198K" in texts[2] and "$140K–$178K" not in texts[2]
+    # back to the engineer subject, still in New York, now its stock
+    assert "$115K–$190K" in texts[3]
+    assert all(f not in texts[3] for f in ("$130K–$245K", "$120K–$200K", "$140K–$178K"))
+
+
+def test_the_first_subject_comes_back(library_bot: Assistant) -> None:
+    """"the first one" is the first company and role; the place and pay part asked last
+    carry: doordash/product-manager.md New York City base $192K–$242K (its Sydney base is
+    A$158K–A$200K; pinterest/data-scientist.md New York base $158K–$198K)."""
+    history: list[Message] = []
+    for turn in ["DoorDash product manager base in Sydney?",
+                 "Pinterest data scientist base in New York?"]:
+        history += [{"role": "user", "content": turn}, {"role": "assistant", "content": "…"}]
+    answer = library_bot.ask("ok, back to the first one", history=history)
+    assert_answered_from(answer, "doordash/product-manager", "$192K–$242K", "$158K–$198K")
+    assert "A$158K–A$200K" not in answer.text
+
+
+def test_a_question_of_its_own_keeps_the_subject(library_bot: Assistant) -> None:
+    """A general question between two follow-ups neither takes nor drops the subject."""
+    history: list[Message] = [
+        {"role": "user", "content": "DoorDash software engineer base in Sydney?"},
+        {"role": "assistant", "content": "A$135K–A$168K"},
+        {"role": "user", "content": "can a signing bonus be clawed back if I leave early?"},
+        {"role": "assistant", "content": "…"}]
+    answer = library_bot.ask("and the stock there?", history=history)
+    assert_answered_from(answer, "doordash/software-engineer", "A$95K–A$162K", "$145K–$248K")
+    general = library_bot.ask("can a signing bonus be clawed back if I leave early?",
+                              history=history[:2])
+    assert "A$135K–A$168K" not in general.text and general.guide != "doordash/software-engineer"

@@ -1,0 +1,27 @@
+"""A long message with an offer in it, over the real library: the offer is placed in the
+offering company's band, a company named without figures is mentioned (never tabled), and the
+person's current pay is not placed. Bands are the guide files' own."""
+
+from __future__ import annotations
+
+from assistant.answer.pipeline import Assistant
+
+
+def test_the_offer_is_placed_and_the_other_company_mentioned(library_bot: Assistant) -> None:
+    """reddit/software-engineer.md New York base $168K–$205K: ($180K − $168K) ÷ $37K = 32%."""
+    answer = library_bot.ask("Reddit offered me $180K base as a software engineer in New York. "
+                             "Etsy is also talking to me but nothing concrete. Is the Reddit "
+                             "base good?")
+    assert (answer.status, answer.guide) == ("answered", "reddit/software-engineer")
+    assert "$168K–$205K" in answer.text and "32%" in answer.text
+    assert "Etsy" in answer.text  # mentioned
+    assert "$158K–$195K" not in answer.text and "etsy/" not in str(answer.citations)
+
+
+def test_current_pay_is_not_placed(library_bot: Assistant) -> None:
+    """etsy/software-engineer.md San Francisco base $165K–$202K: ($170K − $165K) ÷ $37K = 14%;
+    the $140K of the current job would be below the band, and is not the offer."""
+    answer = library_bot.ask("Etsy offered $170K base for a software engineer in San Francisco. "
+                             "My current salary is $140K. Is it fair?")
+    assert "14%" in answer.text and "$165K–$202K" in answer.text
+    assert "$140K" not in answer.text and "below the low end" not in answer.text
