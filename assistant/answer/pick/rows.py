@@ -60,6 +60,12 @@ def select_rows(guide: Guide, places: Sequence[AskedPlace], level: Level | None,
         picked.rows, picked.missing, picked.inside = found.rows, found.missing, found.inside
         picked.notes, picked.region_missing = found.notes, not found.rows
     level = _as_level(level, library.vocabulary)
+    if level is not None and level.step and picked.rows:
+        stepped, note = _stepped(guide, level, library)
+        picked.rows = [r for r in picked.rows if row_label(r) == stepped]
+        picked.notes = (*picked.notes, note)
+        picked.level_missing = "" if picked.rows else (stepped or level.typed)
+        return picked
     if level is not None and picked.rows:
         ladder = library.derived("ladder", guide, lambda: ladder_of(guide))
         at_level, note = rows_at(guide, picked.rows, level, ladder)
@@ -76,6 +82,24 @@ def select_rows(guide: Guide, places: Sequence[AskedPlace], level: Level | None,
         picked.rows = at_level
         picked.level_missing = "" if at_level else level.typed
     return picked
+
+
+def _stepped(guide: Guide, level: Level, library: Library) -> tuple[str, str]:
+    """The row label `level.step` levels above (below) the asked level's, in the order the
+    guide's table lists its levels (over all its places), and the note that names both; ""
+    past the table's last level."""
+    ladder = library.derived("ladder", guide, lambda: ladder_of(guide))
+    base, _ = rows_at(guide, guide.rows, replace(level, step=0), ladder)
+    labels = list(dict.fromkeys(row_label(r) for r in guide.rows if row_label(r)))
+    here = [row_label(r) for r in base if row_label(r)]
+    way = "up" if level.step > 0 else "down"
+    if not here or not labels:
+        return "", f"The {guide_label(guide)} guide does not split its pay by level."
+    at = labels.index(here[-1] if level.step > 0 else here[0]) + level.step
+    if not 0 <= at < len(labels):
+        return "", (f"The {guide_label(guide)} guide lists no level {way} from {here[0]} "
+                    f"(its levels: {', '.join(labels)}).")
+    return labels[at], f"One level {way} from {here[0]}, the guide's next row is {labels[at]}."
 
 
 def _as_level(level: Level | None, vocabulary: Vocabulary) -> Level | None:

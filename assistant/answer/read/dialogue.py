@@ -47,6 +47,7 @@ OWN_WORDS = 3  # words of its own a follow-up may have beyond names, pay words a
 # Words that point back at the subject ("the total comp there?", "their stock", "that level").
 POINTING_WORDS = frozenset("there that this it them those these same they their its here "
                            "theirs instead then level up down".split())
+THAT_LEVEL = re.compile(r"\b(?:that|this|the same|same|my)\s+level\b", re.I)
 GENERAL = re.compile(r"\b(?:in general|generally|usually|typically|in most cases)\b", re.I)
 _BACK = re.compile(r"\b(?:go(?:ing)?\s+)?back\s+to\s+(.*)$", re.I)
 _FIRST = re.compile(r"\b(?:the\s+)?(?:first|original)(?:\s+one)?\b", re.I)
@@ -75,11 +76,14 @@ class Dialogue:
             return Dialogue((*[s for s in self.subjects if s is not earlier], reading)), reading
         if is_follow_up(turn):
             current = self.current
+            if THAT_LEVEL.search(turn.question):  # "that level": the subject's, no mapping
+                asks = tuple(a for a in turn.asks if a != "level_mapping")
+                turn = replace(turn, asks=asks or (("total_comp",) if turn.cues.total else ()))
             if turn.kind in _MAPPING and turn.company and not turn.role \
                     and current.company not in ("", turn.company):
                 # "What level is that at Google?": the subject's level, at the named company
                 turn = replace(turn, company="", other_companies=(turn.company,))
-            reading = decided(turn.with_context(current))
+            reading = decided(_stepped(turn, current).with_context(current))
             if (reading.company, reading.role) != (current.company, current.role):
                 return Dialogue((*self.subjects, reading)), reading  # "And Meta?": a new one
             return Dialogue((*self.subjects[:-1], reading)), reading
@@ -114,6 +118,16 @@ class Dialogue:
             if _PREVIOUS.search(named) and len(self.subjects) > 1 else current
         # "the first one": that subject's company and role; place, level and pay parts as now
         return replace(current, company=earlier.company, role=earlier.role)
+
+
+def _stepped(turn: Resolved, current: Resolved) -> Resolved:
+    """"one level up": the subject's level, a step higher (pick/rows.py finds the row)."""
+    step, level = turn.cues.level_step, current.level_asked
+    if not step or turn.level_asked is not None or level is None:
+        return turn
+    moved = replace(level, step=level.step + step)
+    asks = tuple(a for a in turn.asks if a != "level_mapping")  # the "level" of "level up"
+    return replace(turn, level=level.typed, level_asked=moved, asks=asks)
 
 
 def is_follow_up(resolved: Resolved) -> bool:

@@ -7,12 +7,10 @@ Example:
     >>> holds(level, "Senior SWE (High) (62)"), holds(level, "Principal SWE (63)")
     (True, False)
 
-Guides write levels as codes with ranges ("Mid (L3-L4)", "(SDE III / L6)", "(E3/E4)", "L6+"),
-half-steps ("L5a", "L5b-L6"), company numbers ("SWE II (60)", "61-62"), ladder rungs ("L4 SDE
-I", "SWE II") and words ("Senior", "New Grad"); questions write the same levels in their own
-spellings ("SDE2", "SDE-2", "L63" for 63). A capitalised name in a question ("MTS", "VP") may be
-a title on the company's ladder: it counts only where a guide states it as a level's name
-(ladder.py), and never makes the answer say a level is missing.
+Guides write levels as codes with ranges ("Mid (L3-L4)", "L6+"), half-steps ("L5a"), company
+numbers ("61-62"), rungs ("L4 SDE I") and words ("Senior"); questions in their own spellings
+("SDE2", "L63" for 63). A capitalised name ("MTS", "VP") is a level only where a guide states
+it as one (ladder.py), and never makes the answer say a level is missing.
 
 A level selects the sibling guide whose title, ladder or rows hold it (Microsoft 62 is in its
 senior guide, Amazon L7 in its staff guide; a level no sibling holds goes to the sibling with
@@ -64,6 +62,8 @@ _PAY_WORDS = "|".join(re.escape(p) for p, part in TOPIC_PHRASES.items() if part 
 _PAY_ASKED = re.compile(rf"\b(?:{_PAY_WORDS})\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\s+(?:vs\.?|versus|v\.?s\.|or|and|against|to)\s+|,\s*|\s+/\s+",
                       re.IGNORECASE)
+_NUMBERS_VS = re.compile(r"\b(?:level\s+)?(?P<a>[5-8]\d(?:-[5-8]\d)?)\s+(?:vs\.?|versus|or)\s+"
+                         r"(?:level\s+)?(?P<b>[5-8]\d(?:-[5-8]\d)?)\b", re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -79,6 +79,7 @@ class Level:
     rung: bool = False  # a ladder rung ("SDE II", "SE 2", "SDE2"), not a code ("SE5")
     suffix: str = ""  # the half-step of "L5a": held by "L5a" and "L5", never by "L5b"
     titles: tuple[str, ...] = ()  # "MTS", "VP": levels only where a guide names them so
+    step: int = 0  # "one level up" from this level (+1), "one level down" (-1)
 
     @property
     def tentative(self) -> bool:
@@ -122,8 +123,12 @@ def _rung(found: re.Match[str]) -> Level:
 
 
 def read_levels(question: str) -> tuple[Level, ...]:
-    """Two or more levels set against each other ("L4 SDE I vs L5 SDE II"), one per part of
-    the question between "vs", "or", "and" or commas; () when fewer than two are named."""
+    """Two or more levels set against each other ("L4 SDE I vs L5 SDE II", "61 vs 62"), one
+    per part of the question between "vs", "or", "and" or commas; () when fewer than two."""
+    pair = _NUMBERS_VS.search(question)  # company numbers on both sides: "63 vs 64"
+    if pair:
+        return tuple(Level(pair.group(side), number=int(pair.group(side)[:2]))
+                     for side in ("a", "b"))
     levels = [_first_level(part) for part in _BETWEEN.split(question)]
     found = tuple(dict.fromkeys(level for level, _ in filter(None, levels)))
     return found if len(found) >= 2 else ()

@@ -59,3 +59,17 @@ def test_a_question_of_its_own_keeps_the_subject(library_bot: Assistant) -> None
     general = library_bot.ask("can a signing bonus be clawed back if I leave early?",
                               history=history[:2])
     assert "A$135K–A$168K" not in general.text and general.guide != "doordash/software-engineer"
+
+
+def test_one_level_up_then_that_level(library_bot: Assistant) -> None:
+    """microsoft/product-manager.md rows by level: 61-62 Senior PM base $155K - $220K; 63
+    Principal PM base $195K - $260K, signing bonus $40K - $75K; 64 base $220K - $280K."""
+    texts = _conversation(library_bot, ["Microsoft senior product manager base?",
+                                        "ok, one level up?",
+                                        "and the sign-on at that level?",
+                                        "one level down from there?"])
+    assert "$155K - $220K" in texts[0]
+    assert "$195K - $260K" in texts[1] and "$155K - $220K" not in texts[1]
+    assert "$220K - $280K" not in texts[1]
+    assert "$40K - $75K" in texts[2] and "$25K - $55K" not in texts[2]
+    assert "$25K - $55K" in texts[3] and "$40K - $75K" not in texts[3]
