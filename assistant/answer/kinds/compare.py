@@ -32,6 +32,7 @@ from assistant.answer.evidence import (
 from assistant.answer.kinds.across import AcrossAnswer
 from assistant.answer.kinds.advice import advice_passages
 from assistant.answer.kinds.base import Job
+from assistant.answer.kinds.placement import placement_line
 from assistant.answer.library import Library
 from assistant.answer.pick.rows import select_rows
 from assistant.answer.read.places import AskedPlace
@@ -146,6 +147,7 @@ def _spanned(sides: list[Side], parts: list[str], resolved: Resolved, library: L
             continue
         rows.append((Cell(guide_label(side.guide)), Cell(where(side.row)),
                      *[figure_cell(side.guide, side.row, p) for p in parts]))
+        after += _offer_lines(side, resolved)
         for part in parts:
             band = band_of(side.guide, side.row, part,
                            f"{side.guide.company_display} · {where(side.row)}")
@@ -157,6 +159,21 @@ def _spanned(sides: list[Side], parts: list[str], resolved: Resolved, library: L
                   caption=f"Side by side, {and_list([label(p) for p in parts])} as each "
                           "guide states it (currencies are not converted):")
     return Spanned(table=table, after=(*after, *_differences(sides, parts)), bands=tuple(bands))
+
+
+def _offer_lines(side: Side, resolved: Resolved) -> list[Line]:
+    """The person's figures of this side's company placed in its row's band, arithmetic
+    shown ("Two offers: Coinbase at $175K base, Stripe at $190K")."""
+    assert side.guide is not None and side.row is not None
+    lines: list[Line] = []
+    for figure in resolved.stated:
+        if figure.company == side.company and side.row.figure(figure.component) is not None:
+            text = placement_line(figure, side.row, side.guide, "")
+            if text:
+                text = text.replace(" :", ":").strip()
+                lines.append((Cell(f"{side.guide.company_display}: {text}"),
+                              Cell("", side.guide, side.row.section_anchor)))
+    return lines
 
 
 def _gap_line(side: Side) -> Line:

@@ -21,6 +21,7 @@ from assistant.answer.kinds.base import Job, articles_within
 from assistant.answer.kinds.figures import FiguresAnswer, with_passages
 from assistant.answer.pick.hits import section_hit
 from assistant.answer.pick.sections import levers_section, topic_sections
+from assistant.answer.read.levels import holds
 from assistant.answer.types import Hit
 from assistant.answer.write.citations import Citations
 from assistant.answer.write.quoting import quote
@@ -40,7 +41,11 @@ class CounterAnswer(FiguresAnswer):
         evidence = super().gather(job)
         assert isinstance(evidence, FromGuide), evidence
         guide = evidence.guide
-        script = [section_hit(guide, s, 1.0) for s in topic_sections(guide, "script")]
+        sections = topic_sections(guide, "script")
+        level = job.reading.level_asked
+        leveled = [s for s in sections if level is not None and holds(level, s.title)]
+        # a script per level ("Negotiate Up Strategy (L5 SDE II)"): the asked level's only
+        script = [section_hit(guide, s, 1.0) for s in leveled or sections]
         # the articles, read whole (no search), for the tactic the question's own words ask
         # about beyond company, role and place
         asked = f"{' '.join(job.reading.leftover)} {COUNTER_TERMS}"

@@ -42,6 +42,7 @@ class StatedFigure:
     start: int
     end: int
     basis: str = ""  # "4yr" or "yr" for stock stated over a grant or per year
+    company: str = ""  # whose offer it is, where a message names several (story.py)
 
 
 def stated_figures(question: str) -> tuple[StatedFigure, ...]:

@@ -47,9 +47,14 @@ def told(resolved: Resolved, companies: Mapping[str, str]) -> Resolved:
         owner = _owner(question, figure, spots)
         if owner:
             owners.setdefault(owner, []).append(figure)
-    offers = [c for c in named if owners.get(c)]
-    if len(offers) >= 2:
-        return resolved  # two offers with figures: compared
+    offers = [c for c in dict.fromkeys(named) if owners.get(c)]
+    if len(offers) >= 2:  # two offers with figures: compared, each placed in its own band
+        asked = _asked(question, spots)
+        order = sorted(offers, key=lambda c: c != asked)
+        rest = [c for c in dict.fromkeys(named) if c not in order]
+        tagged = tuple(replace(f, company=c) for c in order for f in owners[c])
+        return replace(resolved, company=order[0], other_companies=(*order[1:], *rest),
+                       stated=tagged)
     asked = _asked(question, spots) or (offers[0] if offers else resolved.company)
     others = [c for c in dict.fromkeys(named) if c != asked]
     note = (f"You also mention {', '.join(companies.get(c, c) for c in others)}; this answer "
@@ -103,13 +108,12 @@ def _owner(question: str, figure: StatedFigure, spots: Mapping[str, list[int]]) 
 
 
 def _asked(question: str, spots: Mapping[str, list[int]]) -> str:
-    """The company the last question of the message names, when it names one only."""
+    """The company the last question of the message names first ("Is the Stripe offer good
+    next to Coinbase's?": Stripe)."""
     sentences = [s for s in _SENTENCE.finditer(question) if s.group(0).strip().endswith("?")]
     for sentence in reversed(sentences):
-        inside = {c for c, ps in spots.items() for p in ps
-                  if sentence.start() <= p < sentence.end()}
-        if len(inside) == 1:
-            return inside.pop()
+        inside = sorted((p, c) for c, ps in spots.items() for p in ps
+                        if sentence.start() <= p < sentence.end())
         if inside:
-            return ""
+            return inside[0][1]
     return ""

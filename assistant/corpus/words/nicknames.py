@@ -67,7 +67,9 @@ def _brands(guide: Guide, name: str) -> set[str]:
     for section in guide.sections:
         found.update(re.findall(rf"\b{own}/([A-Z][A-Za-z]+)\b", section.text))
         found.update(re.findall(rf"(?<![\w/])([A-Z][A-Za-z]+)/{own}\b", section.text))
-    return {b for b in found if b.casefold() not in {f.casefold() for f in forms}}
+    # a brand is a name ("Shopee"), not capitals ("PANW/CyberArk": the acquirer's ticker)
+    return {b for b in found if b.casefold() not in {f.casefold() for f in forms}
+            and not b.isupper()}
 
 
 def pick_nicknames(counts: Mapping[str, Mapping[str, int]], companies: Mapping[str, str],
