@@ -28,6 +28,8 @@ ALIASES: dict[str, tuple[str, str]] = {
     "new york city": ("New York", ""),
     "new york ny": ("New York", ""),
     "manhattan": ("New York", ""),
+    "big apple": ("New York", "New York City"),
+    "the big apple": ("New York", "New York City"),
     "sf": ("San Francisco", "San Francisco"),
     "san fran": ("San Francisco", ""),
     "sf bay area": ("Bay Area", ""),

@@ -121,11 +121,12 @@ def _which(asked: AskedPlace, rows: list[CompRow], row_places: Mapping[str, tupl
     covered = {p.country for ps in row_places.values() for p in ps}
     others = [p for p in asked.candidates if p.id not in {u.id for u in used}
               and not any(u.within(p) or p.within(u) for u in used) and _rival(p, used[0])
-              and (p.kind != "city" or p.country in covered)]
+              and (p.kind == "area" or p.country in covered)]
     if not others:
         return ""
-    return (f"The guide's only {asked.typed} is {used[0].label}; it has no figures for "
-            f"{others[0].label} or any other {asked.typed}.")
+    typed = used[0].name if asked.typed.islower() else asked.typed
+    return (f"The guide's only {typed} is {used[0].label}; it has no figures for "
+            f"{others[0].label} or any other {typed}.")
 
 
 def _rival(other: Place, used: Place) -> bool:

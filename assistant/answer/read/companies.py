@@ -74,8 +74,10 @@ def with_partial(resolved: Resolved, words: list[str], companies: dict[str, str]
     used = resolved.matched
     for phrase, slugs, end, safe in resolved.partial_names:
         start = end - len(phrase.split())
-        if any(used[start:end]) or (end < len(words) and not used[end]
-                                    and words[end].isalpha() and words[end] not in JOINERS):
+        titles = {t.casefold() for t in resolved.level_asked.titles} \
+            if resolved.level_asked else set()
+        if any(used[start:end]) or (end < len(words) and not used[end] and words[end].isalpha()
+                                    and words[end] not in JOINERS | titles):
             continue
         if resolved.company:
             others = [s for s in slugs if s != resolved.company]

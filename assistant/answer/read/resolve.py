@@ -52,6 +52,7 @@ from assistant.places.lexicon import Lexicon
 
 COMPANY_AFTER = frozenset({"at", "from", "@", "joining"})  # "a swe offer from box"
 TOTAL_WITH = re.compile(r"\btotal\s+(?:with|including|incl\.?|plus)\b", re.I)
+SENIORITY_WORDS = frozenset("junior senior staff principal lead mid entry new grad sr jr".split())
 ENGINEER_WORDS = frozenset({"engineer", "engineers", "eng", "engs", "dev", "devs"})
 
 
@@ -174,7 +175,8 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
                 continue
             phrase = " ".join(words[i:i + n]).strip(".'/")
             kind, value = lookup(phrase, vocab, question, ordinary)
-            if not kind or (kind == "company" and phrase in banned):
+            if not kind or (kind == "company" and phrase in banned) \
+                    or kind == "company" and _in_place_name(words, i, n, vocab):
                 continue
             if kind in ("company_lower", "part_lower"):
                 lower.append((value, i + n, phrase))
@@ -236,6 +238,12 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
     return replace(resolved, matched=tuple(used), spans=spans), found.get("company_typed", "")
 
 
+def _in_place_name(words: list[str], i: int, n: int, vocab: Vocabulary) -> bool:
+    """True when the phrase is part of a longer place name ("the Big Apple")."""
+    return any(len(s) > n and " ".join(s).strip(".,?!") in vocab.region_aliases for s in
+               (words[max(0, i - 1):i + n], words[i:i + n + 1], words[max(0, i - 2):i + n]))
+
+
 def _engineer_default(resolved: Resolved, words: list[str], vocab: Vocabulary) -> Resolved:
     """"Stripe engineer", "uber staff eng": a company with no role named, and a word that says
     engineering, is read as the company's software engineer guide (its staff or senior one
@@ -265,9 +273,10 @@ def _company_position(words: list[str], start: int, end: int, role_start: int,
     role ("swe offer from oracle")."""
     if role_start < 0:
         return False
-    if end == role_start or (end < role_start
-                             and " ".join(words[end:role_start]) in level_words):
-        return True
+    between = words[end:role_start] if end < role_start else []
+    if end == role_start or between and (" ".join(between) in level_words
+                                         or all(w in SENIORITY_WORDS for w in between)):
+        return True  # "asana principal pm": a seniority word between company and role
     return start > 0 and words[start - 1] in COMPANY_AFTER
 
 

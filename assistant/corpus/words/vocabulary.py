@@ -252,11 +252,10 @@ class Vocabulary:
         return aliases
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        # Role aliases come from this module's tables, not from the index that pickled the
-        # vocabulary: a corrected alias ("program manager" is not a TPM) needs no rebuild.
+        # Role and place aliases come from the code's tables, not from the index that pickled
+        # the vocabulary: a corrected alias ("program manager" is not a TPM) needs no rebuild.
         self.__dict__.update(state)
-        self._add_company_aliases()
-        self.role_aliases = self._role_aliases()
+        self._add_aliases()
 
 
 class EntryLike(Protocol):
