@@ -29,6 +29,7 @@ class Kind(StrEnum):
     SCRIPT = "script"  # its Negotiate Up script
     LEVEL_MAPPING = "level_mapping"  # its level mapping
     ESPP = "espp"  # its employee stock purchase plan
+    REFRESHERS = "refreshers"  # what it says of yearly stock refreshers
     ROLES = "roles"  # a company named with no role (route decides what that becomes)
     COMPARE = "compare"  # two or more companies, roles, places or levels side by side
     RANK = "rank"  # the best (or lowest) paying companies for a role in a place
@@ -40,7 +41,8 @@ class Kind(StrEnum):
 
 
 TOPIC_KINDS: dict[str, Kind] = {"script": Kind.SCRIPT, "levers": Kind.LEVERS,
-                                "level_mapping": Kind.LEVEL_MAPPING, "espp": Kind.ESPP}
+                                "level_mapping": Kind.LEVEL_MAPPING, "espp": Kind.ESPP,
+                                "refreshers": Kind.REFRESHERS}
 
 
 @dataclass(frozen=True)

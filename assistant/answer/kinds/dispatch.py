@@ -53,6 +53,7 @@ KINDS: dict[Kind, Answerer] = {
     Kind.SCRIPT: FIGURES,
     Kind.LEVEL_MAPPING: FIGURES,
     Kind.ESPP: FIGURES,
+    Kind.REFRESHERS: FIGURES,
     Kind.ROLES: FIGURES,
     Kind.COUNTER: COUNTER,
     Kind.COMPARE: CompareAnswer(_compare),

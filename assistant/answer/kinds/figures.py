@@ -40,7 +40,7 @@ from assistant.errors import IndexMissingError
 
 MAX_ROWS = 8
 FREE_TEXT_WORDS = 2
-TEXT_TOPICS = frozenset({"levers", "script", "level_mapping", "espp"})
+TEXT_TOPICS = frozenset({"levers", "script", "level_mapping", "espp", "refreshers"})
 
 
 class FiguresAnswer:

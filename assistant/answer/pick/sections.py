@@ -21,10 +21,12 @@ TOPIC_SECTIONS: dict[str, tuple[str, ...]] = {
     "script": ("negotiate up", "script", "counter"),
     "signing_bonus": ("negotiate up", "lever", "sign-on", "signing"),
     "espp": (),
+    "refreshers": (),
 }
 # Topics found by what a section says rather than by its title.
 TOPIC_TEXT: dict[str, re.Pattern[str]] = {
     "espp": re.compile(r"\bESPP\b|stock purchase plan", re.IGNORECASE),
+    "refreshers": re.compile(r"\brefresh(?:er)?s?\b", re.IGNORECASE),
 }
 SIGN_ON = re.compile(r"\bsign(?:-| )?on\b|\bsigning\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")

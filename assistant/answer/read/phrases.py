@@ -36,7 +36,11 @@ TOPIC_PHRASES: dict[str, str] = {
     "year one": "total_comp", "first year": "total_comp", "first-year": "total_comp",
     "year-one": "total_comp", "fixed pay": "base", "fixed salary": "base",
     "fixed component": "base", "in hand": "base", "variable pay": "bonus",
-    "variable": "bonus",
+    "variable": "bonus", "commission": "bonus", "commissions": "bonus",
+    "refresher": "refreshers", "refreshers": "refreshers",
+    "rsu refresher": "refreshers", "rsu refreshers": "refreshers",
+    "refresh grants": "refreshers", "refresher grants": "refreshers",
+    "stock refresh": "refreshers", "stock refreshers": "refreshers",
     "level": "level_mapping", "levels": "level_mapping", "level mapping": "level_mapping",
     "leveling": "level_mapping", "equivalent": "level_mapping", "maps to": "level_mapping",
     "map to": "level_mapping", "lever": "levers", "levers": "levers", "leverage": "levers",
@@ -74,7 +78,8 @@ FIRM_AFTER = frozenset("offer offers offered offering role roles job jobs positi
                        "paid salary salaries comp package recruiter recruiters team "
                        "vs versus or".split())
 # Role words that only count typed in capitals ("DE" is a data engineer, "de" is not).
-UPPER_ROLES = {"de": "data-engineer"}
+UPPER_ROLES = {"de": "data-engineer", "sa": "solutions-architect", "se": "software-engineer",
+               "em": "engineering-manager", "pd": "product-designer"}
 
 
 def lookup(phrase: str, vocab: Vocabulary, original: str,
