@@ -151,10 +151,9 @@ def holds(level: Level, text: str, open_top: bool = True) -> bool:
         return any(_word_or_initials(title, text) for title in level.titles)
     if level.word:
         return _word_or_initials(level.typed if level.typed.isupper() else level.word, text)
-    if level.rung:
+    if level.rung:  # "SWE II", "SDE II", "Software Engineer II": one rung, however named
         return any(_in_range(level, m.group(3), "", m.group(4), "", False)
-                   for m in _RUNG.finditer(text)
-                   if (m.group(1) or m.group(2)).upper() == level.code)
+                   for m in _RUNG.finditer(text))
     if level.code and not _company_number(level):
         return any(_in_range(level, m.group(2), m.group(3), m.group(4), m.group(5),
                              open_top and bool(m.group(6)))
