@@ -29,10 +29,11 @@ from assistant.places.rows import resolved_by, row_place_ids
 
 # Bump both when a pickled class moves or changes shape: an older catalog is then refused by
 # its first bytes, before unpickling could fail on a class path that no longer exists.
-CATALOG_FORMAT = 8  # 6: each entry's vocabulary facts packed after its guide; words/ moved;
+CATALOG_FORMAT = 9  # 6: each entry's vocabulary facts packed after its guide; words/ moved;
 #                     each entry's rows' place ids (with_row_places); 7: stock tickers;
-#                     8: brands and stated tickers in the nickname facts
-MAGIC = b"NGCAT8\n"
+#                     8: brands and stated tickers in the nickname facts; 9: the
+#                     vocabulary keeps its tickers (no ticker package on a cold start)
+MAGIC = b"NGCAT9\n"
 _REBUILD = "rebuild with `assistant index --rebuild`."
 
 

@@ -26,8 +26,6 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
 from assistant.places.lexicon import Lexicon
 from assistant.places.names import name_key
 
@@ -268,7 +266,10 @@ def _plain(gap: str) -> str:
 @cache
 def _tables() -> _Tables:
     """languages.yaml, loaded once on the first question (package data: it never changes)."""
-    data = yaml.safe_load(TABLE_FILE.read_text(encoding="utf-8"))
+    import yaml  # the C safe loader where libyaml is built in (as corpus/frontmatter.py)
+
+    data = yaml.load(TABLE_FILE.read_text(encoding="utf-8"),
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     raw = data["languages"]
     english = {_fold(w) for w in data["shared_with_english"]} | {
         _fold(w) for spec in raw.values() for part in ("words", "function")

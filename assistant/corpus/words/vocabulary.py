@@ -23,42 +23,10 @@ from assistant.corpus.model import Guide
 from assistant.corpus.regions import normalize_region
 from assistant.corpus.words.facts import GuideFacts, Pooled, facts_of, pooled
 from assistant.corpus.words.nicknames import SHORT, TICKER, pick_nicknames
+from assistant.corpus.words.roles import ROLE_ALIASES, STANDARD_ROLES
 from assistant.corpus.words.tickers import every_ticker
 from assistant.places.aliases import REGION_ALIASES
 
-# Aliases people type for the library's standard roles (role slug -> phrases).
-ROLE_ALIASES: dict[str, tuple[str, ...]] = {
-    "software-engineer": ("swe", "sde", "software engineer", "software developer", "developer",
-                          "software engineering", "software dev"),
-    "senior-software-engineer": ("senior swe", "senior software engineer", "senior engineer",
-                                 "sr swe", "sr software engineer", "senior sde", "sr engineer"),
-    "staff-software-engineer": ("staff swe", "staff engineer", "staff software engineer",
-                                "principal engineer", "principal software engineer",
-                                "principal sde", "principal swe"),
-    "ml-ai-engineer": ("mle", "ml engineer", "ml/ai engineer", "ml ai engineer", "ai engineer",
-                       "machine learning engineer", "ai/ml engineer", "ml/ai", "ai/ml"),
-    "data-scientist": ("ds", "data scientist", "data science"),
-    "data-engineer": ("data engineer", "data engineering"),
-    "product-manager": ("pm", "product manager", "product management"),
-    "technical-program-manager": ("tpm", "technical program manager"),
-    "engineering-manager": ("em", "engineering manager", "eng manager", "engineering mgr"),
-    "devops-engineer": ("devops", "devops engineer", "sre", "site reliability engineer"),
-    "security-engineer": ("security engineer", "appsec", "security eng", "application security"),
-    "product-designer": ("product designer", "designer", "ux designer", "ui designer"),
-    "solutions-architect": ("solutions architect", "solution architect"),
-}
-
-# Display names of the standard roles, so a role is recognised even where no guide covers it.
-STANDARD_ROLES: dict[str, str] = {
-    "software-engineer": "Software Engineer",
-    "senior-software-engineer": "Senior Software Engineer",
-    "staff-software-engineer": "Staff Software Engineer", "ml-ai-engineer": "ML/AI Engineer",
-    "data-scientist": "Data Scientist", "data-engineer": "Data Engineer",
-    "product-manager": "Product Manager", "technical-program-manager": "Technical Program Manager",
-    "engineering-manager": "Engineering Manager", "devops-engineer": "DevOps Engineer",
-    "security-engineer": "Security Engineer", "product-designer": "Product Designer",
-    "solutions-architect": "Solutions Architect",
-}
 # Places people ask about, recognised even when no loaded guide covers them (so "London" is
 # read as a region the guide lacks, never as an unknown company or silently dropped).
 WORLD_PLACES = tuple(
@@ -130,6 +98,7 @@ class Vocabulary:
     nicknames: dict[str, str] = field(default_factory=dict)  # "amex" -> company slug
     tickers: dict[str, str] = field(default_factory=dict)  # "pypl" -> company slug (tickers.py)
     word_tickers: dict[str, str] = field(default_factory=dict)  # "net": only typed "NET"
+    listed: dict[str, str] | None = None  # every ticker -> company, pickled with the index
     article_terms: frozenset[str] = frozenset()  # every word of the articles, compact ("phd")
     max_phrase_words: int = 1
 
@@ -209,8 +178,11 @@ class Vocabulary:
         for phrase, slug in self.nicknames.items():
             self.company_aliases.setdefault(phrase, slug)
         taken = {*self._taken_words(), *self.nicknames}
-        every = every_ticker(self.companies, {t[1:]: by.keys() for t, by in
-                                              self.nickname_counts.items() if t[0] == TICKER})
+        if self.listed is None:  # once, at index time: the package's table is slow to load
+            self.listed = every_ticker(self.companies, {t[1:]: by.keys() for t, by in
+                                                        self.nickname_counts.items()
+                                                        if t[0] == TICKER})
+        every = self.listed
         self.tickers = {t: slug for t, slug in every.items() if t not in taken}
         self.word_tickers = {t: slug for t, slug in every.items() if t in taken
                              and t not in self.company_aliases and t not in partial}
