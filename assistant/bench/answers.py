@@ -30,8 +30,10 @@ roles = ["software engineers", "data scientists", "ML engineers", "product manag
          "data engineers", "security engineers", "product designers", "DevOps engineers"]
 places = ["London", "New York", "Singapore", "Bangalore", "Seattle", "Toronto"]
 ranks = [f"Which companies pay the most base for {r} in {p}?" for r in roles for p in places]
+everyday = load_gold(Path("tests/eval/everyday.jsonl"))  # conversations carry their history
 groups = {"lookup": [(i.question, list(i.history)) for i in items if not i.expect_intent],
           "all_gold": [(i.question, list(i.history)) for i in items],
+          "everyday": [(i.question, list(i.history)) for i in everyday],
           "rank": [(q, []) for q in ranks]}
 out = {}
 for name, asks in groups.items():
@@ -50,7 +52,8 @@ print(json.dumps(out))
 
 def warm_latency(root: Path, env: dict[str, str]) -> dict[str, Any]:
     """p50/p95 of Assistant.ask in-process, after one warm-up pass: the gold look-ups (items of
-    no negotiation intent), the whole gold set, and 48 rankings over the whole library."""
+    no negotiation intent), the whole gold set, the everyday set (conversations read with
+    their history, other languages, stories) and 48 rankings over the whole library."""
     os.sync()  # the build steps' writeback must not land in these timings
     out = subprocess.run([sys.executable, "-c", _WARM], env=env, capture_output=True,
                          text=True, check=True, cwd=root)
