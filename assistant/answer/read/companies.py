@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from assistant.answer.read.phrases import QUESTION_WORDS
@@ -62,6 +63,8 @@ def company_of_role(resolved: Resolved, words: list[str], vocab: Vocabulary) -> 
     return resolved
 
 
+COMPANY_AFTER = frozenset({"at", "from", "@", "joining"})  # "a swe offer from box"
+SENIORITY_WORDS = frozenset("junior senior staff principal lead mid entry new grad sr jr".split())
 JOINERS = frozenset({"and", "or", "vs", "versus", "nor"})  # "JPMorgan and Morgan Stanley"
 
 
@@ -110,3 +113,23 @@ def capitalised_runs(typed: list[str], used: tuple[bool, ...]) -> tuple[str, ...
         elif runs[-1]:
             runs.append([])
     return tuple(" ".join(run) for run in runs if len(run) >= 2)
+
+
+def company_position(words: list[str], start: int, end: int, role_start: int,
+                      level_words: AbstractSet[str]) -> bool:
+    """True where a question puts a company: right before its role, before a level that
+    comes before the role ("meta E5 swe"), or after "at" / "from" in a question that names a
+    role ("swe offer from oracle")."""
+    if role_start < 0:
+        return False
+    between = words[end:role_start] if end < role_start else []
+    if end == role_start or between and (" ".join(between) in level_words
+                                         or all(w in SENIORITY_WORDS for w in between)):
+        return True  # "asana principal pm": a seniority word between company and role
+    return start > 0 and words[start - 1] in COMPANY_AFTER
+
+
+def in_place_name(words: list[str], i: int, n: int, vocab: Vocabulary) -> bool:
+    """True when the phrase is part of a longer place name ("the Big Apple")."""
+    return any(len(s) > n and " ".join(s).strip(".,?!") in vocab.region_aliases for s in
+               (words[max(0, i - 1):i + n], words[i:i + n + 1], words[max(0, i - 2):i + n]))

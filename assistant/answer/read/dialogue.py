@@ -83,7 +83,10 @@ class Dialogue:
                     and current.company not in ("", turn.company):
                 # "What level is that at Google?": the subject's level, at the named company
                 turn = replace(turn, company="", other_companies=(turn.company,))
-            reading = decided(_stepped(turn, current).with_context(current))
+            reading = _stepped(turn, current).with_context(current)
+            if "asks" in reading.carried and current.cues.counter:  # "how do I counter?" then
+                reading = replace(reading, cues=replace(reading.cues, counter=True))  # a place
+            reading = decided(reading)
             if (reading.company, reading.role) != (current.company, current.role):
                 return Dialogue((*self.subjects, reading)), reading  # "And Meta?": a new one
             return Dialogue((*self.subjects[:-1], reading)), reading

@@ -20,6 +20,8 @@ from dataclasses import replace
 from assistant.answer.read.companies import (
     capitalised_runs,
     company_of_role,
+    company_position,
+    in_place_name,
     split_reading,
     with_partial,
 )
@@ -50,9 +52,7 @@ from assistant.corpus.words.vocabulary import (
 )
 from assistant.places.lexicon import Lexicon
 
-COMPANY_AFTER = frozenset({"at", "from", "@", "joining"})  # "a swe offer from box"
 TOTAL_WITH = re.compile(r"\btotal\s+(?:with|including|incl\.?|plus)\b", re.I)
-SENIORITY_WORDS = frozenset("junior senior staff principal lead mid entry new grad sr jr".split())
 ENGINEER_WORDS = frozenset({"engineer", "engineers", "eng", "engs", "dev", "devs"})
 
 
@@ -176,7 +176,7 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             phrase = " ".join(words[i:i + n]).strip(".'/")
             kind, value = lookup(phrase, vocab, question, ordinary)
             if not kind or (kind == "company" and phrase in banned) \
-                    or kind == "company" and _in_place_name(words, i, n, vocab):
+                    or kind == "company" and in_place_name(words, i, n, vocab):
                 continue
             if kind in ("company_lower", "part_lower"):
                 lower.append((value, i + n, phrase))
@@ -210,9 +210,19 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
     if levels:
         level = levels[0]
     level_words = {norm(x.typed) for x in (level, *levels) if x is not None}
+    for typed in level_words:  # "SDE3", "level 62": a level's words, no unknown name
+        n = len(typed.split())
+        for i in range(len(words) - n + 1):
+            if " ".join(w.strip(".,?!:;()") for w in words[i:i + n]) == typed:
+                used[i:i + n] = [True] * n
+    mapping = spans.get("ask:level_mapping")
+    if mapping and words[mapping[0]] == "level" and mapping[1] < len(words) \
+            and words[mapping[1]][:1].isdigit() and [w.strip("?.,!") for w in words].count(
+                "level") == 1:  # "level 62" names a level and asks no mapping
+        asks = [a for a in asks if a != "level_mapping"]
     for slug, end, phrase in lower:  # an English word where a company stands: "cohere data
         # engineer", "meta E5 swe", "swe at box" ("at scale" alone stays words)
-        if "company" not in found and _company_position(words, end - len(phrase.split()), end,
+        if "company" not in found and company_position(words, end - len(phrase.split()), end,
                                                         role_start, level_words):
             found["company"], found["company_typed"] = slug, phrase
             spans["company"] = (end - len(phrase.split()), end)
@@ -238,12 +248,6 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
     return replace(resolved, matched=tuple(used), spans=spans), found.get("company_typed", "")
 
 
-def _in_place_name(words: list[str], i: int, n: int, vocab: Vocabulary) -> bool:
-    """True when the phrase is part of a longer place name ("the Big Apple")."""
-    return any(len(s) > n and " ".join(s).strip(".,?!") in vocab.region_aliases for s in
-               (words[max(0, i - 1):i + n], words[i:i + n + 1], words[max(0, i - 2):i + n]))
-
-
 def _engineer_default(resolved: Resolved, words: list[str], vocab: Vocabulary) -> Resolved:
     """"Stripe engineer", "uber staff eng": a company with no role named, and a word that says
     engineering, is read as the company's software engineer guide (its staff or senior one
@@ -258,26 +262,14 @@ def _engineer_default(resolved: Resolved, words: list[str], vocab: Vocabulary) -
     level = resolved.level_asked
     role = f"{level.word}-software-engineer" if level is not None and level.word else ""
     role = role if role in roles else "software-engineer"
-    if at < 0 or role not in roles:
+    rung = level is not None and level.rung and level.code in ("SDE", "SWE")  # "SDE2"
+    if at < 0 and not rung or role not in roles:
         return resolved
-    used[at] = True
-    note = (f"Read '{words[at].strip('.,?!:;')}' as a software engineer (no other role was "
-            "named).")
+    said = words[at].strip('.,?!:;') if at >= 0 else level.typed if level else ""
+    if at >= 0:
+        used[at] = True
+    note = f"Read '{said}' as a software engineer (no other role was named)."
     return replace(resolved, role=role, matched=tuple(used), notes=(*resolved.notes, note))
-
-
-def _company_position(words: list[str], start: int, end: int, role_start: int,
-                      level_words: AbstractSet[str]) -> bool:
-    """True where a question puts a company: right before its role, before a level that
-    comes before the role ("meta E5 swe"), or after "at" / "from" in a question that names a
-    role ("swe offer from oracle")."""
-    if role_start < 0:
-        return False
-    between = words[end:role_start] if end < role_start else []
-    if end == role_start or between and (" ".join(between) in level_words
-                                         or all(w in SENIORITY_WORDS for w in between)):
-        return True  # "asana principal pm": a seniority word between company and role
-    return start > 0 and words[start - 1] in COMPANY_AFTER
 
 
 def _leftovers(resolved: Resolved, words: list[str]) -> list[str]:

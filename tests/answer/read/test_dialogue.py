@@ -73,3 +73,15 @@ def test_one_level_up_then_that_level(library_bot: Assistant) -> None:
     assert "$220K - $280K" not in texts[1]
     assert "$40K - $75K" in texts[2] and "$25K - $55K" not in texts[2]
     assert "$25K - $55K" in texts[3] and "$40K - $75K" not in texts[3]
+
+
+def test_a_rung_and_a_place_change_carry(library_bot: Assistant) -> None:
+    """amazon/software-engineer.md "L5 SDE II | Seattle" total comp $220K-$370K;
+    amazon/senior-software-engineer.md (SDE III) Seattle total comp $330K-$520K; the counter
+    question carries to the next place: snowflake/software-engineer.md Warsaw base."""
+    texts = _conversation(library_bot, ["Amazon SDE2 in Seattle, total comp?", "and SDE3?"])
+    assert "$220K-$370K" in texts[0] and "$330K-$520K" in texts[1]
+    assert "$220K-$370K" not in texts[1] and "no guide" not in texts[1]
+    texts = _conversation(library_bot, ["Snowflake software engineer Toronto base",
+                                        "how do I counter?", "what about in Warsaw?"])
+    assert "PLN 280K–420K" in texts[2] and "Negotiate Up" in texts[2]
