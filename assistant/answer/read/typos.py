@@ -89,8 +89,9 @@ def _as_typed(token: str, question: str) -> str:
 
 
 def _names(question: str) -> list[str]:
-    """Lower-cased capitalised words of the question (the first word only if it is not common)."""
-    return [norm(w) for w in re.findall(r"\b[A-Z][\w&.-]*", question)
+    """Lower-cased capitalised words of the question (the first word only if it is not common),
+    and names with a capital inside ("iFood", "eBay")."""
+    return [norm(w) for w in re.findall(r"\b(?:[A-Z]|[a-z]{1,2}[A-Z])[\w&.-]*", question)
             if norm(w) not in QUESTION_WORDS]
 
 
