@@ -22,7 +22,7 @@ from assistant.places.names import name_key
 from assistant.places.nearby import plausible
 
 _CODE = re.compile(r"\b([A-Z]{2})\b")
-ROWS_FORMAT = 3  # bump when the way labels are read changes: built indexes read them again
+ROWS_FORMAT = 4  # bump when the way labels are read changes: built indexes read them again
 _FLAG_A = 0x1F1E6  # REGIONAL INDICATOR SYMBOL LETTER A: two of them spell a country code
 
 
@@ -77,9 +77,10 @@ def _home_countries(parts: dict[str, list[tuple[str, str]]],
 
 
 def _flags(raw: str) -> set[str]:
-    """The countries of the flag emoji a label carries ("🇺🇾 Montevideo" -> {"UY"})."""
+    """The countries of the flags a label carries ("🇺🇾 Montevideo", ":gb: London")."""
     letters = [chr(ord(c) - _FLAG_A + ord("A")) for c in raw if _FLAG_A <= ord(c) < _FLAG_A + 26]
-    return {"".join(letters[i:i + 2]) for i in range(0, len(letters) - 1, 2)}
+    shortcodes = {code.upper() for code in re.findall(r":([a-z]{2}):", raw)}  # ":gb: London"
+    return {"".join(letters[i:i + 2]) for i in range(0, len(letters) - 1, 2)} | shortcodes
 
 
 def label_parts(name: str) -> list[tuple[str, str]]:

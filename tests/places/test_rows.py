@@ -48,8 +48,9 @@ def test_the_real_lexicon_resolves_rows_as_the_fake_does(lexicon: Lexicon,
     # no currency, but the other rows are American
     ([("San Mateo", "San Mateo", ""), ("Seattle", "Seattle", ""), ("Austin", "Austin", "")],
      "San Mateo", "US"),
-    # a flag says the country
+    # a flag says the country, as an emoji or a shortcode
     ([("Montevideo", "🇺🇾 Montevideo (UYU)", "")], "Montevideo", "UY"),
+    ([("Cambridge", ":us: Cambridge", "")], "Cambridge", "US"),
     # a US company's euro row "Dublin" is Ireland's: California's Dublin is far too small
     ([("Dublin", "Dublin", "EUR"), ("Pleasanton", "Pleasanton", "USD")], "Dublin", "IE"),
     # a US company's "Vancouver" in CAD is British Columbia's

@@ -16,6 +16,7 @@ share a currency, with its subtraction shown.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.answer.evidence import (
@@ -170,7 +171,7 @@ def _offer_lines(side: Side, resolved: Resolved) -> list[Line]:
         if figure.company == side.company and side.row.figure(figure.component) is not None:
             text = placement_line(figure, side.row, side.guide, "")
             if text:
-                text = text.replace(" :", ":").strip()
+                text = re.sub(r" {2,}", " ", text).replace(" : ", ": ").strip()  # no mark
                 lines.append((Cell(f"{side.guide.company_display}: {text}"),
                               Cell("", side.guide, side.row.section_anchor)))
     return lines

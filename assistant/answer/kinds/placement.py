@@ -44,7 +44,7 @@ def placement_line(stated: StatedFigure, row: CompRow, guide: Guide, mark: str) 
             return (f"**Your stock of {stated.text}** is {_basis_words(stated.basis)}, the "
                     f"guide's band {_basis_words(basis)}; they are not placed against each "
                     f"other {mark}.")
-    where = row.region.raw + (f", {row.level}" if row.level else "")
+    where = ", ".join(p for p in (row.region.raw, row.level) if p)
     text = f"**Your {label} of {stated.text}**"
     if not stated.unit:
         text += f" (taken as {unit}, the band's currency)"

@@ -59,6 +59,8 @@ def stated_figures(question: str) -> tuple[StatedFigure, ...]:
         component = _nearest(_words(after)[:NEAR_WORDS], _words(before)[-NEAR_WORDS:][::-1])
         basis = _basis(after)
         unit = amount.unit or ("INR" if amount.multiplier in INDIAN_SCALES else "")
+        if not component and amount.text.upper().endswith("LPA"):
+            component = "total_comp"  # "38 LPA": lakhs per annum is how CTC is written
         figures.append(StatedFigure(component, amount.value, unit, amount.text,
                                     amount.start, amount.end, basis))
     return tuple(figures)

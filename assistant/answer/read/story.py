@@ -53,6 +53,10 @@ def told(resolved: Resolved, companies: Mapping[str, str]) -> Resolved:
         order = sorted(offers, key=lambda c: c != asked)
         rest = [c for c in dict.fromkeys(named) if c not in order]
         tagged = tuple(replace(f, company=c) for c in order for f in owners[c])
+        parts = {f.component for f in tagged if f.component}
+        if len(parts) == 1:  # "Wise offered £85k base, Revolut £90k": the same part
+            tagged = tuple(f if f.component else replace(f, component=next(iter(parts)))
+                           for f in tagged)
         return replace(resolved, company=order[0], other_companies=(*order[1:], *rest),
                        stated=tagged)
     asked = _asked(question, spots) or (offers[0] if offers else resolved.company)

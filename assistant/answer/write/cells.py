@@ -38,7 +38,7 @@ def band_of(guide: Guide, row: CompRow, component: str, label: str,
 
 def where(row: CompRow) -> str:
     """"London" or "London, Senior (L5)": a row's place and level as the guide writes them."""
-    return row.region.raw + (f", {row.level}" if row.level else "")
+    return ", ".join(p for p in (row.region.raw, row.level) if p)  # a level-only row: its level
 
 
 def side_label(guide: Guide, row: CompRow | None = None) -> str:

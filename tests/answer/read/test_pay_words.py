@@ -38,3 +38,9 @@ def test_a_ctc_offer_is_placed_in_the_total_comp_band(library_bot: Assistant) ->
 def test_a_pay_word_asks_its_part(library_bot: Assistant, question: str, guide: str,
                                   figure: str, absent: str) -> None:
     assert_answered_from(library_bot.ask(question), guide, figure, absent)
+
+
+def test_a_bare_lpa_figure_is_ctc() -> None:
+    """"38 LPA" with no other pay word: lakhs per annum is how Indian offers write CTC."""
+    (figure,) = stated_figures("Got 38 LPA from them. Good or bad?")
+    assert (figure.component, figure.unit) == ("total_comp", "INR")

@@ -25,3 +25,14 @@ def test_current_pay_is_not_placed(library_bot: Assistant) -> None:
                              "My current salary is $140K. Is it fair?")
     assert "14%" in answer.text and "$165K–$202K" in answer.text
     assert "$140K" not in answer.text and "below the low end" not in answer.text
+
+
+def test_two_offers_are_each_placed_in_their_own_band(library_bot: Assistant) -> None:
+    """wise/software-engineer.md London base £55,000 – £75,000; revolut/software-engineer.md
+    London base £55,000 – £80,000. "Revolut offered £90k" takes the part of the offer before
+    it (base): each is above its own band's high end by £10K."""
+    answer = library_bot.ask("Wise offered £85k base for a software engineer in London, and "
+                             "Revolut offered £90k. Which is better?")
+    assert "Wise: **Your base of £85k** is above the high end" in answer.text
+    assert "Revolut: **Your base of £90k** is above the high end" in answer.text
+    assert "£85K − £75K = £10K" in answer.text and "£90K − £80K = £10K" in answer.text
