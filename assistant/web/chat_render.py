@@ -96,7 +96,7 @@ def notice_html(message: str) -> str:
 def history_messages(chat: Sequence[dict[str, Any]]) -> list[Message]:
     """Chatbot messages (HTML, maybe as content parts) -> [{"role", "content"}] plain text."""
     messages: list[Message] = []
-    for item in list(chat)[-MAX_TURNS:]:  # only the latest turns can matter (history.py)
+    for item in list(chat)[-MAX_TURNS:]:  # the API's cap on turns (dialogue.py)
         role = item.get("role") if isinstance(item, dict) else None
         if role not in ("user", "assistant"):
             continue

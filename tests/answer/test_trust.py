@@ -83,7 +83,7 @@ CASES = {
                                   ("level 70",), ("$195K - $250K", "$120K - $145K",
                                                   "$140K - $170K"),
                                   "microsoft/staff-software-engineer"),
-    # follow-ups carry only the latest subject
+    # a new full subject starts afresh: nothing of the one before carries
     "new subject resets the region": Case(
         "What about stock?", ANSWERED, AIRBNB_SWE_STOCK, STRIPE_DS_STOCK,
         "airbnb/software-engineer",

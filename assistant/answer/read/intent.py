@@ -6,7 +6,7 @@ Example:
     >>> resolve("Google L5 at Meta?", ...).kind
     <Kind.LEVEL_EQUIVALENCE: 'level_equivalence'>
 
-`decided` sets the kind once a reading is complete (resolve.py, and history.py after a
+`decided` sets the kind once a reading is complete (resolve.py, and dialogue.py after a
 follow-up takes its context); every later stage reads `Resolved.kind` and `Resolved.cues`.
 
 The kinds, each answered by its own module:
