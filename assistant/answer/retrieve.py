@@ -18,7 +18,7 @@ from assistant.answer.kinds.base import Embed, GeneralSearch, Job, Tools
 from assistant.answer.kinds.dispatch import answerer_for
 from assistant.answer.library import Library
 from assistant.answer.read.reading import Resolved
-from assistant.answer.route import route
+from assistant.answer.route import Route, route
 from assistant.places.lexicon import Lexicon
 
 
@@ -45,7 +45,8 @@ class Retriever:
         kind = decision.kind or resolved.kind
         asked = Asked(question=resolved.question, status=decision.status, kind=kind,
                       asks=resolved.asks, stated=resolved.stated,
-                      notes=(*resolved.notes, *self._carried(resolved), *decision.notes),
+                      notes=(*resolved.notes, *self._carried(resolved), *decision.notes,
+                             *_unmatched_sides(resolved, decision, self.library)),
                       suggestions=decision.suggestions, message=decision.message)
         if decision.status != "answered" or decision.listing:
             return Said(**asked_fields(asked))
@@ -66,3 +67,14 @@ class Retriever:
         return (f"Read as a follow-up: {', '.join(parts)}, from your earlier question.",) \
             if parts else ()
 
+
+def _unmatched_sides(resolved: Resolved, decision: Route, library: Library) -> tuple[str, ...]:
+    """A company set beside a named one that the library has no guide for ("Spotify or
+    Deliveroo"): said, never dropped in silence."""
+    if not (resolved.company and resolved.unknown_names and resolved.cues.compare
+            and decision.status == "answered"):
+        return ()
+    names = " and ".join(f"“{n}”" for n in resolved.unknown_names)
+    company = library.vocabulary.companies.get(resolved.company, resolved.company)
+    return (f"The library has no guide for {names}, so it holds no figures to set beside "
+            f"{company}'s; only {company}'s are shown.",)

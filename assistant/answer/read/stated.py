@@ -25,6 +25,7 @@ _WORD = re.compile(r"[a-z][a-z/-]*")
 _BASIS = re.compile(r"\b(?:over|across)\s+(\d)\s*(?:years?|yrs?)\b|(?:\bper|\ba|/)\s*"
                     r"(?:year|yr)\b", re.IGNORECASE)
 NEAR_WORDS = 3
+OFFER_PARTS = {"fixed": "base", "guaranteed": "base"}  # beside an amount: "30 LPA fixed"
 INDIAN_SCALES = frozenset({1e5, 1e7})  # lakh ("LPA", "38L") and crore: rupees wherever written
 _SEPARATOR = re.compile(r"[,;+]|\band\b|\bplus\b", re.IGNORECASE)
 LINKING_WORDS = frozenset("of is at was about around roughly".split())
@@ -98,7 +99,7 @@ def _part(words: list[str], reverse: bool = False) -> tuple[str, int]:
             span = words[i:i + n] if not reverse else words[i:i + n][::-1]
             phrase = " ".join(span)
             for form in (phrase, phrase.removesuffix("s")):
-                part = TOPIC_PHRASES.get(form, "")
+                part = TOPIC_PHRASES.get(form, "") or OFFER_PARTS.get(form, "")
                 if part in PAY_PARTS:
                     return part, i
     return "", NEAR_WORDS

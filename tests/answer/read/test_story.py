@@ -36,3 +36,17 @@ def test_two_offers_are_each_placed_in_their_own_band(library_bot: Assistant) ->
     assert "Wise: **Your base of £85k** is above the high end" in answer.text
     assert "Revolut: **Your base of £90k** is above the high end" in answer.text
     assert "£85K − £75K = £10K" in answer.text and "£90K − £80K = £10K" in answer.text
+
+
+def test_a_company_the_library_lacks_is_said_not_dropped(library_bot: Assistant) -> None:
+    """spotify/product-manager.md London base £141K–£179K; the library has no Deliveroo."""
+    answer = library_bot.ask("which pays more for PMs in London, Spotify or Deliveroo?")
+    assert "£141K–£179K" in answer.text and "no guide for “Deliveroo”" in answer.text
+
+
+def test_fixed_and_variable_in_lakhs(library_bot: Assistant) -> None:
+    """salesforce/software-engineer.md Hyderabad base ₹22L–₹35L: (30 − 22) ÷ 13 = 62%; "30 LPA
+    fixed" is base, not total comp (whose band is ₹34L–₹57L)."""
+    answer = library_bot.ask("Salesforce offer: 30 LPA fixed plus 8 LPA variable, software "
+                             "engineer in Hyderabad. Good?")
+    assert "**Your base of 30 LPA** is 62%" in answer.text and "₹34L − ₹30L" not in answer.text
