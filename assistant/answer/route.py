@@ -130,7 +130,10 @@ def guide_at_level(role: str, level: Level | None, roles: dict[str, str], librar
     nothing; "software engineer level 62" is Microsoft's senior guide).
     """
     guide_id = roles[role]
-    if level is None or level.word:
+    if level is not None and level.word:  # "what about senior?" after a software engineer
+        ranked = f"{level.word.replace(' ', '-')}-{_family(role)}"
+        return roles.get(ranked, guide_id) if role == _family(role) else guide_id
+    if level is None:
         return guide_id
     family = _family(role)
     siblings = [role, *sorted(r for r in roles if r != role

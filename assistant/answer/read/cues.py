@@ -52,10 +52,12 @@ EQUIVALENT_WORDS = re.compile(
 TOTAL_WORDS = re.compile(r"\btotal\b|\btc\b|\ball[- ]in\b", re.IGNORECASE)
 TOP_N = re.compile(r"\btop\s+(\d{1,2})\b", re.IGNORECASE)
 MIDPOINT_WORDS = re.compile(r"\b(?:mid-?point|middle|median|average|typical)\b", re.IGNORECASE)
-LEVEL_UP = re.compile(r"\b(?:one|a|1)\s+level\s+(?:up|higher|above)\b|\bnext level(?: up)?\b|"
-                      r"\blevel (?:above|up)\b|\bnext rung\b|\bone rung up\b", re.IGNORECASE)
-LEVEL_DOWN = re.compile(r"\b(?:one|a|1)\s+level\s+(?:down|lower|below)\b|\blevel below\b|"
-                        r"\bone rung down\b", re.IGNORECASE)
+_STEPS = r"(?P<n>one|a|1|two|2|three|3)\s+(?:levels?|rungs?)\s+"
+LEVEL_UP = re.compile(rf"\b{_STEPS}(?:up|higher|above)\b|\bnext level(?: up)?\b|"
+                      r"\blevel (?:above|up)\b|\bnext rung\b", re.IGNORECASE)
+LEVEL_DOWN = re.compile(rf"\b{_STEPS}(?:down|lower|below)\b|\blevel below\b",
+                        re.IGNORECASE)
+_HOW_MANY = {"two": 2, "2": 2, "three": 3, "3": 3}
 PAY_WORDS = re.compile(r"\b(pay|pays|paid|make|earn|earns|salary|salaries|comp|how much)\b",
                        re.IGNORECASE)
 
@@ -101,5 +103,14 @@ def read_cues(question: str) -> Cues:
         equivalent=EQUIVALENT_WORDS.search(question) is not None,
         total=TOTAL_WORDS.search(question) is not None,
         pay=PAY_WORDS.search(question) is not None,
-        level_step=1 if LEVEL_UP.search(question) else -1 if LEVEL_DOWN.search(question) else 0,
+        level_step=_step(question),
     )
+
+
+def _step(question: str) -> int:
+    """How many levels up (+) or down (-) the wording moves: "two levels up" is +2."""
+    for sign, pattern in ((1, LEVEL_UP), (-1, LEVEL_DOWN)):
+        found = pattern.search(question)
+        if found:
+            return sign * _HOW_MANY.get((found.group("n") or "").casefold(), 1)
+    return 0

@@ -85,3 +85,15 @@ def test_a_rung_and_a_place_change_carry(library_bot: Assistant) -> None:
     texts = _conversation(library_bot, ["Snowflake software engineer Toronto base",
                                         "how do I counter?", "what about in Warsaw?"])
     assert "PLN 280K–420K" in texts[2] and "Negotiate Up" in texts[2]
+
+
+def test_a_seniority_word_and_steps_of_two(library_bot: Assistant) -> None:
+    """google/senior-software-engineer.md New York City base $185K–$260K (its software
+    engineer guide's $148K–$210K); microsoft/product-manager.md: 61-62 Senior PM, 63, 64 base
+    $220K - $280K is two rows above 61-62."""
+    texts = _conversation(library_bot, ["Google software engineer base in New York?",
+                                        "what about senior?"])
+    assert "$185K–$260K" in texts[1] and "$148K–$210K" not in texts[1]
+    texts = _conversation(library_bot, ["Microsoft senior product manager base?",
+                                        "two levels up?"])
+    assert "$220K - $280K" in texts[1] and "$195K - $260K" not in texts[1]
