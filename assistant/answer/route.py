@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from assistant.answer.library import Library
-from assistant.answer.read.levels import Level, pick_guide
+from assistant.answer.read.levels import Level, holds, pick_guide
 from assistant.answer.read.reading import Resolved
 from assistant.answer.types import Kind, Status
-from assistant.corpus.model import COMPONENT_LABELS
+from assistant.corpus.model import COMPONENT_LABELS, Guide
 
 ASK_WORDS: dict[str, tuple[str, ...]] = {
     "base": ("base",), "stock": ("rsu", "equity", "stock"), "bonus": ("bonus",),
@@ -111,6 +111,11 @@ def _route(resolved: Resolved, library: Library, kind: Kind) -> Route:
                      suggestions=_role_suggestions(resolved, roles, library))
     if len(roles) == 1:
         return Route("answered", guide_id=next(iter(roles.values())))
+    titled = _titled(resolved.level_asked, roles, library)
+    if titled:  # "Google L5 in Seattle": the one guide whose title names the level
+        return Route("answered", guide_id=titled.id, notes=(
+            f"Read {resolved.level} as the {titled.role_display} guide, the {company} guide "
+            "whose title names that level.",))
     if resolved.places:  # "Alibaba Seattle sign-on?": across the company's guides for the place
         return Route("answered", spanning=True, kind=Kind.ACROSS_ROLES)
     if not _wants_figures(resolved) and _articles_mention(company, library):
@@ -141,6 +146,16 @@ def guide_at_level(role: str, level: Level | None, roles: dict[str, str], librar
     guides = [g for g in (library.guide(roles[r]) for r in siblings) if g is not None]
     picked = pick_guide(guides, level)
     return picked.id if picked is not None else guide_id
+
+
+def _titled(level: Level | None, roles: dict[str, str], library: Library) -> Guide | None:
+    """The one guide of a company whose title holds a coded level ("Senior Software Engineer
+    (L5)" for Google L5), or None."""
+    if level is None or level.word or level.tentative:
+        return None
+    found = [g for g in map(library.guide, roles.values()) if g is not None
+             and holds(level, g.title.split("|")[0])]
+    return found[0] if len(found) == 1 else None
 
 
 def _family(role: str) -> str:

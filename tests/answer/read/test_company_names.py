@@ -46,3 +46,18 @@ def test_a_name_people_use_finds_its_company(library_bot: Assistant, question: s
 def test_a_word_is_not_taken_for_a_company(library_bot: Assistant, question: str,
                                            never: str) -> None:
     assert never not in library_bot.ask(question).text
+
+
+@pytest.mark.parametrize(("question", "guide", "figure", "absent"), [
+    # google/senior-software-engineer.md, titled "(L5)": Seattle / Kirkland base $180K–$250K;
+    # ($210K − $180K) ÷ $70K = 43%
+    ("Is a 210k base for Google L5 in Seattle low?", "google/senior-software-engineer", "43%",
+     "Data Scientist"),
+    # meta/staff-software-engineer.md, titled "(E6)": London (UK) total comp $385K–$620K
+    ("Meta E6 in London, total comp?", "meta/staff-software-engineer", "$385K–$620K",
+     "Data Engineer"),
+])  # fmt: skip
+def test_a_level_with_no_role_finds_the_guide_titled_so(library_bot: Assistant, question: str,
+                                                         guide: str, figure: str,
+                                                         absent: str) -> None:
+    assert_answered_from(library_bot.ask(question), guide, figure, absent)
