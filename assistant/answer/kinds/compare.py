@@ -36,6 +36,7 @@ from assistant.answer.kinds.base import Job
 from assistant.answer.kinds.placement import placement_line
 from assistant.answer.library import Library
 from assistant.answer.pick.rows import select_rows
+from assistant.answer.read.levels import Level, holds
 from assistant.answer.read.places import AskedPlace
 from assistant.answer.read.reading import Resolved
 from assistant.answer.route import guide_at_level
@@ -72,7 +73,9 @@ def compare(resolved: Resolved, library: Library, lexicon: Lexicon) -> Spanned:
     vocab = library.vocabulary
     companies = list(dict.fromkeys(c for c in (resolved.company, *resolved.other_companies) if c))
     roles = list(dict.fromkeys(r for r in (resolved.role, *resolved.other_roles) if r))
-    if not roles:
+    # "Google L5 vs Meta E5": each company's guide titled with one of the levels
+    titled = _titled_sides(resolved, companies, library) if not roles else None
+    if not roles and not titled:
         shared = _shared_roles(companies, library)
         if not shared:
             names = and_list([vocab.companies[c] for c in companies])
@@ -87,7 +90,7 @@ def compare(resolved: Resolved, library: Library, lexicon: Lexicon) -> Spanned:
                                    f"guides for: {', '.join(vocab.roles[r] for r in shared)}.",
                            suggestions=tuple(_ask(resolved, library, r) for r in shared[:6]))
         roles = shared
-    sides = _sides(resolved, companies, roles, library, lexicon)
+    sides = _sides(resolved, companies, roles, library, lexicon, titled)
     parts = [a for a in resolved.asks if a in COMPONENTS]
     if parts == ["total_comp"] and not resolved.cues.total:
         parts = []  # "comp", "pay", "package": every part, not the total-comp column only
@@ -95,15 +98,33 @@ def compare(resolved: Resolved, library: Library, lexicon: Lexicon) -> Spanned:
     return _spanned(sides, parts, resolved, library)
 
 
+def _titled_sides(resolved: Resolved, companies: list[str], library: Library
+                  ) -> dict[str, tuple[str, Level]] | None:
+    """company -> (role, level) of the one guide titled with one of the asked coded levels
+    ("Senior Software Engineer (L5)" for Google, "(E5)" for Meta); None unless each has one."""
+    levels = [lv for lv in (resolved.level_asked, *resolved.other_levels)
+              if lv is not None and not lv.word and not lv.tentative]
+    picked = {}
+    for company in companies:
+        held = library.vocabulary.guides_by_company.get(company, {})
+        found = [(role, lv) for role, gid in held.items() for lv in levels
+                 if (g := library.guide(gid)) is not None and holds(lv, g.title.split("|")[0])]
+        if len(found) != 1:
+            return None
+        picked[company] = found[0]
+    return picked if levels and len(picked) >= 2 else None
+
+
 def _sides(resolved: Resolved, companies: list[str], roles: list[str], library: Library,
-           lexicon: Lexicon) -> list[Side]:
+           lexicon: Lexicon, titled: dict[str, tuple[str, Level]] | None = None) -> list[Side]:
     vocab = library.vocabulary
     places: list[AskedPlace | None] = list(resolved.places) or [None]
     sides: list[Side] = []
     levels = [resolved.level_asked, *resolved.other_levels]
     for company in companies or [""]:
         held = vocab.guides_by_company.get(company, {})
-        for role, level in ((r, lv) for r in roles for lv in levels):
+        pairs = [titled[company]] if titled else [(r, lv) for r in roles for lv in levels]
+        for role, level in pairs:
             guide = library.guide(guide_at_level(role, level, held, library)) \
                 if role in held else None
             for place in places:

@@ -61,3 +61,10 @@ def test_a_level_with_no_role_finds_the_guide_titled_so(library_bot: Assistant, 
                                                          guide: str, figure: str,
                                                          absent: str) -> None:
     assert_answered_from(library_bot.ask(question), guide, figure, absent)
+
+
+def test_two_companies_levels_compare_their_titled_guides(library_bot: Assistant) -> None:
+    """google/senior-software-engineer.md "(L5)" New York City base $185K–$260K;
+    meta/senior-software-engineer.md "(E5)" US (Menlo Park / NYC) base $195K–$270K."""
+    text = library_bot.ask("Google L5 vs Meta E5 base in New York").text
+    assert "$185K–$260K" in text and "$195K–$270K" in text and "Which role" not in text
