@@ -220,8 +220,9 @@ def _differences(sides: list[Side], parts: list[str]) -> list[Line]:
         if a is None or b is None or a.unit != b.unit or a.unit in ("", "%") \
                 or a.high is None or b.high is None or a.low is None or b.low is None:
             continue
-        names = [f"{s.guide.company_display} ({where(s.row)})" for s in shown
-                 if s.guide and s.row]
+        same = len({s.guide.company for s in shown if s.guide}) == 1  # "Stripe SWE vs PM"
+        names = [f"{guide_label(s.guide) if same else s.guide.company_display} ({where(s.row)})"
+                 for s in shown if s.guide and s.row]
         first, second = shown
         assert first.guide and first.row and second.guide and second.row
         cites = dict.fromkeys([(first.guide, first.row.section_anchor),

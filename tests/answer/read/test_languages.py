@@ -169,3 +169,16 @@ def test_the_reading_carries_the_note(library_bot: Assistant) -> None:
                                                            "Londres", ("base",))
     assert r.notes[0] == ("Read the question from Spanish: 'salario base' as base salary, "
                           "'ingeniero de datos' as data engineer.")
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    # the top Data Scientist base bands in São Paulo and Berlin; Nubank's lead both
+    # (nubank/data-scientist.md: São Paulo (Global HQ) R$575K / $115K - R$790K / $158K,
+    # Berlin €118K / $128K - €163K / $177K)
+    ("Quais empresas pagam mais para cientistas de dados em São Paulo?", "R$575K"),
+    ("Welche Firmen zahlen am meisten für Data Scientists in Berlin?", "€118K"),
+])  # fmt: skip
+def test_a_ranking_asked_in_another_language(library_bot: Assistant, question: str,
+                                             first: str) -> None:
+    answer = library_bot.ask(question)
+    assert answer.intent == "rank" and first in answer.text
