@@ -116,3 +116,10 @@ def test_a_story_places_the_offer_and_mentions_the_other(library_bot: Assistant)
                              "I also have an interview at Unity.")
     assert_answered_from(answer, "roblox/software-engineer", "12%", "| Unity")
     assert "Unity" in answer.text and "unity/" not in str(answer.citations)
+
+
+def test_none_of_the_guides_is_said_only_when_true(library_bot: Assistant) -> None:
+    """Shopify's guides cover Toronto (shopify/product-manager.md) but none states a T5 level:
+    the answer names the level as what is missing, not the place."""
+    text = library_bot.ask("How much is a T5 at Shopify in Toronto?").text
+    assert "for T5 in Toronto" in text and "has figures for Toronto," not in text

@@ -41,12 +41,14 @@ def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon) -> Span
     rows: list[tuple[Cell, ...]] = []
     bands: list[Band] = []
     lacking: list[str] = []
+    at_place = 0  # guides with a row at the asked place, before the level is applied
     quotes: list[Line] = []
     for role in sorted(held, key=lambda r: vocab.roles.get(r, r)):
         guide = library.guide(held[role])
         if guide is None:
             continue
         picked = select_rows(guide, resolved.places, resolved.level_asked, lexicon, library)
+        at_place += bool(picked.rows or picked.level_missing)
         if not picked.rows:
             lacking.append(guide.role_display or vocab.roles.get(role, role))
             continue
@@ -60,10 +62,13 @@ def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon) -> Span
         if "signing_bonus" in parts and len(quotes) < MAX_QUOTES:
             quotes += _script_sign_on(guide)
     where_ = and_list([p.typed for p in resolved.places]) or "every region"
+    if at_place and resolved.level:  # the place is covered; the level is what no guide has
+        where_ = f"{resolved.level} in {where_}" if resolved.places else resolved.level
     if not rows:
         return Spanned(status="no_guide",
                        message=f"None of the library's {len(held)} {company} guides has figures "
-                               f"for {where_}, and other places' figures are not a substitute.",
+                               f"for {where_}, and other places' or levels' figures are not a "
+                               "substitute.",
                        suggestions=_closer(resolved, library, list(held)))
     table = Table(Kind.ACROSS_ROLES, ("Role", "Region", *[label(p) for p in parts]),
                   tuple(rows), caption=f"{company} {and_list([label(p) for p in parts])}"

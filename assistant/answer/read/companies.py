@@ -120,8 +120,8 @@ def company_position(words: list[str], start: int, end: int, role_start: int,
     """True where a question puts a company: right before its role, before a level that
     comes before the role ("meta E5 swe"), or after "at" / "from" in a question that names a
     role ("swe offer from oracle")."""
-    if role_start < 0:
-        return False
+    if role_start < 0:  # no role: "ICT4 at apple" still names a company after "at"
+        return bool(level_words) and start > 0 and words[start - 1] in COMPANY_AFTER
     between = words[end:role_start] if end < role_start else []
     if end == role_start or between and (" ".join(between) in level_words
                                          or all(w in SENIORITY_WORDS for w in between)):
