@@ -48,6 +48,7 @@ OWN_WORDS = 3  # words of its own a follow-up may have beyond names, pay words a
 POINTING_WORDS = frozenset("there that this it them those these same they their its here "
                            "theirs instead then level up down".split())
 THAT_LEVEL = re.compile(r"\b(?:that|this|the same|same|my)\s+level\b", re.I)
+_THAN = re.compile(r"\b(?:more|less|higher|lower|better|worse)\s+than\b", re.I)
 GENERAL = re.compile(r"\b(?:in general|generally|usually|typically|in most cases)\b", re.I)
 _BACK = re.compile(r"\b(?:go(?:ing)?\s+)?back\s+to\s+(.*)$", re.I)
 _FIRST = re.compile(r"\b(?:the\s+)?(?:first|original)(?:\s+one)?\b", re.I)
@@ -79,6 +80,9 @@ class Dialogue:
             if THAT_LEVEL.search(turn.question):  # "that level": the subject's, no mapping
                 asks = tuple(a for a in turn.asks if a != "level_mapping")
                 turn = replace(turn, asks=asks or (("total_comp",) if turn.cues.total else ()))
+            if (turn.cues.compare or _THAN.search(turn.question)) and turn.company \
+                    and current.company not in ("", turn.company):  # "compare that with X"
+                turn = replace(turn, other_companies=(*turn.other_companies, current.company))
             if turn.kind in _MAPPING and turn.company and not turn.role \
                     and current.company not in ("", turn.company):
                 # "What level is that at Google?": the subject's level, at the named company

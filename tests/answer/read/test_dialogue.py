@@ -97,3 +97,14 @@ def test_a_seniority_word_and_steps_of_two(library_bot: Assistant) -> None:
     texts = _conversation(library_bot, ["Microsoft senior product manager base?",
                                         "two levels up?"])
     assert "$220K - $280K" in texts[1] and "$195K - $260K" not in texts[1]
+
+
+def test_compare_that_with_another_company(library_bot: Assistant) -> None:
+    """stripe/software-engineer.md New York base $178K–$225K; coinbase/software-engineer.md New
+    York base $160K-$190K; airbnb/software-engineer.md New York base $175K–$218K."""
+    texts = _conversation(library_bot, ["Stripe software engineer base in New York?",
+                                        "how does that compare with Coinbase?"])
+    assert "$178K–$225K" in texts[1] and "$160K-$190K" in texts[1]
+    texts = _conversation(library_bot, ["Stripe software engineer base in New York?",
+                                        "is that more than Airbnb pays?"])
+    assert "$178K–$225K" in texts[1] and "$175K–$218K" in texts[1]
