@@ -111,7 +111,7 @@ def _route(resolved: Resolved, library: Library, kind: Kind) -> Route:
                      suggestions=_role_suggestions(resolved, roles, library))
     if len(roles) == 1:
         return Route("answered", guide_id=next(iter(roles.values())))
-    titled = _titled(resolved.level_asked, roles, library)
+    titled = titled_guide(resolved.level_asked, roles, library)
     if titled:  # "Google L5 in Seattle": the one guide whose title names the level
         return Route("answered", guide_id=titled.id, notes=(
             f"Read {resolved.level} as the {titled.role_display} guide, the {company} guide "
@@ -148,7 +148,7 @@ def guide_at_level(role: str, level: Level | None, roles: dict[str, str], librar
     return picked.id if picked is not None else guide_id
 
 
-def _titled(level: Level | None, roles: dict[str, str], library: Library) -> Guide | None:
+def titled_guide(level: Level | None, roles: dict[str, str], library: Library) -> Guide | None:
     """The one guide of a company whose title holds a coded level ("Senior Software Engineer
     (L5)" for Google L5), or None."""
     if level is None or level.word or level.tentative:

@@ -36,10 +36,10 @@ from assistant.answer.kinds.base import Job
 from assistant.answer.kinds.placement import placement_line
 from assistant.answer.library import Library
 from assistant.answer.pick.rows import select_rows
-from assistant.answer.read.levels import Level, holds
+from assistant.answer.read.levels import Level
 from assistant.answer.read.places import AskedPlace
 from assistant.answer.read.reading import Resolved
-from assistant.answer.route import guide_at_level
+from assistant.answer.route import guide_at_level, titled_guide
 from assistant.answer.types import Band, Kind
 from assistant.answer.write.cells import (
     and_list,
@@ -107,8 +107,7 @@ def _titled_sides(resolved: Resolved, companies: list[str], library: Library
     picked = {}
     for company in companies:
         held = library.vocabulary.guides_by_company.get(company, {})
-        found = [(role, lv) for role, gid in held.items() for lv in levels
-                 if (g := library.guide(gid)) is not None and holds(lv, g.title.split("|")[0])]
+        found = [(g.role, lv) for lv in levels if (g := titled_guide(lv, held, library))]
         if len(found) != 1:
             return None
         picked[company] = found[0]

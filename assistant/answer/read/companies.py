@@ -36,7 +36,7 @@ def split_reading(first: Resolved, phrase: str, vocab: Vocabulary,
     if not (second.company and second.role):
         return first
     if second.role in vocab.guides_by_company.get(first.company, {}):
-        note = (f"Read '{_typed(phrase, first.question)}' as the company "
+        note = (f"Read '{typed_as(phrase, first.question)}' as the company "
                 f"{vocab.companies[first.company]}; the library also has "
                 f"{vocab.companies[second.company]}.")
         return replace(second, company=first.company, other_companies=(),
@@ -87,7 +87,7 @@ def with_partial(resolved: Resolved, words: list[str], companies: dict[str, str]
             matched = [*used[:start], *[True] * (end - start), *used[end:]]
             return replace(resolved, other_companies=(*resolved.other_companies, *others[:1]),
                            matched=tuple(matched) if others else used)
-        typed = _typed(phrase, resolved.question)
+        typed = typed_as(phrase, resolved.question)
         if safe:  # "JPMorgan": the one company named so, and no ordinary word
             return replace(resolved, company=slugs[0],
                            matched=(*used[:start], *[True] * (end - start), *used[end:]),
@@ -96,7 +96,8 @@ def with_partial(resolved: Resolved, words: list[str], companies: dict[str, str]
     return resolved
 
 
-def _typed(phrase: str, question: str) -> str:
+def typed_as(phrase: str, question: str) -> str:
+    """The phrase as the question writes it ("Citadel" for "citadel")."""
     found = re.search(re.escape(phrase), question, re.IGNORECASE)
     return found.group(0) if found else phrase
 

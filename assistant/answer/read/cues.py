@@ -17,7 +17,8 @@ from dataclasses import dataclass
 COMPARE_WORDS = re.compile(
     r"\b(?:compare[sd]?|comparing|comparison|versus|vs\.?|v\.s\.|side[- ]by[- ]side|"
     r"difference between|differ|against|(?:pays?|paid|is|offers?|better|higher|more)\s+"
-    r"(?:more|better|higher|less|lower)|better[- ]paid|better[- ]paying|which (?:one|is better))\b"
+    r"(?:more|better|higher|less|lower)|better[- ]paid|better[- ]paying|which (?:one|is better)|"
+    r"(?:more|less|higher|lower|better|worse)\s+than)\b"
     r"|\bor\b", re.IGNORECASE)
 COUNTER_WORDS = re.compile(
     r"\bcounter(?:[- ]?offer)?(?:s|ing|ed)?\b|\bnegotiat\w*|\bask(?:ing)? for\b|\bpush(?:ing)? "

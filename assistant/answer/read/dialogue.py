@@ -48,7 +48,6 @@ OWN_WORDS = 3  # words of its own a follow-up may have beyond names, pay words a
 POINTING_WORDS = frozenset("there that this it them those these same they their its here "
                            "theirs instead then level up down".split())
 THAT_LEVEL = re.compile(r"\b(?:that|this|the same|same|my)\s+level\b", re.I)
-_THAN = re.compile(r"\b(?:more|less|higher|lower|better|worse)\s+than\b", re.I)
 GENERAL = re.compile(r"\b(?:in general|generally|usually|typically|in most cases)\b", re.I)
 _BACK = re.compile(r"\b(?:go(?:ing)?\s+)?back\s+to\s+(.*)$", re.I)
 _FIRST = re.compile(r"\b(?:the\s+)?(?:first|original)(?:\s+one)?\b", re.I)
@@ -80,7 +79,7 @@ class Dialogue:
             if THAT_LEVEL.search(turn.question):  # "that level": the subject's, no mapping
                 asks = tuple(a for a in turn.asks if a != "level_mapping")
                 turn = replace(turn, asks=asks or (("total_comp",) if turn.cues.total else ()))
-            if (turn.cues.compare or _THAN.search(turn.question)) and turn.company \
+            if turn.cues.compare and turn.company \
                     and current.company not in ("", turn.company):  # "compare that with X"
                 turn = replace(turn, other_companies=(*turn.other_companies, current.company))
             if turn.kind in _MAPPING and turn.company and not turn.role \
@@ -107,20 +106,18 @@ class Dialogue:
         words = {_stem(w) for w in norm(named).split()}
         best, score = None, 0
         for subject in reversed(self.subjects):
-            shared = len(words & _subject_words(subject))
+            shared = len(words & {w for k in _SLOTS for w in _slot_words(subject, k)})
             if turn.role and subject.role == turn.role or turn.company \
                     and subject.company == turn.company:
                 shared += 2
             if shared > score:
                 best, score = subject, shared
+        current = self.subjects[-1]
         if best is not None:  # "back to engineers": that slot of it, the rest as now
-            current = self.subjects[-1]
-            slots = {k: getattr(best, k) for k, names in _SLOT_WORDS.items()
-                     if words & {_stem(w) for n in names(best) for w in norm(n).split()}}
+            slots = {k: getattr(best, k) for k in _SLOTS if words & _slot_words(best, k)}
             if "region" in slots:
                 slots.update(places=best.places, region_typed=best.region_typed)
             return replace(current, **slots) if slots else best
-        current = self.subjects[-1]
         earlier = self.subjects[0] if _FIRST.search(named) else self.subjects[-2] \
             if _PREVIOUS.search(named) and len(self.subjects) > 1 else current
         # "the first one": that subject's company and role; place, level and pay parts as now
@@ -164,14 +161,12 @@ def is_follow_up(resolved: Resolved) -> bool:
 
 
 _MAPPING = (Kind.LEVEL_MAPPING, Kind.LEVEL_EQUIVALENCE)
-_SLOT_WORDS = {"company": lambda r: [r.company.replace("-", " ")],
-               "role": lambda r: [r.role.replace("-", " ")],
-               "region": lambda r: [r.region]}
+_SLOTS = ("company", "role", "region")  # the slots "back to ..." may name
 
 
-def _subject_words(subject: Resolved) -> set[str]:
-    names = [subject.company.replace("-", " "), subject.role.replace("-", " "), subject.region]
-    return {_stem(w) for name in names for w in norm(name).split()}
+def _slot_words(subject: Resolved, slot: str) -> set[str]:
+    """The words of a subject's company, role or region, singular ("data engineer")."""
+    return {_stem(w) for w in norm(getattr(subject, slot).replace("-", " ")).split()}
 
 
 def _stem(word: str) -> str:

@@ -23,6 +23,7 @@ from assistant.answer.read.companies import (
     company_position,
     in_place_name,
     split_reading,
+    typed_as,
     with_partial,
 )
 from assistant.answer.read.cues import read_cues
@@ -228,8 +229,7 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             spans["company"] = (end - len(phrase.split()), end)
             used[end - len(phrase.split()):end] = [True] * len(phrase.split())
             if phrase in parts:
-                spot = re.search(re.escape(phrase), question, re.I)
-                notes.append(f"Read '{spot.group(0) if spot else phrase}' as "
+                notes.append(f"Read '{typed_as(phrase, question)}' as "
                              f"{vocab.companies.get(slug, slug)}.")
         elif phrase in parts and capitalised(phrase, question):  # "Citadel" elsewhere: ask
             partial.append((phrase, (slug,), end, False))

@@ -88,27 +88,27 @@ def _without_origins(resolved: Resolved) -> Resolved:
                    region_typed=first.typed)
 
 
+def _sentence_at(question: str, at: int) -> tuple[int, int]:
+    """The span of the sentence holding character `at`."""
+    return next(((s.start(), s.end()) for s in _SENTENCE.finditer(question)
+                 if s.start() <= at < s.end()), (0, len(question)))
+
+
 def _current(question: str, figure: StatedFigure) -> bool:
     """True when the figure's sentence says, before it, that it is the person's current pay."""
-    for sentence in _SENTENCE.finditer(question):
-        if sentence.start() <= figure.start < sentence.end():
-            return CURRENT.search(question[sentence.start():figure.start]) is not None
-    return False
+    start, _ = _sentence_at(question, figure.start)
+    return CURRENT.search(question[start:figure.start]) is not None
 
 
 def _owner(question: str, figure: StatedFigure, spots: Mapping[str, list[int]]) -> str:
     """The company named last before the figure in its sentence (or the sentence's only one);
-    "" for the person's current pay or a figure no company stands beside."""
-    for sentence in _SENTENCE.finditer(question):
-        if sentence.start() <= figure.start < sentence.end():
-            before = [(p, c) for c, ps in spots.items() for p in ps
-                      if sentence.start() <= p < figure.start]
-            if before:
-                return max(before)[1]
-            inside = {c for c, ps in spots.items() for p in ps
-                      if sentence.start() <= p < sentence.end()}
-            return next(iter(inside)) if len(inside) == 1 else ""
-    return ""
+    "" for a figure no company stands beside."""
+    start, end = _sentence_at(question, figure.start)
+    before = [(p, c) for c, ps in spots.items() for p in ps if start <= p < figure.start]
+    if before:
+        return max(before)[1]
+    inside = {c for c, ps in spots.items() for p in ps if start <= p < end}
+    return next(iter(inside)) if len(inside) == 1 else ""
 
 
 def _asked(question: str, spots: Mapping[str, list[int]]) -> str:

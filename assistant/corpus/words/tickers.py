@@ -53,11 +53,12 @@ def _listed() -> list[tuple[list[str], set[str]]]:
 
 
 def ticker_aliases(companies: Mapping[str, str], taken: Iterable[str],
-                   stated: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
-    """ticker (lower case) -> company slug, for the library's listed companies."""
+                   every: Mapping[str, str] | None = None) -> dict[str, str]:
+    """ticker (lower case) -> company slug, for the library's listed companies, but for the
+    `taken` words; `every` is `every_ticker`'s result when the caller already has it."""
     taken = frozenset(taken)
-    return {t: slug for t, slug in every_ticker(companies, stated or {}).items()
-            if t not in taken}
+    every = every_ticker(companies, {}) if every is None else every
+    return {t: slug for t, slug in every.items() if t not in taken}
 
 
 def every_ticker(companies: Mapping[str, str], stated: Mapping[str, Iterable[str]]

@@ -24,7 +24,7 @@ from assistant.corpus.regions import normalize_region
 from assistant.corpus.words.facts import GuideFacts, Pooled, facts_of, pooled
 from assistant.corpus.words.nicknames import SHORT, TICKER, pick_nicknames
 from assistant.corpus.words.roles import ROLE_ALIASES, STANDARD_ROLES
-from assistant.corpus.words.tickers import every_ticker
+from assistant.corpus.words.tickers import every_ticker, ticker_aliases
 from assistant.places.aliases import REGION_ALIASES
 
 # Places people ask about, recognised even when no loaded guide covers them (so "London" is
@@ -183,7 +183,7 @@ class Vocabulary:
                                                         self.nickname_counts.items()
                                                         if t[0] == TICKER})
         every = self.listed
-        self.tickers = {t: slug for t, slug in every.items() if t not in taken}
+        self.tickers = ticker_aliases(self.companies, taken, every)
         self.word_tickers = {t: slug for t, slug in every.items() if t in taken
                              and t not in self.company_aliases and t not in partial}
         for phrase, slug in self.tickers.items():
