@@ -31,7 +31,10 @@ $(LEXICON): $(STAMP) assistant/places/lexicon.py assistant/places/sources.py ass
 	$(PY) -m assistant.places.lexicon $(LEXICON)
 	touch $(LEXICON)
 
+# The package's bytecode, written even where PYTHONDONTWRITEBYTECODE is set: an editable
+# install is never compiled, and a cold `ask` would compile every module (~0.07 s) each time.
 setup: $(STAMP) $(MODEL_STAMP) $(LEXICON)
+	@$(PY) -m compileall -q assistant
 
 # Browser tests drive Debian's chromium (never a downloaded one). As root this installs it;
 # otherwise it says how, and fails: browser tests must not silently skip.

@@ -20,15 +20,14 @@ from collections.abc import Callable, Sequence
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-import numpy as np
-from rank_bm25 import BM25Okapi
-
 from assistant.corpus.model import Guide, Section
 from assistant.corpus.words.vocabulary import Vocabulary, norm
 from assistant.places.lexicon import Lexicon, Place
 from assistant.places.rows import row_place_ids
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from assistant.embed.embedder import Embedder
 
 MAX_VECTORS = 20_000  # paragraph vectors a library remembers (the articles' recur every ask)
@@ -86,6 +85,9 @@ class SectionIndex:
     def __init__(self, sections: Sequence[Section]) -> None:
         self.sections = [s for s in sections if s.text.strip()]
         docs = [tokenize(f"{s.title} {s.text}") for s in self.sections]
+        # imported here: rank_bm25 brings numpy (0.1 s), which a plain look-up never needs
+        from rank_bm25 import BM25Okapi
+
         self._bm25 = BM25Okapi(docs) if docs else None
 
     def search(self, query: str, k: int) -> list[tuple[Section, float]]:
@@ -188,6 +190,8 @@ class Library:
         most MAX_VECTORS, the oldest dropped first), keyed by the model's name and the text."""
 
         def embed(texts: Sequence[str]) -> np.ndarray:
+            import numpy as np
+
             wanted = list(dict.fromkeys(texts))
             with self._vectors_lock:
                 known = {t: v for t in wanted

@@ -12,6 +12,7 @@ spellings meet; case is folded; punctuation becomes space; "saint" is spelled "s
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from functools import lru_cache
@@ -31,3 +32,14 @@ def name_key(name: str) -> str:
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     words = _NOT_WORD.sub(" ", plain.replace("’", "'")).replace("'", "").split()
     return _SAINT.sub("st", " ".join(words))
+
+
+EARTH_KM = 6371.0
+
+
+def km_apart(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two points given in degrees."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))

@@ -16,15 +16,14 @@ are different markets and the answer says the guide does not cover the one asked
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.places.lexicon import Place
+from assistant.places.names import km_apart
 
 NEARBY_KM = 60.0
 NAMESAKE_SHARE = 3  # a city a third the size of the largest of its name is one people mean
-EARTH_KM = 6371.0
 
 
 @dataclass(frozen=True)
@@ -40,10 +39,7 @@ def km_between(a: Place, b: Place) -> float | None:
     """Great-circle distance in km between two cities (None when either has no coordinates)."""
     if a.at is None or b.at is None:
         return None
-    (lat1, lon1), (lat2, lon2) = (map(math.radians, a.at)), (map(math.radians, b.at))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+    return km_apart(*a.at, *b.at)
 
 
 def plausible(places: Sequence[Place]) -> list[Place]:

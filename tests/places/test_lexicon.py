@@ -51,6 +51,20 @@ def test_ordinary_words_are_told_from_names(lexicon: Lexicon) -> None:
     assert lexicon.ordinary(["london", "alibba", "gogle", "nairobi"]) == set()
 
 
+def test_districts_of_a_big_city_are_places_but_ordinary_words_stay_words(
+        lexicon: Lexicon) -> None:
+    """GeoNames' 500-people list adds places within 30 km of a city of a million: Haidian
+    (Beijing), Bondi (Sydney); Semaphore (Adelaide) and Serpentine (Perth) are words."""
+    (haidian,) = lexicon.lookup("Haidian")
+    assert haidian.country == "CN" and haidian.at is not None
+    assert abs(haidian.at[0] - 39.99) < 0.1 and abs(haidian.at[1] - 116.29) < 0.1
+    assert [p.country for p in lexicon.lookup("Bondi")] == ["AU"]
+    assert not [p for p in lexicon.lookup("Semaphore") + lexicon.lookup("Serpentine")
+                if p.country == "AU"]
+    assert not lexicon.lookup("Whitefield") or all(
+        p.country != "IN" for p in lexicon.lookup("Whitefield"))  # GeoNames lacks Bengaluru's
+
+
 def test_places_are_read_back_by_id_in_the_order_asked(lexicon: Lexicon) -> None:
     london = lexicon.lookup("Londres")[0]
     assert lexicon.places(["geo:2643743", "no:such", "cty:GB"]) == (

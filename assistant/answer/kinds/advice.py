@@ -22,7 +22,6 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from rank_bm25 import BM25Okapi
 from stop_words import get_stop_words
 
 from assistant.answer.evidence import FromArticles, Retrieved, asked_fields, passages_of
@@ -87,6 +86,8 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
     words = [stem(w) for w in tokenize(_undotted(question))]
     keys = [w for w in words if w not in _GENERIC] or words
     docs = [_words(h.section.title if h.section else "", p) for h, p, _ in pool]
+    from rank_bm25 import BM25Okapi  # here: it brings numpy, which a look-up never needs
+
     raw = BM25Okapi(docs, b=LENGTH_NORM).get_scores(keys) if keys else [0.0] * len(pool)
     scores = [x * (1 + FOUND_BONUS / (1 + pool[i][2])) if pool[i][2] < len(hits) else x
               for i, x in enumerate(raw)]

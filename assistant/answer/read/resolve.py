@@ -198,6 +198,9 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
                 spans[kind] = (i, i + n)
                 if kind == "role":
                     role_at = i
+                elif kind == "company" and vocab.is_other_name(phrase):  # "FB", "goog"
+                    said = typed_as(phrase, question)
+                    notes.append(f"Read '{said}' as {vocab.companies[value]}.")
             elif kind == "company" and value != found["company"]:
                 others.append(value)
             elif kind == "role":

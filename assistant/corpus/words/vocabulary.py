@@ -22,6 +22,7 @@ from typing import Protocol
 from assistant.corpus.model import Guide
 from assistant.corpus.regions import normalize_region
 from assistant.corpus.words.facts import GuideFacts, Pooled, facts_of, pooled
+from assistant.corpus.words.known_names import TICKER_NAMES, known_names
 from assistant.corpus.words.nicknames import SHORT, TICKER, pick_nicknames
 from assistant.corpus.words.roles import ROLE_ALIASES, STANDARD_ROLES
 from assistant.corpus.words.tickers import every_ticker, ticker_aliases
@@ -98,6 +99,7 @@ class Vocabulary:
     nicknames: dict[str, str] = field(default_factory=dict)  # "amex" -> company slug
     tickers: dict[str, str] = field(default_factory=dict)  # "pypl" -> company slug (tickers.py)
     word_tickers: dict[str, str] = field(default_factory=dict)  # "net": only typed "NET"
+    known: dict[str, str] = field(default_factory=dict)  # "facebook" -> "meta" (known_names.py)
     listed: dict[str, str] | None = None  # every ticker -> company, pickled with the index
     article_terms: frozenset[str] = frozenset()  # every word of the articles, compact ("phd")
     max_phrase_words: int = 1
@@ -188,6 +190,15 @@ class Vocabulary:
                              and t not in self.company_aliases and t not in partial}
         for phrase, slug in self.tickers.items():
             self.company_aliases.setdefault(phrase, slug)
+        self.known = {}  # read after every name the library itself gives
+        for phrase, slug in known_names(self.companies).items():
+            if phrase in self.company_aliases or phrase in partial:
+                continue
+            if phrase in TICKER_NAMES and phrase in taken:  # "SNOW", not "snow"
+                self.word_tickers.setdefault(phrase, slug)
+            else:
+                self.known[phrase] = slug
+                self.company_aliases[phrase] = slug
         for phrase, slug in self.company_aliases.items():
             self.compact_aliases.setdefault(compact(phrase), slug)
 
@@ -208,10 +219,16 @@ class Vocabulary:
         nicknames and tickers ("EA", "CRM"), which count only as typed, in capitals."""
         return tuple(a for a in self.company_aliases if not self.is_short_nickname(a))
 
+    def is_other_name(self, phrase: str) -> bool:
+        """A name that is not the company's own: a nickname, ticker or known name ("FB")."""
+        return any(phrase in names for names in (self.nicknames, self.tickers, self.known,
+                                                 self.word_tickers))
+
     def is_short_nickname(self, phrase: str) -> bool:
         """A mined nickname or a ticker of SHORT letters or fewer ("EA", "GS", "CRM"): a
         company only when capitalised, as an ordinary word is."""
-        return (phrase in self.nicknames or phrase in self.tickers) and len(phrase) <= SHORT
+        return (phrase in self.nicknames or phrase in self.tickers
+                or phrase in self.known) and len(phrase) <= SHORT
 
     def _role_aliases(self) -> dict[str, str]:
         aliases: dict[str, str] = {}

@@ -19,6 +19,12 @@ from assistant.answer.pipeline import Assistant
     # datadog/product-manager.md: Mid (L3-L4) New York total comp $165,000–$210,000
     ("datadog mid level product manager total comp, I live in Hoboken", "datadog/product-manager",
      "$165,000–$210,000", "€62,000–€85,000", "New York"),
+    # districts of a big city (sources._districts): baidu/software-engineer.md Beijing (HQ)
+    # base, Shanghai CNY 360K–CNY 670K; doordash/software-engineer.md Sydney base
+    ("Baidu software engineer base in Wangjing?", "baidu/software-engineer",
+     "CNY 380K–CNY 700K", "CNY 360K–CNY 670K", "Beijing"),
+    ("DoorDash swe base pay if I live in Bondi", "doordash/software-engineer", "A$135K–A$168K",
+     "$165K–$205K", "Sydney"),
 ])  # fmt: skip
 def test_a_city_next_to_a_row_is_answered_from_it(library_bot: Assistant, question: str,
                                                    guide: str, figure: str, absent: str,

@@ -1,6 +1,7 @@
 """The names people use for a company, read from data over the real library: the first word of
 a name whose rest says only what kind of firm it is, brands its guides join to its name with a
-slash, and tickers typed in capitals even when they are English words. Figures are the guide
+slash, tickers typed in capitals even when they are English words, and the known former
+tickers, parents and nicknames of known_names.py. Figures are the guide
 files' own; each case also names a figure that must not appear."""
 
 from __future__ import annotations
@@ -30,6 +31,18 @@ from assistant.answer.pipeline import Assistant
     # atlassian guides state "NASDAQ: TEAM"; Amsterdam base
     ("TEAM product manager amsterdam base", "atlassian/product-manager",
      "EUR 95,000 - EUR 135,000", "A$195,000 - A$275,000"),
+    # known_names.py: a parent's ticker, a former ticker, a nickname, a ticker outside the
+    # package's indices. google/product-manager.md London base (Bay Area $190K–$295K)
+    ("GOOGL product manager base in London?", "google/product-manager", "£120K–£195K",
+     "$190K–$295K"),
+    # meta/data-scientist.md US (Menlo Park / NYC) base (Seattle / Austin $165K–$250K)
+    ("FB data scientist NYC base?", "meta/data-scientist", "$175K–$265K", "$165K–$250K"),
+    # amazon/solutions-architect.md Seattle base (Bay Area $155K-$185K)
+    ("the zon solutions architect seattle base", "amazon/solutions-architect", "$150K-$180K",
+     "$155K-$185K"),
+    # snowflake/data-engineer.md Warsaw base; snowflake-ai's Warsaw row is PLN 295K–445K
+    ("SNOW data engineer base in Warsaw?", "snowflake/data-engineer", "PLN 350K–480K",
+     "PLN 295K–445K"),
 ])  # fmt: skip
 def test_a_name_people_use_finds_its_company(library_bot: Assistant, question: str,
                                              guide: str, figure: str, absent: str) -> None:
@@ -40,6 +53,8 @@ def test_a_name_people_use_finds_its_company(library_bot: Assistant, question: s
     # "scale", "team" and "net" in running text stay words
     ("How do I negotiate equity at scale when every team asks for more?", "Scale AI"),
     ("Is net pay after tax part of total comp?", "Cloudflare"),
+    # a two-letter former ticker counts only in capitals, as the guides' own short names do
+    ("fb data scientist NYC base?", "$175K–$265K"),
     # "Citadel" may be another Citadel than Citadel Securities: asked, never assumed
     ("Citadel software engineer base in Chicago?", "$175K - $225K"),
 ])  # fmt: skip
