@@ -15,6 +15,7 @@ export ANONYMIZED_TELEMETRY := False
 
 # torch is pinned and installed first so nothing pulls the CUDA build.
 $(STAMP): pyproject.toml
+	@echo "Installing Python packages into $(VENV) (first run: ~2 min)…"
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q torch==2.13.0
@@ -23,11 +24,13 @@ $(STAMP): pyproject.toml
 
 # Re-checked when the export code changes; ensure_model re-exports only what is outdated.
 $(MODEL_STAMP): $(STAMP) $(wildcard assistant/embed/export/*.py)
+	@echo "Exporting the embedding model to .models/ (first run: ~1 min; later only checked)…"
 	$(PY) -m assistant.embed.export
 	touch $(MODEL_STAMP)
 
 # Places and ordinary words from their data packages, in SQLite (rebuilt when they change).
 $(LEXICON): $(STAMP) assistant/places/lexicon.py assistant/places/sources.py assistant/places/names.py
+	@echo "Building the places lexicon (first run: ~10 s)…"
 	$(PY) -m assistant.places.lexicon $(LEXICON)
 	touch $(LEXICON)
 
@@ -50,9 +53,11 @@ browser: setup
 	@test -x $(CHROMIUM) || { echo "apt-get did not install $(CHROMIUM)" >&2; exit 1; }
 
 index: setup
+	@echo "Building the index (first run: seconds for corpus/, ~4 min for thousands of guides; later runs re-embed only changed guides)…"
 	$(VENV)/bin/assistant index
 
 run: index
+	@echo 'Starting the web app (~5 s); from another shell, .venv/bin/ask "question" asks the same index.'
 	$(PY) app.py
 
 lint-code: setup

@@ -47,6 +47,17 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     caption: str = ""
 
+    def __post_init__(self) -> None:
+        # a row once: a guide's frontmatter and its body table may hold the same band
+        seen: set[tuple[str, ...]] = set()
+        rows = []
+        for row in self.rows:
+            key = tuple(cell.text for cell in row)
+            if key not in seen:
+                seen.add(key)
+                rows.append(row)
+        object.__setattr__(self, "rows", tuple(rows))
+
     def written(self, mark: Callable[[Guide, str], str]) -> AnswerTable:
         """The table as the answer carries it; `mark` gives a quoted cell's "[n]" marker
         (Citations.mark), so cells are numbered as the text cites them."""

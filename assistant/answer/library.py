@@ -83,7 +83,7 @@ class SectionIndex:
     """BM25 over one guide's sections (small: built in well under a millisecond)."""
 
     def __init__(self, sections: Sequence[Section]) -> None:
-        self.sections = [s for s in sections if s.text.strip()]
+        self.sections = [s for s in sections if s.text.strip() and s.answers]
         docs = [tokenize(f"{s.title} {s.text}") for s in self.sections]
         # imported here: rank_bm25 brings numpy (0.1 s), which a plain look-up never needs
         from rank_bm25 import BM25Okapi

@@ -90,7 +90,8 @@ class HybridSearch:
         for hit in self.index.query(vector, DENSE_CANDIDATES):
             guide = self.library.guide(str(hit.metadata.get("guide", "")))
             section = guide.section(str(hit.metadata.get("anchor", ""))) if guide else None
-            if hit.metadata.get("kind") == "section" and guide is not None and section:
+            if hit.metadata.get("kind") == "section" and guide is not None and section \
+                    and section.answers:
                 out.append((guide, section))
         return out
 

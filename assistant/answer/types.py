@@ -66,18 +66,20 @@ class Citation:
     guide: str
     source: str
     section: str
-    title: str
+    title: str  # the section's title
+    document: str = ""  # the guide's label or the article's title (wording.guide_label)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of `ask --json` and the API."""
         return {"n": self.n, "guide": self.guide, "source": self.source,
-                "section": self.section, "title": self.title}
+                "section": self.section, "title": self.title, "document": self.document}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Citation:
         """A citation from its JSON shape (KeyError/ValueError when it is not one)."""
         return cls(n=int(data["n"]), guide=str(data["guide"]), source=str(data["source"]),
-                   section=str(data["section"]), title=str(data["title"]))
+                   section=str(data["section"]), title=str(data["title"]),
+                   document=str(data.get("document", "")))
 
 
 @dataclass(frozen=True)

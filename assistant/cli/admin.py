@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,6 +19,10 @@ from assistant.cli.common import (
     translate_errors,
 )
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.answer.types import Asker
+    from assistant.evaluate.advice import AdviceItem
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -106,11 +111,16 @@ def eval_command(gold_file: Path, index: Path | None, show: int, as_json: bool) 
     """Run a gold question file and print guide, figure and status accuracy plus latency."""
     from assistant.answer.pipeline import Assistant
     from assistant.evaluate import evaluate, load_gold
+    from assistant.evaluate.advice import is_advice_file, load_advice
 
-    items = load_gold(gold_file)
     bot = Assistant(load_settings((), index))
     bot.ask("warm-up question about Alibaba sign-on")  # load the index before timing
-    report = evaluate(bot, items)
+    lines = gold_file.read_text(encoding="utf-8").splitlines()
+    if lines and is_advice_file(lines[0]):
+        _advice_report(bot, load_advice(lines, str(gold_file)), show, as_json)
+        return
+    items = load_gold(gold_file)
+    report = evaluate(bot, items, bot.library.guide)
     metrics = report.metrics()
     if as_json:
         click.echo(json.dumps(metrics | {
@@ -122,7 +132,7 @@ def eval_command(gold_file: Path, index: Path | None, show: int, as_json: bool) 
                    + "; ".join(failure.problems))
     click.echo(f"\n{'metric':<26}value")
     for name, value in metrics.items():
-        counted = name in ("questions", "borrowed_figures")
+        counted = name in ("questions", "borrowed_figures", "unasked_figures", "repeated_rows")
         shown = f"{value:.0f}" if counted else f"{value:.1f}" if name.endswith("_ms") \
             else f"{value:.1%}"
         click.echo(f"{name:<26}{shown}")
@@ -181,3 +191,20 @@ def feedback_delete(ids: tuple[int, ...]) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _advice_report(bot: Asker, items: list[AdviceItem], show: int, as_json: bool) -> None:
+    """Precision of general answers, overall and per topic (evaluate_advice.py)."""
+    from assistant.evaluate.advice import evaluate_advice
+
+    report = evaluate_advice(bot, items)
+    if as_json:
+        click.echo(json.dumps({"questions": len(items), "precision": report.precision(),
+                               "by_topic": {k: v[1] for k, v in report.by_topic().items()}}))
+        return
+    for o in [o for o in report.outcomes if not o.right][:show]:
+        click.echo(f"FAIL {o.item.id} [{o.item.topic}] {o.item.question!r}: {o.why}")
+    click.echo(f"\n{'advice questions':<26}{len(items)}\n{'precision':<26}"
+               f"{report.precision():.1%}\n\n{'topic':<26} items  precision")
+    for topic, (count, share) in report.by_topic().items():
+        click.echo(f"{topic:<26} {count:>5}  {share:.1%}")

@@ -28,8 +28,10 @@ HELP = ("Ask about an offer; follow-ups (\"and in London?\") use the conversatio
 
 
 def chat(asker: Asker, read: Callable[[str], str], write: Callable[[str], None],
-         render: Callable[[Answer], str]) -> int:
-    """Run the session until /quit or end of input; returns how many questions were asked."""
+         show: Callable[[Answer], None]) -> int:
+    """Run the session until /quit or end of input; returns how many questions were asked.
+
+    `write` prints a line of the session's own, `show` an answer (rendered on a terminal)."""
     history: list[Message] = []
     asked = 0
     write(HELP)
@@ -52,7 +54,7 @@ def chat(asker: Asker, read: Callable[[str], str], write: Callable[[str], None],
             write(f"error: {exc}")
             continue
         asked += 1
-        write(render(answer))
+        show(answer)
         history += [{"role": "user", "content": line},
                     {"role": "assistant", "content": answer.text}]
 

@@ -24,6 +24,7 @@ _GUIDE_TITLE = re.compile(
 )
 _TITLE_SCAN_LINES = 8
 _ARTICLE_TITLE_CHARS = 120
+COLLECTION_FOLDERS = frozenset({"guides", "guides-plain", "articles", "corpus"})
 
 
 class GuideParseError(CorpusError):
@@ -82,7 +83,10 @@ def _without_frontmatter(body: str, rel: str, digest: str) -> tuple[Guide, list[
     rows, spans, problems = _rows_and_sections(body, [])
     match = _title_match(body)
     parts = PurePosixPath(rel).parts
-    kind: GuideKind = "plain" if len(parts) >= 2 and (match or rows) else "article"
+    # a plain guide sits in its company's folder; a folder of the library's own layout
+    # ("guides/loose.md") is no company, so such a file is read as an article
+    company_folder = len(parts) >= 2 and parts[-2].casefold() not in COLLECTION_FOLDERS
+    kind: GuideKind = "plain" if company_folder and (match or rows) else "article"
     if kind == "article":
         title, body = article_title(body)
         rows, spans, problems = _rows_and_sections(body, [])

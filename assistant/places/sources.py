@@ -76,6 +76,13 @@ AREAS: dict[str, tuple[str, str]] = {
     "anz": ("Australia and New Zealand", "AU NZ"),
     "eu": ("the EU", "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK"),  # noqa: E501
 }
+# Metro areas that name guide rows (GeoNames lists no metro): 340 rows say "Bay Area".
+# key -> (display, country, subdivision, population, latitude, longitude, names); the middle
+# is between San Francisco, Oakland and San Jose (each about 30-40 km from it).
+METROS: dict[str, tuple[str, str, str, int, float, float, list[str]]] = {
+    "bay-area": ("Bay Area", "US", "US-CA", 7_700_000, 37.55, -122.15,
+                 ["Bay Area", "San Francisco Bay Area", "SF Bay Area", "Silicon Valley"]),
+}
 # Names of countries people use that ISO does not list.
 COUNTRY_NAMES: dict[str, str] = {
     "us": "US", "usa": "US", "u s": "US", "u s a": "US", "america": "US",
@@ -93,7 +100,8 @@ def place_rows() -> tuple[list[PlaceRow], set[tuple[str, str]]]:
     rows: list[PlaceRow] = []
     names: set[tuple[str, str]] = set()
     words = ordinary_words()
-    for source in (_countries(), _subdivisions(), _cities(words), _districts(words), _areas()):
+    for source in (_countries(), _subdivisions(), _cities(words), _districts(words), _areas(),
+                   _metros()):
         for row, known_as in source:
             rows.append(row)
             names.update((key, row[0]) for key in map(name_key, known_as) if key)
@@ -186,6 +194,13 @@ def _districts(words: set[str]) -> Iterator[tuple[PlaceRow, list[str]]]:
             yield (f"geo:{city['geonameid']}", city["name"], "city", country,
                    _subdivision(country, str(city["admin1code"])), int(city["population"]), "",
                    lat, lon), [city["name"]]
+
+
+def _metros() -> Iterator[tuple[PlaceRow, list[str]]]:
+    """Metro areas the guides file rows under, as a place at their middle, so the cities in
+    them are next to the row ("Mountain View" -> the "Bay Area (HQ)" row)."""
+    for key, (display, country, sub, population, lat, lon, names) in METROS.items():
+        yield (f"metro:{key}", display, "city", country, sub, population, "", lat, lon), names
 
 
 def _areas() -> Iterator[tuple[PlaceRow, list[str]]]:

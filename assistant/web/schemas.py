@@ -47,6 +47,7 @@ class CitationOut(BaseModel):
     source: str
     section: str
     title: str
+    document: str = ""  # the guide's label ("Stripe Software Engineer") or article's title
 
 
 class BandOut(BaseModel):

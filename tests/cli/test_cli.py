@@ -59,7 +59,8 @@ def test_ask_json_contract(sample_index: None) -> None:
     assert "SGD 130K–SGD 200K" in data["answer"]
     assert data["citations"][0] == {"n": 1, "guide": "alibaba/ml-ai-engineer",
                                     "source": "guides/alibaba/ml-ai-engineer.md",
-                                    "section": "compensation", "title": "Compensation"}
+                                    "section": "compensation", "title": "Compensation",
+                                    "document": "Alibaba ML/AI Engineer"}
 
 
 def test_ask_json_stdin_one_object_per_line(sample_index: None) -> None:

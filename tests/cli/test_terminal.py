@@ -1,6 +1,6 @@
 """What `ask` prints reaches a terminal: guide text (or a hostile server) carrying escape
 sequences and invisible characters must arrive as plain text, from a local index and through
-`ask --server`."""
+`ask --server`, and on a real terminal the only escapes are the renderer's own styles."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tty_support import ask_env, on_terminal, plain
 
 from assistant.cli.admin import main as admin
 from assistant.cli.ask import main as ask
@@ -104,3 +105,13 @@ def test_ask_server_prints_no_escape_from_a_hostile_server(hostile_server: str,
     assert result.exit_code == 0, result.output
     assert "$100K" in result.output
     assert not any(ch in result.output for ch in BAD), repr(result.output[:300])
+
+
+def test_a_rendered_answer_carries_only_style_escapes(hostile_server: str,
+                                                     tmp_path: Path) -> None:
+    """On a real terminal rich renders the hostile answer: the only escapes are its styles."""
+    screen = on_terminal(["--server", hostile_server, "Evilcorp base?"],
+                         ask_env(tmp_path / "index", tmp_path))
+    assert "$100K" in screen and "Sources:" in plain(screen)
+    assert plain(screen) != screen  # rendered: rich's styles are there
+    assert not any(ch in plain(screen) for ch in BAD), repr(screen[:300])

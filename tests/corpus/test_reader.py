@@ -129,6 +129,20 @@ def test_plain_guide_and_article(fixture_result: CorpusResult) -> None:
     assert [s.title for s in article.sections][1:] == ["Anchor First", "Silence Works"]
 
 
+def test_a_file_loose_in_the_guides_folder_is_no_company(tmp_path: Path) -> None:
+    """A guide file without frontmatter directly under guides/ (root above it) is an
+    article: "guides" is the library's folder, never a company."""
+    body = ("### Product Manager | Acme Global Negotiation Guide\n\n"
+            "| Region | Base Salary |\n|---|---|\n| Austin | $120K–$150K |\n")
+    (tmp_path / "guides" / "acme").mkdir(parents=True)
+    (tmp_path / "guides" / "loose.md").write_text(body, encoding="utf-8")
+    (tmp_path / "guides" / "acme" / "product-manager.md").write_text(body, encoding="utf-8")
+    result = read_corpus([tmp_path])
+    loose, placed = _guide(result, "guides/loose"), _guide(result, "guides/acme/product-manager")
+    assert (loose.kind, loose.company) == ("article", "")
+    assert (placed.kind, placed.company) == ("plain", "acme")
+
+
 # --- the real library -------------------------------------------------------------------
 
 

@@ -38,6 +38,7 @@ FRONT_KEYS = {"base": "base", "stock": "stock", "bonus": "bonus", "sign-on bonus
 _ROW_LINE = re.compile(r"^\*\*(?P<label>.+?) — (?P<where>.+?)\*\* \((?P<cur>[^)]*)\)(?P<rest>.*)",
                        re.S)
 _LABELS = r"(?:sign-on bonus|total comp|base|stock|bonus)"
+_BASIS = re.compile(r" \((?:over \d+ years|per year)\)")
 _PART = re.compile(rf"({_LABELS}) (.+?)(?=, {_LABELS} |$)")
 _MARK = re.compile(r"\[(\d+)\]")
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -61,8 +62,18 @@ def unbound_figures(text: str, sources: dict[int, Path], question: str = "") -> 
     only the person's figure.
     """
     problems: list[str] = []
+    worked = _worked_values(text, list(sources.values()), question, problems)
     for para in text.split("\n\n"):
         cited = [sources[int(n)] for n in _MARK.findall(para) if int(n) in sources]
+        if para.startswith("How the figures were filled:"):
+            continue  # checked by _worked_values
+        if para.startswith("**Counter plan**"):
+            problems += [f"{f!r} of the counter plan is no file's, the person's or worked out"
+                         for f in FIGURE.findall(_MARK.sub("", para))
+                         if not any(_value(f) in _amounts(p) for p in cited)
+                         and _flat(f).casefold() not in _flat(question).casefold()
+                         and not any(abs(_value(f) - v) <= 1 for v in worked)]
+            continue
         if para.startswith(("**Your ", "To place your ")):
             problems += _placement_problems(para, cited, question)
             continue
@@ -93,6 +104,60 @@ _SHARE = re.compile(r"\((\S+) − (\S+)\) ÷ \((\S+) − (\S+)\) = (\S+) ÷ (\S+
 
 
 _GAP = re.compile(r"\(([^()−=]+?) − ([^()−=]+?) = ([^()]+?)\)")
+_WORKED = re.compile(r"^- [A-Z][\w -]*? (?P<value>\S+): (?P<how>.+)$")
+_RAISED = re.compile(r"^- [A-Z][\w -]*? ask: (\S+) \+ (\S+?)(?:–(\S+))? = (\S+?)(?:–(\S+))?$")
+_MIDPOINT = re.compile(r"band (\S+): \((\S+) \+ (\S+)\) ÷ 2 = (\S+)$")
+
+
+@lru_cache(maxsize=512)
+def _amounts(path: Path) -> frozenset[float]:
+    """Every amount the file writes, in or out of a script's brackets ("$[330K]",
+    "$[40K-70K]": the guide's own numbers where its script leaves a blank)."""
+    text = file_text(path).replace("[", " ").replace("]", " ")
+    found = set()
+    for m in re.finditer(r"(\d[\d,.]*)\s?([KMLB])?\b", text):
+        number = m.group(1).replace(",", "").rstrip(".")
+        if number.replace(".", "", 1).isdigit():
+            found.add(float(number) * _SCALE[m.group(2)])
+    return frozenset(found)
+
+
+def _worked_values(text: str, files: list[Path], question: str,
+                   problems: list[str]) -> set[float]:
+    """The numbers a counter plan's "How the figures were filled" lines work out, each
+    checked: the person's own, a band's midpoint from a cited file, a raise the script's
+    placeholder names ("$[Y+80K]"), with sums that hold."""
+    values: set[float] = set()
+    body = text.split("How the figures were filled:\n", 1)
+    for line in body[1].split("\n\n")[0].splitlines() if len(body) == 2 else []:
+        raised = _RAISED.match(line)
+        if raised:
+            base, lo, hi, low, high = (_value(g) if g else None for g in raised.groups())
+            ok = base is not None and lo is not None and low is not None and \
+                abs(base + lo - low) <= 1 and (hi is None or high is None
+                                               or abs(base + hi - high) <= 1)
+            problems += [] if ok else [f"the arithmetic does not hold: {line!r}"]
+            values |= {v for v in (low, high) if v is not None}
+            continue
+        worked = _WORKED.match(line)
+        if worked is None:
+            problems.append(f"a working line of no known shape: {line!r}")
+            continue
+        value, how = _value(worked.group("value")), worked.group("how")
+        values.add(value)
+        mid = _MIDPOINT.search(how)
+        if how == "your offer":
+            if _flat(worked.group("value")).casefold() not in _flat(question).casefold():
+                problems.append(f"{worked.group('value')!r} is not the person's: {line!r}")
+        elif mid:
+            a, b, m = (_value(mid.group(i)) for i in (2, 3, 4))
+            if abs((a + b) / 2 - m) > 1 or abs(m - value) > 1:
+                problems.append(f"the arithmetic does not hold: {line!r}")
+            if not any(_flat(mid.group(1)) in _flat(file_text(p)) for p in files):
+                problems.append(f"band {mid.group(1)!r} is in no cited source: {line!r}")
+        elif not how.startswith("not given, so the guide's figure "):
+            problems.append(f"a working line of no known shape: {line!r}")
+    return values
 
 
 def _gap_problems(para: str, cited: list[Path]) -> list[str]:
@@ -145,6 +210,7 @@ def _row_problems(row: re.Match[str], cited: list[Path]) -> list[str]:
     where = row.group("where")
     problems = []
     listed = row.group("rest").removeprefix(":").split(" [", 1)[0].strip()
+    listed = _BASIS.sub("", listed)  # "(over 4 years)": the answer's word for the column
     if listed.startswith("No ") or listed.startswith("."):
         listed = ""  # "No sign-on bonus figure in the guide for ..."
     for component, figure in _PART.findall(listed):

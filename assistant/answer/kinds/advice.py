@@ -29,7 +29,7 @@ from assistant.answer.kinds.base import Embed, Job, articles_within, markdown, n
 from assistant.answer.library import stem, tokenize
 from assistant.answer.types import Answer, Hit
 from assistant.answer.write.citations import Citations
-from assistant.answer.write.quoting import quote
+from assistant.answer.write.quoting import quote_all
 from assistant.corpus.model import Guide
 
 MAX_PARAGRAPHS = 3
@@ -179,7 +179,7 @@ class AdviceAnswer:
         cites = Citations()
         notes = noted(evidence)
         passages = passages_of(evidence)
-        lines = [quote(hit, cites, evidence.question) for hit in passages[:3]] or [
+        lines = quote_all(list(passages[:3]), cites, evidence.question) or [
             "The library's guides and articles do not cover this question."]
         return Answer(question=evidence.question, status="answered",
                       text=markdown(notes, lines), citations=cites.all(),

@@ -24,6 +24,7 @@ from assistant.answer.pick.sections import levers_section, topic_sections
 from assistant.answer.read.levels import holds
 from assistant.answer.types import Hit
 from assistant.answer.write.citations import Citations
+from assistant.answer.write.plan import fill_script
 from assistant.answer.write.quoting import quote
 from assistant.corpus.model import COMPONENTS, Guide
 from assistant.corpus.words.wording import guide_label
@@ -74,6 +75,25 @@ class CounterAnswer(FiguresAnswer):
     def quotes_sections(self, r: FromGuide) -> bool:
         """Always: the script is the answer's core."""
         return True
+
+    def _topic_lines(self, r: FromGuide, guide: Guide, cites: Citations) -> list[str]:
+        """The script as a plan with the person's numbers where it has placeholders and one
+        row is asked (plan.py); else the guide's sections as the figures answer quotes them."""
+        scripts = [h for h in r.passages if h.section is not None and h.guide.kind != "article"]
+        plans = [(h, p) for h in scripts[:1] if len(r.rows) == 1
+                 and (p := fill_script(h.text, r.rows[0], r.stated)) is not None]
+        if not plans:
+            return super()._topic_lines(r, guide, cites)
+        hit, plan = plans[0]
+        title = hit.section.title if hit.section else "Negotiate Up"
+        quoted = "\n".join(f"> {line}" if line else ">" for line in plan.text.strip()
+                           .splitlines())
+        lines = [f"**Counter plan**: the guide's {title} with your numbers "
+                 f"{cites.mark(guide, hit.anchor)}\n{quoted}"]
+        if plan.workings:
+            lines.append("How the figures were filled:\n" + "\n".join(
+                f"- {w}" for w in plan.workings))
+        return lines
 
     def closing(self, r: FromGuide, cites: Citations) -> list[str]:
         """The guide's strongest levers and the articles' tactic."""

@@ -28,11 +28,12 @@ from assistant.answer.read.levels import levels_of
 from assistant.answer.read.places import AskedPlace
 from assistant.answer.read.reading import Resolved
 from assistant.answer.types import Answer, Band, Hit
-from assistant.answer.write.cells import band_of
+from assistant.answer.write.cells import band_of, with_basis
 from assistant.answer.write.cells import where as where_of
 from assistant.answer.write.citations import Citations
 from assistant.answer.write.freshness import freshness_fields, freshness_line
-from assistant.answer.write.quoting import quote
+from assistant.answer.write.quoting import quote_all
+from assistant.answer.write.scope import Scope, scope_of
 from assistant.corpus.model import COMPONENT_LABELS, COMPONENTS, CompRow, Guide
 from assistant.corpus.words.vocabulary import is_levelish
 from assistant.corpus.words.wording import guide_label
@@ -94,7 +95,7 @@ class FiguresAnswer:
             lines = self.lines(evidence, cites, bands)
             fresh = freshness_line(guide, today)
         else:
-            lines = [quote(hit, cites, evidence.question) for hit in evidence.passages[:3]] or [
+            lines = quote_all(list(evidence.passages[:3]), cites, evidence.question) or [
                 "The library's guides and articles do not cover this question."]
         return Answer(question=evidence.question, status="answered",
                       text=markdown(notes, lines, fresh), citations=cites.all(),
@@ -135,7 +136,7 @@ class FiguresAnswer:
                          f"{r.level_missing}, and other levels' figures are not a substitute. "
                          f"Its pay rows are for: {levels} {cites.mark(guide, anchor)}")
         if "signing_bonus" in r.asks:
-            lines += _sign_on_mentions(r.passages, cites)
+            lines += _sign_on_mentions(r.passages, cites, scope_of(guide, r.rows))
         lines += self._topic_lines(r, guide, cites)
         lines += self.closing(r, cites)
         bands[:] = mark_stated(r.stated, bands)
@@ -144,8 +145,8 @@ class FiguresAnswer:
     def _topic_lines(self, r: FromGuide, guide: Guide, cites: Citations) -> list[str]:
         lines = []
         topical = [h for h in r.passages if h.row is None and h.guide.kind != "article"]
-        for hit in topical[:3] if self.quotes_sections(r) else []:
-            lines.append(quote(hit, cites, r.question))
+        if self.quotes_sections(r):
+            lines += quote_all(topical[:3], cites, r.question, scope_of(guide, r.rows))
         if "espp" in r.asks and not topical:
             lines.append(f"The {guide_label(guide)} guide does not mention an employee stock "
                          "purchase plan (ESPP); its stock figures are grants, not a purchase "
@@ -183,7 +184,7 @@ def _row_line(row: CompRow, wanted: list[str], guide: Guide, cites: Citations,
         if fig is None:
             missing.append(COMPONENT_LABELS[component])
             continue
-        parts.append(f"{COMPONENT_LABELS[component]} {fig.text}")
+        parts.append(f"{COMPONENT_LABELS[component]} {with_basis(fig.text, guide, row, component)}")
         band = band_of(guide, row, component, row.region.raw)
         bands += [band] if band is not None else []
     where = where_of(row)
@@ -223,11 +224,15 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
 
 
-def _sign_on_mentions(passages: tuple[Hit, ...], cites: Citations) -> list[str]:
-    """Sentences of the guide's scripts and levers that name a sign-on figure."""
+def _sign_on_mentions(passages: tuple[Hit, ...], cites: Citations,
+                      scope: Scope | None) -> list[str]:
+    """Sentences of the guide's scripts and levers that name a sign-on figure of the asked
+    rows (scope.py)."""
     lines = []
     for hit in passages:
         for sentence in sign_on_sentences(hit.text):
+            if scope is not None and scope.foreign(sentence):
+                continue
             title = hit.section.title if hit.section else "guide"
             lines.append(f"The guide's {title} mentions a sign-on: “{sentence}” "
                          f"{cites.mark(hit.guide, hit.anchor)}")

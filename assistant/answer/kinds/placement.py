@@ -13,19 +13,17 @@ converted); stock is compared on the basis the guide's table states, and the lin
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from assistant.answer.read.stated import StatedFigure
 from assistant.answer.types import Band
+from assistant.answer.write.cells import basis_words as _basis_words
+from assistant.answer.write.cells import stock_basis
 from assistant.answer.write.citations import Citations
 from assistant.corpus.model import COMPONENT_LABELS, CompRow, Figure, Guide
 from assistant.money.format import format_amount
 
 MINUS, DIVIDE = "−", "÷"
-_STOCK_HEADER = re.compile(r"stock|rsu|equity|option", re.IGNORECASE)
-_OVER_GRANT = re.compile(r"\b(\d)\s*-?\s*(?:yr|year)s?\b", re.IGNORECASE)
-_PER_YEAR = re.compile(r"/\s*yr\b|per year|annual", re.IGNORECASE)
 
 
 def placement_line(stated: StatedFigure, row: CompRow, guide: Guide, mark: str) -> str:
@@ -73,25 +71,24 @@ def _where_in(value: float, band: Figure, unit: str, where: str, mark: str) -> s
             f"{show(value - low)} {DIVIDE} {show(high - low)} = {share}%.")
 
 
-def stock_basis(guide: Guide, row: CompRow) -> str:
-    """"4yr" or "yr", as the header of the row's table states its stock column; "" unknown."""
-    section = guide.section(row.section_anchor) if row.section_anchor else None
-    for line in (section.text if section else "").splitlines():
-        if not line.strip().startswith("|"):
-            continue
-        for cell in line.strip("| ").split("|"):
-            if _STOCK_HEADER.search(cell):
-                grant = _OVER_GRANT.search(cell)
-                if grant:
-                    return f"{grant.group(1)}yr"
-                if _PER_YEAR.search(cell):
-                    return "yr"
-        return ""  # only the header line names the columns
-    return ""
-
-
-def _basis_words(basis: str) -> str:
-    return "per year" if basis == "yr" else f"over {basis.removesuffix('yr')} years"
+def where_short(stated: StatedFigure, row: CompRow) -> str:
+    """A table cell placing a stated figure in the row's band of its part, with the sum:
+    "26% of the way: ($190K − $178K) ÷ ($225K − $178K) = 26%"; "" when it cannot be placed."""
+    band = row.figure(stated.component)
+    if band is None or band.low is None or (stated.unit or band.unit) != band.unit:
+        return ""
+    unit, low = band.unit, band.low
+    high = band.high if band.high is not None else low
+    value, show = stated.value, (lambda v: _amount(v, unit))
+    if value < low:
+        return f"below by {show(low - value)}: {show(low)} {MINUS} {show(value)}"
+    if value > high:
+        return f"above by {show(value - high)}: {show(value)} {MINUS} {show(high)}"
+    if high == low:
+        return "equal to the guide's figure"
+    share = round(100 * (value - low) / (high - low))
+    return (f"{share}% of the way: ({show(value)} {MINUS} {show(low)}) {DIVIDE} "
+            f"({show(high)} {MINUS} {show(low)}) = {share}%")
 
 
 def _amount(value: float, unit: str) -> str:

@@ -13,7 +13,10 @@ name one follow the table, quoted and cited. Each role is offered as a closer lo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.answer.evidence import Cell, Line, Spanned, Table
+from assistant.answer.kinds.placement import where_short
 from assistant.answer.library import Library
 from assistant.answer.pick.rows import select_rows
 from assistant.answer.pick.sections import sign_on_sentences, topic_sections
@@ -38,6 +41,9 @@ def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon) -> Span
     company = vocab.companies[resolved.company]
     held = vocab.guides_by_company.get(resolved.company, {})
     parts = [a for a in resolved.asks if a in COMPONENTS] or ["base"]
+    # the person's own figures are placed in each role's band: never dropped for want of a role
+    mine = [s if s.component else replace(s, component=parts[0]) for s in resolved.stated]
+    mine = [s for s in mine if s.component in parts]
     rows: list[tuple[Cell, ...]] = []
     bands: list[Band] = []
     lacking: list[str] = []
@@ -54,7 +60,8 @@ def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon) -> Span
             continue
         for row in picked.rows:
             rows.append((Cell(guide.role_display), Cell(where(row)),
-                         *[figure_cell(guide, row, p) for p in parts]))
+                         *[figure_cell(guide, row, p) for p in parts],
+                         *[Cell(where_short(s, row) or "not placed") for s in mine]))
             for part in parts:
                 band = band_of(guide, row, part, f"{guide.role_display} · {where(row)}")
                 if band is not None:
@@ -70,11 +77,16 @@ def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon) -> Span
                                f"for {where_}, and other places' or levels' figures are not a "
                                "substitute.",
                        suggestions=_closer(resolved, library, list(held)))
-    table = Table(Kind.ACROSS_ROLES, ("Role", "Region", *[label(p) for p in parts]),
+    table = Table(Kind.ACROSS_ROLES, ("Role", "Region", *[label(p) for p in parts],
+                                      *[f"your {s.text}" for s in mine]),
                   tuple(rows), caption=f"{company} {and_list([label(p) for p in parts])}"
                                        f" for {where_}, from each {company} guide "
                                        "that covers it:")
     after = list(quotes)
+    for s in mine:
+        after.insert(0, (Cell(f"Your {label(s.component)} of {s.text} is placed in each role's "
+                              "band above (how far through it, or by how much outside); name "
+                              "your role to see its whole answer."),))
     if lacking:
         after.append((Cell(f"No figures for {where_} in the {company} guides for "
                            f"{and_list(lacking)}."),))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.answer.types import Citation
 from assistant.corpus.model import Guide
+from assistant.corpus.words.wording import guide_label
 
 
 class Citations:
@@ -19,7 +20,8 @@ class Citations:
             section = guide.section(anchor) if anchor else None
             title = section.title if section else guide.title
             self._items[key] = Citation(n=len(self._items) + 1, guide=guide.id,
-                                        source=guide.path, section=anchor, title=title)
+                                        source=guide.path, section=anchor, title=title,
+                                        document=guide_label(guide))
         return f"[{self._items[key].n}]"
 
     def all(self) -> tuple[Citation, ...]:

@@ -8,10 +8,12 @@ Example:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.answer.library import stems
 from assistant.answer.types import Hit
 from assistant.answer.write.citations import Citations
+from assistant.answer.write.scope import Scope, within
 from assistant.corpus.words.wording import guide_label
 
 QUOTE_CHARS = 900
@@ -22,7 +24,7 @@ def excerpt(text: str, question: str, limit: int = QUOTE_CHARS) -> str:
     paras = [unit for line in text.splitlines() if line.strip()
              for unit in _units(line.strip(), limit // 2)]
     if sum(len(p) for p in paras) <= limit:
-        return "\n\n".join(paras)
+        return _joined(paras)
     words = stems(question)
     best = max(range(len(paras)), key=lambda i: (len(words & stems(paras[i])), -i))
     lo, hi, size = best, best + 1, len(paras[best])
@@ -32,8 +34,17 @@ def excerpt(text: str, question: str, limit: int = QUOTE_CHARS) -> str:
     while lo > 0 and size + len(paras[lo - 1]) <= limit:  # then what leads into it
         lo -= 1
         size += len(paras[lo])
-    picked = "\n\n".join(paras[lo:hi])
+    picked = _joined(paras[lo:hi])
     return picked if len(picked) <= limit else picked[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _joined(paras: list[str]) -> str:
+    """Paragraphs apart by a blank line; a table's lines kept together so it stays a table."""
+    out = ""
+    for i, para in enumerate(paras):
+        table = para.startswith("|") and i and paras[i - 1].startswith("|")
+        out += ("\n" if table else "\n\n" if i else "") + para
+    return out
 
 
 def _units(line: str, size: int) -> list[str]:
@@ -41,9 +52,36 @@ def _units(line: str, size: int) -> list[str]:
     return [line] if len(line) <= size else [x for x in re.split(r"(?<=[.!?])\s+", line) if x]
 
 
-def quote(hit: Hit, cites: Citations, question: str = "") -> str:
-    text = excerpt(hit.text, question)
-    suffix = "" if text.endswith("…") or len(text) >= len(hit.text.strip()) - 2 else " …"
-    title = hit.section.title if hit.section else hit.guide.title
+def quote(hit: Hit, cites: Citations, question: str = "", scope: Scope | None = None,
+          title: str = "") -> str:
+    """The passage's paragraphs that answer, cut to `scope` (scope.py), as a cited quote;
+    "" when nothing of it is left to quote (and nothing is cited)."""
+    body = within(hit.text, scope)
+    if not body:
+        return ""
+    text = excerpt(body, question)
+    suffix = "" if text.endswith("…") or len(text) >= len(body.strip()) - 2 else " …"
+    title = title or (hit.section.title if hit.section else hit.guide.title)
     quoted = "\n".join(f"> {line}" if line else ">" for line in (text + suffix).splitlines())
     return f"**{title}** ({guide_label(hit.guide)}) {cites.mark(hit.guide, hit.anchor)}\n{quoted}"
+
+
+def quote_all(hits: list[Hit], cites: Citations, question: str = "",
+              scope: Scope | None = None) -> list[str]:
+    """Each section's passages as one quote, in the order the sections first come (two
+    paragraphs of one section are one quote under one title, not two)."""
+    merged: dict[tuple[str, str], Hit] = {}
+    for hit in hits:
+        key = (hit.guide.id, hit.anchor)
+        if key in merged and hit.text not in merged[key].text:
+            merged[key] = replace(merged[key], text=f"{merged[key].text}\n\n{hit.text}")
+        merged.setdefault(key, hit)
+    quotes, titles = [], set()
+    for hit in merged.values():
+        title = hit.section.title if hit.section else hit.guide.title
+        again = (hit.guide.id, title) in titles  # two sections of one name: say which
+        titles.add((hit.guide.id, title))
+        quoted = quote(hit, cites, question, scope, f"{title}, another section of that name"
+                       if again else "")
+        quotes += [quoted] if quoted else []
+    return quotes

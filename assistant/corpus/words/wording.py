@@ -17,12 +17,17 @@ import re
 from assistant.corpus.model import COMPONENT_LABELS, CompRow, Guide
 
 _TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
+_QUESTION = re.compile(r"(?<![^\s])[A-Z][^.?!\n]{20,140}\?")
 
 
 def guide_label(guide: Guide) -> str:
     """Human label of a guide: 'Alibaba ML/AI Engineer' or the article title."""
     if guide.company_display or guide.role_display:
         return f"{guide.company_display} {guide.role_display}".strip()
+    if guide.title.endswith("…") and guide.sections:  # an article with no title line
+        asked = _QUESTION.search(guide.sections[0].text)
+        if asked:  # the question it sets out to answer: "How do compensation ... look ...?"
+            return asked.group(0)
     return guide.title
 
 

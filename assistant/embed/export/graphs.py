@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
 import time
+import warnings
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -127,12 +129,20 @@ def _export_raw(raw: Path) -> None:
     """The plain ONNX graph (standard operators only), as torch traces it."""
     import torch
     from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
 
     # Eager attention traces to the MatMul/Softmax pattern onnxruntime fuses into `Attention`.
+    hf_logging.disable_progress_bar()  # a bar over 103 local tensors reads like a download
     bert = AutoModel.from_pretrained(str(source_dir()), attn_implementation="eager").eval()
+    hf_logging.enable_progress_bar()
     ids = torch.ones((2, 8), dtype=torch.long)
     axes = {name: {0: "batch", 1: "sequence"} for name in _INPUTS}
-    with torch.no_grad():
+    with torch.no_grad(), warnings.catch_warnings():
+        # Expected, not failures: without a KV cache the mask always has the keys' length, so
+        # the padding check the tracer freezes holds for every input; and opset 17 spells
+        # advanced indexing as Reshape/Concat/Gather, which is exact.
+        warnings.filterwarnings("ignore", category=torch.jit.TracerWarning)
+        warnings.filterwarnings("ignore", message="Exporting aten::index operator")
         torch.onnx.export(
             _pooled_module(bert),
             (ids, torch.ones_like(ids), torch.zeros_like(ids)),
@@ -187,14 +197,24 @@ def _quantize(fp32: Path, out: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     # Per-channel scales keep cosine to fp32 near 0.994 (per-tensor: 0.94). The fused contrib
-    # ops defeat shape inference, so tell the quantizer their outputs are float.
-    quantize_dynamic(
-        str(fp32),
-        str(out),
-        weight_type=QuantType.QInt8,
-        per_channel=True,
-        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
-    )
+    # ops defeat shape inference, so tell the quantizer their outputs are float; for the same
+    # reason its advice to run its shape pre-processing first does not apply: not printed.
+    root = logging.getLogger()
+    root.addFilter(_no_preprocessing_advice)
+    try:
+        quantize_dynamic(
+            str(fp32),
+            str(out),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+        )
+    finally:
+        root.removeFilter(_no_preprocessing_advice)
+
+
+def _no_preprocessing_advice(record: logging.LogRecord) -> bool:
+    return "pre-processing before quantization" not in record.getMessage()
 
 
 def _write_tokenizer(out: Path) -> None:

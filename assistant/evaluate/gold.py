@@ -20,13 +20,15 @@ import json
 import re
 import statistics
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from assistant.answer.types import Answer, Asker
+from assistant.corpus.model import Guide
 from assistant.errors import UsageError
+from assistant.evaluate.audit import repeated_rows, unshown_figures
 
 # A figure in an answer: currency amounts and percentages (used to prove "no figures").
 CODES = "USD|GBP|EUR|INR|SGD|CNY|CAD|AUD|HKD|JPY|CHF|PLN|KRW|DKK|SEK|NOK|ILS|AED|BRL|MXN|TWD|SAR"
@@ -72,6 +74,8 @@ class Outcome:
     answer: Answer
     seconds: float
     problems: list[str] = field(default_factory=list)
+    unasked: list[str] = field(default_factory=list)  # audit.py: figures of rows not shown
+    repeated: list[str] = field(default_factory=list)  # audit.py: rows written twice
 
 
 @dataclass
@@ -93,6 +97,8 @@ class Report:
             "guide_cited": _rate(_cites(o) for o in answered if o.item.expect_guide),
             "figures_exact": _rate(not _figure_problems(o) for o in with_figs),
             "borrowed_figures": float(sum(bool(_forbidden(o)) for o in self.outcomes)),
+            "unasked_figures": float(sum(bool(o.unasked) for o in self.outcomes)),
+            "repeated_rows": float(sum(bool(o.repeated) for o in self.outcomes)),
             "names_dealt_with": _rate(not _unmentioned(o) for o in self.outcomes
                                       if o.item.expect_mentions),
             "clarify_no_guide_correct": _rate(not o.problems for o in refused),
@@ -155,14 +161,22 @@ def _item(data: dict[str, Any]) -> GoldItem:
         expect_guides=tuple(data.get("expect_guides") or ()))
 
 
-def evaluate(assistant: Asker, items: Sequence[GoldItem]) -> Report:
-    """Ask every gold question and check each answer."""
+def evaluate(assistant: Asker, items: Sequence[GoldItem],
+             guide_of: Callable[[str], Guide | None] | None = None) -> Report:
+    """Ask every gold question and check each answer; with `guide_of` (the library's guide
+    by id) also audit it for figures of rows it does not show and rows shown twice."""
     outcomes = []
     for item in items:
         start = time.perf_counter()
         answer = assistant.ask(item.question, list(item.history))
         outcome = Outcome(item, answer, time.perf_counter() - start)
+        if guide_of is not None:
+            outcome.unasked = unshown_figures(answer, guide_of)
+        outcome.repeated = repeated_rows(answer.text)
         outcome.problems = check(outcome)
+        outcome.problems += [f"figures of rows it does not show {outcome.unasked}"] \
+            if outcome.unasked else []
+        outcome.problems += [f"rows written twice {outcome.repeated}"] if outcome.repeated else []
         outcomes.append(outcome)
     return Report(outcomes)
 
