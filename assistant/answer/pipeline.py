@@ -99,7 +99,8 @@ class Assistant:
         if search is None:
             search = HybridSearch(self.library, index, embedder).search
         embed = self.library.remembering(embedder) if embedder is not None else None
-        return Retriever(self.library, self.lexicon, search, embed)
+        return Retriever(self.library, self.lexicon, search, embed,
+                         meaningful=getattr(embedder, "meaningful", True))
 
     @cached_property
     def lexicon(self) -> Lexicon:

@@ -26,13 +26,13 @@ class Retriever:
     """Finds evidence for a resolved question in one library."""
 
     def __init__(self, library: Library, lexicon: Lexicon,
-                 general_search: GeneralSearch | None = None, embed: Embed | None = None
-                 ) -> None:
+                 general_search: GeneralSearch | None = None, embed: Embed | None = None,
+                 meaningful: bool = True) -> None:
         if general_search is None:
             from assistant.answer.search import HybridSearch
 
             general_search = HybridSearch(library).search
-        self.tools = Tools(library, lexicon, general_search, embed)
+        self.tools = Tools(library, lexicon, general_search, embed, meaningful)
 
     @property
     def library(self) -> Library:

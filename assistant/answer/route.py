@@ -90,11 +90,15 @@ def _route(resolved: Resolved, library: Library, kind: Kind) -> Route:
             return Route("answered", general=True, notes=(
                 f"The library has no {resolved.unknown_role} guide for {company}, so no pay "
                 "figures for that job; what the general articles say:",))
+        if kind is Kind.ADVICE:  # "Darktrace's recruiter says ...; anything I can say back?"
+            return Route("answered", general=True)
         return Route("no_guide",
                      message=f"The library has no {resolved.unknown_role} guide for {company}, "
                              f"so it holds no figures for that job. Its {company} guides cover: "
                              f"{_role_list(roles, library)}.",
                      suggestions=_role_suggestions(resolved, roles, library))
+    if kind is Kind.ADVICE:  # the company's guides and the articles, searched for the answer
+        return Route("answered", general=True)
     if resolved.role:
         if resolved.role in roles:
             return Route("answered", guide_id=guide_at_level(resolved.role, resolved.level_asked,

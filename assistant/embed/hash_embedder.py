@@ -36,6 +36,7 @@ class HashEmbedder:
     """Bag of lowercase word tokens hashed into `dim` signed buckets, L2-normalized."""
 
     name = "hash-384"
+    meaningful = False  # word overlap, not meaning: no similarity floor applies to it
     max_tokens = MAX_TOKENS  # chunks are cut for the real model's window
 
     def __init__(self, dim: int = 384) -> None:

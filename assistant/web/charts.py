@@ -4,9 +4,13 @@ Example:
     >>> html = bands_svg(answer.bands)
     >>> html.count("<svg")  # USD and CNY bands never share an axis
     2
+    >>> bands_html(answer.bands).count('<figure class="msg-chart"')  # the same, in a message
+    2
 
 Every label is escaped; the SVG carries no scripts, style sheets, links or external references,
-so it is safe to insert as it is.
+so it is safe to insert as it is. `bands_html` draws the same bars as plain HTML for inside a
+chat message: the Chatbot's sanitizer drops an SVG's viewBox (so it could not shrink to a
+phone's width), while percentages in a style attribute survive it.
 """
 
 from __future__ import annotations
@@ -66,6 +70,43 @@ def bands_svg(bands: Sequence[Band]) -> str:
         return ""
     charts = "".join(_currency_svg(currency, rows) for currency, rows in groups.items())
     return f'<div class="pay-bands">{charts}</div>'
+
+
+def bands_html(bands: Sequence[Band]) -> str:
+    """The bands as HTML range bars, one <figure class="msg-chart"> per currency; "" if none."""
+    groups: dict[str, list[Band]] = {}
+    for band in bands:
+        if _drawable(band):
+            groups.setdefault(band.currency, []).append(band)
+    return "".join(_currency_html(currency, rows) for currency, rows in groups.items())
+
+
+def _currency_html(currency: str, bands: list[Band]) -> str:
+    top, _ = _axis(max(max(b.low, b.high, b.marker or 0.0) for b in bands))
+    regions = list(dict.fromkeys(_where(b) for b in bands))
+    title = f"Pay bands in {currency}" + (f" — {regions[0]}" if len(regions) == 1 else "")
+    rows = []
+    for label, band in _lines(bands, list(dict.fromkeys(b.component for b in bands))):
+        if band is None:
+            rows.append(f'<div class="band-head">{_esc(label)}</div>')
+            continue
+        low, high = sorted((band.low, band.high))
+        left, width = 100 * low / top, max(100 * (high - low) / top, 1.0)
+        color = COLORS.get(band.component, OTHER_COLOR)
+        mark = ""
+        if band.marker is not None and math.isfinite(band.marker) and band.marker >= 0:
+            mark = (f'<span class="band-mark" title="Your figure: '
+                    f'{_esc(money(band.marker, band.currency))}" '
+                    f'style="left:{min(99.5, 100 * band.marker / top):.2f}%"></span>')
+        rows.append(
+            f'<div class="band-row" title="{_esc(f"{label}: {_span(low, high, currency)}")}">'
+            f'<span class="band-label">{_esc(_shorten(label))}</span>'
+            f'<span class="band-track"><span class="band-bar" style="left:{left:.2f}%;'
+            f'width:{width:.2f}%;background:{color}"></span>{mark}</span>'
+            f'<span class="band-figure">{_esc(_span(low, high, currency, code=False))}</span>'
+            "</div>")
+    return (f'<figure class="msg-chart"><figcaption>{_esc(title)}</figcaption>'
+            + "".join(rows) + "</figure>")
 
 
 def money(value: float, currency: str, code: bool = True) -> str:

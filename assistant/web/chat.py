@@ -5,14 +5,20 @@ Example:
     >>> app = gr.mount_gradio_app(app, demo, path="/", **chat_mount_options())
 
 The page holds the conversation (the Chatbot value) and sends it with every question, so the
-server keeps no session state. Messages are pre-rendered, sanitized HTML (see chat_render);
-the Chatbot additionally runs its own sanitizer and renders no Markdown of its own.
+server keeps no session state. The browser keeps it too, in localStorage (gr.BrowserState), so
+a reload shows it again; "Clear conversation" empties both. Saving and restoring run in the
+browser only: no request, nothing counted against the rate limit. Messages are pre-rendered,
+sanitized HTML (see chat_render); the Chatbot additionally runs its own sanitizer and renders
+no Markdown of its own. static/chat_page.js adds what the Chatbot lacks: copying a message as
+plain text, plain-text labels for screen readers, and showing a long answer from its start.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
@@ -21,7 +27,7 @@ from assistant.answer.pipeline import Assistant
 from assistant.answer.types import Answer
 from assistant.errors import AssistantError
 from assistant.settings import Settings
-from assistant.web.charts import bands_svg
+from assistant.web.charts import bands_html, bands_svg
 from assistant.web.chat_render import (
     answer_html,
     badge_html,
@@ -35,6 +41,7 @@ from assistant.web.limits import LIMITED_HEADER
 
 log = logging.getLogger(__name__)
 
+STATIC = Path(__file__).resolve().parent / "static"
 TITLE = "Offer coach — salary negotiation guides"
 DESCRIPTION = ("Answers come only from the guide library, with citations: click a [n] or a "
                "source to open the guide at that section.")
@@ -44,9 +51,27 @@ CHART_PLACEHOLDER = ('<p class="chart-empty">Pay bands appear here when an answe
                     "figures.</p>")
 ASK_CONCURRENCY = 8
 MAX_QUEUE = 64  # chat events waiting at once; past it Gradio refuses the join ("queue full")
+# The conversation kept on the page (and in the browser): the newest messages only, so one
+# kept across many reloads still fits the chat's body cap (limits.MAX_CHAT_BODY_BYTES; an
+# answer with its charts is at most ~10 KB).
+KEEP_MESSAGES = 60
+# The conversation in this browser's localStorage. The "secret" is no secret: Gradio ships it
+# in the page config. A fixed one keeps the saved conversation readable after a restart.
+STORAGE_KEY = "offer-coach-chat"
+STORAGE_SECRET = "offer-coach-chat-v1"
+DELETE_LABEL = "Delete my rating"
 
 ChatValue = list[dict[str, Any]]
 Outputs = tuple[Any, ...]  # chatbot, chart, badge, last answer, question box, status
+Rated = tuple[Any, ...]  # status, comment, the stored rating, the Delete button
+
+# Browser-only event functions (no request): outputs are chatbot, chart, badge, last answer.
+_EMPTY = json.dumps([[], CHART_PLACEHOLDER, "", {}])
+RESTORE_JS = (f"(kept) => kept && Array.isArray(kept.chat) && kept.chat.length ? [kept.chat, "
+              f"kept.chart || {json.dumps(CHART_PLACEHOLDER)}, kept.badge || '', kept.last || {{}}]"
+              f" : {_EMPTY}")
+SAVE_JS = "(chat, chart, badge, last) => ({chat, chart, badge, last})"
+CLEAR_JS = f"() => [...{_EMPTY}, {{chat: []}}]"  # ... and the emptied store
 
 
 def chat_theme() -> gr.themes.Base:
@@ -59,10 +84,11 @@ def chat_theme() -> gr.themes.Base:
 
 
 def chat_mount_options() -> dict[str, Any]:
-    """Keyword arguments for gr.mount_gradio_app: theme, page CSS, no footer links."""
+    """Keyword arguments for gr.mount_gradio_app: theme, page CSS and script, no footer links."""
     # show_error off: a validation error would echo the input values to the client
-    return {"theme": chat_theme(), "css": CSS, "footer_links": [], "show_error": False,
-            "max_file_size": 1}
+    return {"theme": chat_theme(), "css_paths": [STATIC / "chat.css"],
+            "js": (STATIC / "chat_page.js").read_text(encoding="utf-8"),
+            "footer_links": [], "show_error": False, "max_file_size": 1}
 
 
 class ChatHandlers:
@@ -75,7 +101,7 @@ class ChatHandlers:
     def ask(self, question: str, chat: ChatValue | None, request: gr.Request | None = None
             ) -> Iterator[Outputs]:
         """Stream the answer to `question`, the conversation so far taken from `chat`."""
-        chat = list(chat or [])
+        chat = list(chat or [])[-KEEP_MESSAGES:]
         question = (question or "").strip()
         if not question:
             yield chat, gr.skip(), gr.skip(), gr.skip(), "", gr.skip()
@@ -112,7 +138,8 @@ class ChatHandlers:
 
     def _final(self, chat: ChatValue, answer: Answer) -> Outputs:
         library = self.bot.library
-        message: dict[str, Any] = {"role": "assistant", "content": answer_html(answer, library)}
+        content = answer_html(answer, library, chart=bands_html(answer.bands))
+        message: dict[str, Any] = {"role": "assistant", "content": content}
         if answer.suggestions:
             message["options"] = [{"value": s, "label": s} for s in answer.suggestions]
         chat[-1] = message
@@ -120,29 +147,48 @@ class ChatHandlers:
         badge = badge_html(answer, library, self.bot.today)
         return chat, chart, badge, answer.as_dict(), gr.skip(), gr.skip()
 
-    def rater(self, rating: str) -> Callable[..., tuple[str, str]]:
+    def rater(self, rating: str) -> Callable[..., Rated]:
         """The click handler of the thumbs-up or thumbs-down button."""
 
         def rate(last: dict[str, Any] | None, comment: str, request: gr.Request | None = None
-                 ) -> tuple[str, str]:
+                 ) -> Rated:
             if limited := rate_limited(request):
-                return limited, comment
+                return limited, comment, gr.skip(), gr.skip()
             if not last or not last.get("answer"):
-                return "Ask a question first, then rate its answer.", comment
+                return "Ask a question first, then rate its answer.", comment, gr.skip(), \
+                    gr.skip()
             try:
-                fid = self.feedback.add(str(last.get("question", "")), str(last["answer"]),
-                                        list(last.get("citations") or []), rating,
-                                        (comment or "").strip())
+                stored = self.feedback.add(str(last.get("question", "")), str(last["answer"]),
+                                           list(last.get("citations") or []), rating,
+                                           (comment or "").strip())
             except AssistantError as exc:
-                return str(exc), comment
+                return str(exc), comment, gr.skip(), gr.skip()
             except Exception:
                 log.exception("storing feedback failed")
-                return "Feedback could not be saved; please try again.", comment
-            return (f"Thanks — saved as #{fid.id} with this question and answer, kept "
-                    f"{self.feedback.keep_days} days. To delete it: DELETE "
-                    f"/api/feedback/{fid.id}?token={fid.token}"), ""
+                return "Feedback could not be saved; please try again.", comment, gr.skip(), \
+                    gr.skip()
+            return (f"Thanks — your rating is saved with this question and answer, and kept "
+                    f"{self.feedback.keep_days} days. Changed your mind? Press “{DELETE_LABEL}” "
+                    "to remove it now."), "", {"id": stored.id, "token": stored.token}, \
+                gr.update(visible=True)
 
         return rate
+
+    def delete_rating(self, kept: dict[str, Any] | None, request: gr.Request | None = None
+                      ) -> tuple[Any, ...]:
+        """The Delete button: remove the rating this page saved last (its id and token)."""
+        if limited := rate_limited(request):
+            return limited, gr.skip(), gr.skip()
+        if not kept:
+            return "There is no rating of yours to delete.", None, gr.update(visible=False)
+        try:
+            gone = self.feedback.delete(int(kept["id"]), str(kept["token"]))
+        except Exception:
+            log.exception("deleting feedback failed")
+            return "The rating could not be deleted; please try again.", gr.skip(), gr.skip()
+        said = ("Your rating is deleted: nothing of it, nor of the question and answer, is "
+                "kept." if gone else "That rating was already deleted.")
+        return said, None, gr.update(visible=False)
 
 
 def rate_limited(request: gr.Request | None) -> str:
@@ -162,19 +208,20 @@ def build_chat(bot: Assistant, settings: Settings, feedback: FeedbackStore) -> g
                 chatbot = gr.Chatbot(
                     label="Conversation", show_label=False, elem_id="oc-chat", height=560,
                     render_markdown=False, sanitize_html=True, allow_tags=False,
-                    latex_delimiters=[],
+                    latex_delimiters=[], autoscroll=False,  # chat_page.js shows answer starts
                     feedback_options=None, buttons=["copy"], layout="bubble",
                     placeholder="Ask about pay bands, sign-on bonuses, levels or negotiation "
                                 "tactics — e.g. “Alibaba Seattle sign-on?”")
                 with gr.Row(elem_id="oc-ask-row"):
-                    question = gr.Textbox(show_label=False, scale=5, max_lines=4,
-                                          placeholder="Ask about an offer…", elem_id="oc-question",
-                                          autofocus=True)
+                    question = gr.Textbox(label="Your question", show_label=False, scale=5,
+                                          max_lines=4, placeholder="Ask about an offer…",
+                                          elem_id="oc-question", autofocus=True)
                     send = gr.Button("Ask", variant="primary", scale=1, min_width=80,
                                      elem_id="oc-send")
                 with gr.Row(elem_id="oc-examples"):
                     example_buttons = [gr.Button(text, size="sm", elem_classes=["oc-example"])
                                        for text in EXAMPLES]
+                    clear = gr.Button("Clear conversation", size="sm", elem_id="oc-clear")
             with gr.Column(scale=2, min_width=300, elem_id="oc-side-col"):
                 badge = gr.HTML("", js_on_load=None, elem_id="oc-freshness")
                 chart = gr.HTML(CHART_PLACEHOLDER, js_on_load=None, elem_id="oc-chart")
@@ -184,52 +231,41 @@ def build_chat(bot: Assistant, settings: Settings, feedback: FeedbackStore) -> g
                             "saves the question and answer with your rating (kept "
                             f"{settings.feedback_days} days); nothing is saved otherwise."
                             "</small>", js_on_load=None)
-                    comment = gr.Textbox(show_label=False, max_lines=3, elem_id="oc-comment",
+                    comment = gr.Textbox(label="Comment on the answer (optional)",
+                                         show_label=False, max_lines=3, elem_id="oc-comment",
                                          placeholder="Optional comment, then rate")
                     with gr.Row():
                         up = gr.Button("✓ Helpful", size="sm", elem_id="oc-up")
                         down = gr.Button("✗ Not helpful", size="sm", elem_id="oc-down")
                     status = gr.Markdown("", elem_id="oc-feedback-status")
+                    delete = gr.Button(DELETE_LABEL, size="sm", variant="stop", visible=False,
+                                       elem_id="oc-delete-rating")
         last = gr.JSON({}, visible=False)
+        kept_rating = gr.State(None)
+        store = gr.BrowserState({"chat": []}, storage_key=STORAGE_KEY, secret=STORAGE_SECRET)
 
-        outputs = [chatbot, chart, badge, last, question, status]
+        saved = [chatbot, chart, badge, last]
+        outputs = [*saved, question, status]
         common: dict[str, Any] = {"outputs": outputs, "concurrency_limit": ASK_CONCURRENCY,
                                   "show_progress": "hidden"}
-        question.submit(handlers.ask, [question, chatbot], api_name="ask", **common)
-        send.click(handlers.ask, [question, chatbot], api_visibility="private", **common)
-        for button in example_buttons:
-            button.click(handlers.ask, [button, chatbot], api_visibility="private", **common)
-        chatbot.option_select(handlers.ask_option, [chatbot], api_visibility="private", **common)
-        for button, rating in ((up, "up"), (down, "down")):
-            if settings.feedback:  # off: no handler that could store anything
-                button.click(handlers.rater(rating), [last, comment], [status, comment],
+        asked = [question.submit(handlers.ask, [question, chatbot], api_name="ask", **common),
+                 send.click(handlers.ask, [question, chatbot], api_visibility="private",
+                            **common),
+                 chatbot.option_select(handlers.ask_option, [chatbot], api_visibility="private",
+                                       **common)]
+        asked += [button.click(handlers.ask, [button, chatbot], api_visibility="private",
+                               **common) for button in example_buttons]
+        for event in asked:
+            event.then(None, saved, [store], js=SAVE_JS, api_visibility="private")
+        demo.load(None, [store], saved, js=RESTORE_JS, api_visibility="private")
+        for emptied in (clear.click, chatbot.clear):
+            emptied(None, None, [*saved, store], js=CLEAR_JS, api_visibility="private")
+        if settings.feedback:  # off: no handler that could store anything
+            for button, rating in ((up, "up"), (down, "down")):
+                button.click(handlers.rater(rating), [last, comment],
+                             [status, comment, kept_rating, delete],
                              api_name=f"feedback_{rating}")
+            delete.click(handlers.delete_rating, [kept_rating], [status, kept_rating, delete],
+                         api_name="feedback_delete")
     demo.queue(max_size=MAX_QUEUE)  # bounded: a flood is refused, not held in memory
     return demo
-
-
-CSS = """
-#oc-header h1 { font-size: 1.55rem; margin: .25rem 0 .15rem; }
-#oc-header p { margin: 0 0 .5rem; color: var(--body-text-color-subdued); }
-#oc-chat .message p { margin: .35rem 0; }
-#oc-chat .message a { text-decoration: underline; }
-#oc-chat blockquote { border-left: 3px solid var(--border-color-primary); margin: .4rem 0;
-  padding: .1rem .75rem; color: var(--body-text-color); opacity: .85; }
-#oc-chat ul { margin: .25rem 0 .25rem 1.1rem; }
-#oc-chat code { font-size: .85em; }
-#oc-chat .options { justify-content: flex-start; gap: .4rem; margin: .2rem 0 .6rem; }
-#oc-chat .option { border-radius: 999px; border: 1px solid var(--color-accent);
-  color: var(--color-accent); background: var(--background-fill-primary); font-size: .9rem;
-  padding: .3rem .85rem; flex: 0 1 auto; width: auto; max-width: 100%; }
-#oc-chat .option:hover { background: var(--color-accent-soft); }
-#oc-examples { gap: .5rem; flex-wrap: wrap; }
-#oc-examples button { flex: 0 1 auto; min-width: 0; border-radius: 999px; }
-#oc-freshness .freshness { display: inline-flex; flex-wrap: wrap; gap: .35rem; align-items: center;
-  padding: .3rem .7rem; border-radius: 10px; font-size: .85rem; border: 1px solid; }
-#oc-freshness .freshness.fresh { color: #166534; background: #f0fdf4; border-color: #86efac; }
-#oc-freshness .freshness.overdue { color: #9a3412; background: #fff7ed; border-color: #fdba74; }
-#oc-freshness .freshness-guide { font-weight: 600; }
-#oc-chart .chart-empty { color: var(--body-text-color-subdued); font-size: .9rem;
-  padding: 1rem; border: 1px dashed var(--border-color-primary); border-radius: 8px; }
-#oc-chart .pay-bands svg { display: block; margin-bottom: .75rem; }
-"""

@@ -28,6 +28,7 @@ from assistant.web.render import markdown_to_html
 _MARKER = re.compile(r"\[(\d+)\](?![(\[])")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~&])")
 _BETWEEN_TAGS = re.compile(r">\s*\n\s*<")  # the Chatbot shows newlines (white-space: pre-line)
+_CHART = re.compile(r'<figure class="msg-chart">.*?</figure>', re.DOTALL)  # never nested
 
 
 def guide_url(guide: str, section: str = "") -> str:
@@ -43,15 +44,19 @@ def md_escape(text: str) -> str:
 
 def answer_markdown(answer: Answer, library: Library | None = None) -> str:
     """The answer's Markdown with [n] markers linked to the source viewer, plus its sources."""
+    sources = sources_markdown(answer.citations, library)
+    return linked_text(answer) + ("\n\n" + sources if sources else "")
+
+
+def linked_text(answer: Answer) -> str:
+    """The answer's Markdown with each [n] marker a link to the cited section."""
     links = {c.n: guide_url(c.guide, c.section) for c in answer.citations}
 
     def link(match: re.Match[str]) -> str:
         url = links.get(int(match.group(1)))
         return f"[\\[{match.group(1)}\\]]({url})" if url else match.group(0)
 
-    text = _MARKER.sub(link, answer.text)
-    sources = sources_markdown(answer.citations, library)
-    return text + ("\n\n" + sources if sources else "")
+    return _MARKER.sub(link, answer.text)
 
 
 def sources_markdown(citations: Sequence[Citation], library: Library | None = None) -> str:
@@ -68,9 +73,12 @@ def sources_markdown(citations: Sequence[Citation], library: Library | None = No
     return "\n".join(lines)
 
 
-def answer_html(answer: Answer, library: Library | None = None) -> str:
-    """The final chat message for an answer: sanitized HTML with linked citations."""
-    return _compact(markdown_to_html(answer_markdown(answer, library)))
+def answer_html(answer: Answer, library: Library | None = None, chart: str = "") -> str:
+    """The final chat message for an answer: sanitized HTML with linked citations, then the
+    `chart` (charts.bands_html, shown in the message at phone width), then the sources."""
+    sources = sources_markdown(answer.citations, library)
+    return (_compact(markdown_to_html(linked_text(answer))) + chart
+            + (_compact(markdown_to_html(sources)) if sources else ""))
 
 
 def draft_html(text: str) -> str:
@@ -100,8 +108,8 @@ def history_messages(chat: Sequence[dict[str, Any]]) -> list[Message]:
         role = item.get("role") if isinstance(item, dict) else None
         if role not in ("user", "assistant"):
             continue
-        text = plain_text(_content_text(item.get("content"))[:MAX_TURN_CHARS * 4])[
-            :MAX_TURN_CHARS]
+        html = _CHART.sub("", _content_text(item.get("content"))[:MAX_TURN_CHARS * 8])
+        text = plain_text(html)[:MAX_TURN_CHARS]
         if text:
             messages.append({"role": role, "content": text})
     return messages

@@ -7,7 +7,8 @@ Fixtures:
     host_urls    HostUrls(allowed=..., blocked=...): a hostile-CSS page embedding the widget,
                  served from an origin in ASSISTANT_WIDGET_ORIGINS and from one that is not.
                  Add "?widget=0" for the page without the widget, "?position=left" for
-                 data-position="left", "?stub=1" for a widget served by the host server itself
+                 data-position="left", "?remember=off" for data-remember="off",
+                 "?stub=1" for a widget served by the host server itself
                  and talking to its scripted SSE stub (see `stub_stream`), "?token=T" for
                  data-token="T" (the app signs embed tokens with EMBED_SECRET).
     stub_stream  the scripted /api/ask/stream of the host server: sends one delta, waits for
@@ -20,6 +21,9 @@ Fixtures:
                    page.dialogs         messages of alert/confirm/prompt dialogs (dismissed)
                  A full-page screenshot lands in test-artifacts/browser/<test name>.png.
     mobile_page  the same at phone size (375x740, touch).
+    make_page    a factory of such pages in a given Look (desktop 1280x900 or phone 390x844,
+                 light or dark); `shoot(page, name)` saves a screenshot of a state into
+                 test-artifacts/ui-states/.
 
 Chromium is Debian's /usr/bin/chromium (`make browser` installs it); Playwright never downloads
 a browser here. Without it these tests fail, they never skip.
@@ -27,6 +31,7 @@ a browser here. Without it these tests fail, they never skip.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -38,7 +43,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -47,7 +52,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from chat_support import EMBED_SECRET
+from chat_support import EMBED_SECRET, Look
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -159,6 +164,8 @@ class HostPages:
         widget = ""
         if params.get("widget", ["1"])[0] != "0":
             position = ' data-position="left"' if params.get("position") == ["left"] else ""
+            if params.get("remember") == ["off"]:
+                position += ' data-remember="off"'
             if params.get("token"):  # an embed token minted for this page (EMBED_SECRET)
                 position += f' data-token="{html.escape(params["token"][0])}"'
             src = "/widget.js" if params.get("stub") == ["1"] else f"{self.app_url}/widget.js"
@@ -322,7 +329,8 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
-def _open_page(browser: Any, request: pytest.FixtureRequest, **context_args: Any) -> Iterator[Any]:
+def _open_page(browser: Any, request: pytest.FixtureRequest, shot: str = "",
+               **context_args: Any) -> Iterator[Any]:
     context = browser.new_context(**context_args)
     page = context.new_page()
     page.requests_seen, page.blocked, page.console_errors, page.dialogs = [], [], [], []
@@ -349,7 +357,7 @@ def _open_page(browser: Any, request: pytest.FixtureRequest, **context_args: Any
         yield page
     finally:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        name = re.sub(r"[^\w.-]+", "_", request.node.name)
+        name = re.sub(r"[^\w.-]+", "_", request.node.name + (f"-{shot}" if shot else ""))
         try:
             page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
         finally:
@@ -367,6 +375,19 @@ def mobile_page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A fresh phone-sized page (375x740, touch)."""
     yield from _open_page(browser, request, viewport={"width": 375, "height": 740},
                           is_mobile=True, has_touch=True, device_scale_factor=2)
+
+
+@pytest.fixture()
+def make_page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Callable[..., Any]]:
+    """make_page(look, shot="") -> a fresh page in that Look (closed at teardown)."""
+    with contextlib.ExitStack() as stack:
+        def make(look: Look, shot: str = "") -> Any:
+            pages = _open_page(browser, request, shot=shot or look.name, **look.context_args())
+            page = next(pages)
+            stack.callback(next, pages, None)
+            return page
+
+        yield make
 
 
 class Widget:
@@ -425,6 +446,12 @@ class Widget:
 def widget(page: Any) -> Widget:
     """The widget driver on the desktop `page`."""
     return Widget(page)
+
+
+@pytest.fixture()
+def widget_on() -> type[Widget]:
+    """The widget driver class, for pages made with `make_page`: widget_on(page)."""
+    return Widget
 
 
 @pytest.fixture()

@@ -67,6 +67,8 @@ def test_chart_beside_the_answer_one_per_currency(page: Any, app_url: str) -> No
     assert chart_box["x"] >= chat_box["x"] + chat_box["width"] - 1  # beside, not below
     assert chart_box["y"] < chat_box["y"] + chat_box["height"]
     assert "SGD 130K–SGD 200K" in answer.inner_text()
+    assert answer.locator("figure.msg-chart").count() == 3  # in the message for phones only
+    assert answer.locator("figure.msg-chart").first.is_hidden()
     assert_safe(page)
 
 
@@ -97,7 +99,7 @@ def test_feedback_with_comment(page: Any, app_url: str) -> None:
     ask(page, "Can a sign-on bonus be clawed back?")
     page.locator("#oc-comment textarea").fill("Wanted the exact repayment rule.")
     page.locator("#oc-up").click()
-    status.get_by_text("Thanks — saved as #").wait_for()
+    status.get_by_text("Thanks — your rating is saved").wait_for()
     assert page.locator("#oc-comment textarea").input_value() == ""
     assert_safe(page)
 
@@ -119,9 +121,10 @@ def test_phone_layout_stacks(mobile_page: Any, app_url: str) -> None:
     open_chat(mobile_page, app_url)
     ask(mobile_page, "Alibaba ML engineer base")
     chat_box = mobile_page.locator(CHAT).bounding_box()
-    chart_box = mobile_page.locator("#oc-chart svg").first.bounding_box()
-    assert chart_box["y"] >= chat_box["y"] + chat_box["height"] - 1  # below on a phone
-    assert chart_box["width"] <= 375
+    badge_box = mobile_page.locator("#oc-freshness").bounding_box()
+    assert badge_box["y"] >= chat_box["y"] + chat_box["height"] - 1  # below on a phone
+    assert badge_box["x"] + badge_box["width"] <= 375
+    assert mobile_page.locator(f"{BOT} figure.msg-chart").first.is_visible()  # the chart: inside
     assert_safe(mobile_page)
 
 

@@ -33,7 +33,7 @@ def test_ask_answers_with_citation_and_script_figure(client: TestClient) -> None
     assert "$60K sign-on" in data["answer"]
     guides = {c["guide"] for c in data["citations"]}
     assert "alibaba/ml-ai-engineer" in guides
-    assert set(data["citations"][0]) == {"n", "guide", "source", "section", "title"}
+    assert set(data["citations"][0]) == {"n", "guide", "source", "section", "title", "document"}
 
 
 def test_ask_repeated_question_gives_identical_answer(client: TestClient) -> None:

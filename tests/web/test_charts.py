@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from assistant.answer.types import Band
-from assistant.web.charts import bands_svg, money
+from assistant.web.charts import bands_html, bands_svg, money
 
 SVG = "{http://www.w3.org/2000/svg}"
 GUIDE = "alibaba/ml-ai-engineer"
@@ -115,6 +115,29 @@ def test_no_external_references() -> None:
     html = bands_svg([band("Seattle", "base", 1, 2)])
     assert "url(" not in html and "@import" not in html and "<style" not in html
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_message_bars_place_each_range_on_its_currency_axis() -> None:
+    html = bands_html([band("A", "base", 100_000, 200_000), band("B", "base", 50_000, 100_000),
+                       band("Beijing", "base", 480_000, 920_000, "CNY")])
+    figures = ET.fromstring(f"<root>{html}</root>").findall("figure")
+    assert [f.get("class") for f in figures] == ["msg-chart", "msg-chart"]
+    assert [f.findtext("figcaption") for f in figures] == ["Pay bands in USD",
+                                                           "Pay bands in CNY — Beijing"]
+    bars = [b.get("style", "") for b in figures[0].iter("span") if b.get("class") == "band-bar"]
+    assert bars[0].startswith("left:50.00%;width:50.00%")  # 100K–200K on a 0–200K axis
+    assert bars[1].startswith("left:25.00%;width:25.00%")
+    assert "$100K–$200K" in "".join(figures[0].itertext())
+    assert bands_html([]) == "" and bands_html([band("X", "base", -5, -1)]) == ""
+
+
+def test_message_bars_escape_hostile_labels() -> None:
+    hostile = '<script>alert(1)</script>" onmouseover="alert(2)'
+    html = bands_html([band(hostile, "base", 1_000, 2_000, currency='E"><b>')])
+    assert "<script" not in html and "<b>" not in html
+    root = ET.fromstring(f"<root>{html}</root>")  # well-formed: no attribute was broken out of
+    assert not [a for e in root.iter() for a in e.attrib if a.lower().startswith("on")]
+    assert hostile in "".join(root.itertext())
 
 
 @pytest.mark.parametrize(("value", "currency", "expected"), [

@@ -148,6 +148,18 @@ def test_feedback_is_stored(chat_client: Any, chat_settings: Settings) -> None:
     assert saved.citations[0]["guide"] == GUIDE and "$60K" in saved.answer
 
 
+def test_a_rating_is_deleted_with_the_delete_button(handlers: ChatHandlers) -> None:
+    last = run_ask(handlers, "Alibaba Seattle sign-on?")[-1][3]
+    status, comment, kept, button = handlers.rater("up")(last, "spot on")
+    assert "Delete my rating" in status and "DELETE" not in status and "token" not in status
+    assert comment == "" and button["visible"] is True and handlers.feedback.count() == 1
+    said, forgotten, hidden = handlers.delete_rating(kept)
+    assert said.startswith("Your rating is deleted") and forgotten is None
+    assert hidden["visible"] is False and handlers.feedback.count() == 0
+    assert handlers.delete_rating(kept)[0] == "That rating was already deleted."
+    assert handlers.delete_rating(None)[0] == "There is no rating of yours to delete."
+
+
 def test_rating_before_any_answer_says_so(chat_client: Any) -> None:
     status, _ = chat_client.predict({}, "", api_name="/feedback_up")
     assert "Ask a question first" in status
@@ -212,9 +224,31 @@ def test_a_rate_limited_event_answers_with_the_limit_and_runs_nothing(tmp_path: 
     assert len(steps) == 1 and len(chat) == 4 and chat[:2] == before
     assert "Alibaba?" in chat[2]["content"] and "try again in 9 s" in last_text(chat)
     rate = handlers.rater("up")
-    assert rate({"answer": "x"}, "kept", Request()) == (  # type: ignore[arg-type]
-        "Too many requests: try again in 9 s.", "kept")
+    status, comment, *_ = rate({"answer": "x"}, "kept", Request())  # type: ignore[arg-type]
+    assert (status, comment) == ("Too many requests: try again in 9 s.", "kept")
     assert handlers.feedback.count() == 0
+    said, *_ = handlers.delete_rating({"id": 1, "token": "t" * 24},
+                                      Request())  # type: ignore[arg-type]
+    assert said == "Too many requests: try again in 9 s."
+
+
+def test_the_answer_message_carries_its_chart_between_text_and_sources(
+        handlers: ChatHandlers) -> None:
+    chat = run_ask(handlers, "Alibaba ML engineer base")[-1][0]
+    html = last_text(chat)
+    assert html.count('<figure class="msg-chart">') == 3  # USD, CNY, SGD
+    assert html.index("Freshness") < html.index("msg-chart") < html.index("Sources")
+    history = history_messages(chat)[-1]["content"]
+    assert "Pay bands in" not in history and "Sources" in history
+
+
+def test_a_long_kept_conversation_is_cut_to_its_newest_messages(handlers: ChatHandlers) -> None:
+    from assistant.web.chat import KEEP_MESSAGES
+
+    kept = [{"role": "user" if i % 2 == 0 else "assistant", "content": f"turn {i}"}
+            for i in range(500)]
+    chat = run_ask(handlers, "Alibaba Seattle sign-on?", kept)[-1][0]
+    assert len(chat) == KEEP_MESSAGES + 2 and chat[0]["content"] == f"turn {500 - KEEP_MESSAGES}"
 
 
 def test_suggestions_become_chips(handlers: ChatHandlers) -> None:

@@ -38,7 +38,13 @@ LENGTH_NORM = 0.3  # BM25 b: a long paragraph holding the rare word still wins
 FOUND_BONUS = 0.5  # a paragraph of the n-th found section scores (1 + 0.5 / n) times more
 CLOSE = 0.6  # a further paragraph joins when it scores at least this share of the best
 RERANKED = 12  # BM25's best paragraphs the meaning order reranks
+MEANT = 200  # paragraphs read whole (articles, a company's guides) searched by meaning too
 FUSION_K = 5  # reciprocal-rank fusion: 1 / (K + rank) per order
+# The least cosine similarity (question, best paragraph) of an answer, measured with
+# all-MiniLM-L6-v2 (docs/testing.md): the 87 right general answers of the gold, adversarial,
+# everyday and advice sets score 0.28-0.89; of the 18 advice questions nothing answers, 8
+# score under 0.28 (the rest are near misses a floor cannot tell apart).
+FLOOR = 0.28
 # Words too common to tell paragraphs apart: English function words (the stop-words
 # package's list, kept up to date by its maintainers) and the words every negotiation
 # paragraph shares.
@@ -62,7 +68,8 @@ def promotes(text: str) -> bool:
 
 
 def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
-           articles: Sequence[Guide] = (), embed: Embed | None = None) -> list[Hit]:
+           articles: Sequence[Guide] = (), embed: Embed | None = None,
+           floor: float | None = None) -> list[Hit]:
     """The paragraphs that answer `question`, best first, each as its own hit.
 
     The pool is every paragraph of `hits` (what search found) and of `articles` (the general
@@ -75,7 +82,7 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
     found = [(rank, hit) for rank, hit in enumerate(hits)]
     found += [(len(hits), Hit(guide=a, text=s.text, score=0.0, anchor=s.anchor,
                               chunk_id=f"{a.id}#{s.anchor}", section=s))
-              for a in articles for s in a.sections if s.text.strip()]
+              for a in articles for s in a.sections if s.text.strip() and s.answers]
     for rank, hit in found:
         for paragraph in _paragraphs(hit.text):
             if not promotes(paragraph) and (hit.chunk_id, paragraph) not in seen:
@@ -93,16 +100,41 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
               for i, x in enumerate(raw)]
     order = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i][2], i))
     best = scores[order[0]]
-    first = _fused_first(order[:RERANKED], [pool[i][1] for i in order[:RERANKED]], question,
-                         embed) if embed is not None and best > 0 else order[0]
+    if embed is None:
+        first = order[0]
+    else:  # BM25's best and, of the paragraphs read whole, the nearest in meaning
+        near = _nearest([i for i in range(len(pool)) if pool[i][2] >= len(hits)][:MEANT],
+                        [pool[i][1] for i in range(len(pool))], question, embed)
+        shortlist = list(dict.fromkeys([*order[:RERANKED], *near]))
+        first = _fused_first(shortlist, [pool[i][1] for i in shortlist], question, embed)
+        if floor is not None and _meaning(question, pool[first][1], embed) < floor:
+            first = max(shortlist, key=lambda i: _meaning(question, pool[i][1], embed))
+            if _meaning(question, pool[first][1], embed) < floor:
+                return []  # every paragraph is about something else: nothing here answers
     picked = [first]
     for i in order:
         if len(picked) >= limit or best <= 0 or scores[i] < CLOSE * best:
             break
-        if i != first:
+        if i != first and (floor is None or embed is None
+                           or _meaning(question, pool[i][1], embed) >= floor):
             picked.append(i)
     return [replace(pool[i][0], text=_in_context(pool[i][0].text, pool[i][1]),
                     score=float(scores[i])) for i in picked]
+
+
+def _nearest(candidates: list[int], texts: list[str], question: str, embed: Embed) -> list[int]:
+    """The RERANKED candidates nearest the question in meaning (their vectors are kept)."""
+    if not candidates:
+        return []
+    vectors = embed([question, *(texts[i] for i in candidates)])
+    near = sorted(range(len(candidates)), key=lambda k: -float(vectors[k + 1] @ vectors[0]))
+    return [candidates[k] for k in near[:RERANKED]]
+
+
+def _meaning(question: str, paragraph: str, embed: Embed) -> float:
+    """Cosine similarity of the question and a paragraph (the embedder's vectors are unit)."""
+    asked, said = embed([question, paragraph])
+    return float(asked @ said)
 
 
 def _in_context(text: str, paragraph: str) -> str:
@@ -187,12 +219,22 @@ class AdviceAnswer:
 
 
 def advice_passages(job: Job, limit: int = MAX_PARAGRAPHS) -> tuple[Hit, ...]:
-    """The paragraphs that answer, from search over the companies the question allows."""
+    """The paragraphs that answer, from search over the companies the question allows and
+    the named company's own guides read whole (the named role's, when one is named)."""
     reading, tools = job.reading, job.tools
     allowed = frozenset({reading.company, *reading.other_companies} - {""})
     found = tools.general_search(reading.question, SEARCHED, allowed)
     return tuple(choose(found, reading.question, limit,
-                        articles_within(tools.library, allowed), tools.embed))
+                        [*articles_within(tools.library, allowed), *_own_guides(job)],
+                        tools.embed, FLOOR if tools.meaningful else None))
+
+
+def _own_guides(job: Job) -> list[Guide]:
+    """The guides of the company the question names: its role's, else all of them."""
+    reading, library = job.reading, job.tools.library
+    held = library.vocabulary.guides_by_company.get(reading.company, {})
+    ids = [held[reading.role]] if reading.role in held else list(held.values())
+    return [g for g in map(library.guide, ids) if g is not None]
 
 
 ADVICE = AdviceAnswer()

@@ -40,6 +40,7 @@ class Tools:
     lexicon: Lexicon
     general_search: GeneralSearch
     embed: Embed | None = None  # the index's embedder: general advice reranks by meaning too
+    meaningful: bool = True  # embed is a language model's (a hash fake's cosines mean nothing)
 
 
 @dataclass(frozen=True)

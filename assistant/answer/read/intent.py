@@ -34,6 +34,11 @@ from assistant.answer.read.reading import Resolved
 from assistant.answer.read.stated import PAY_PARTS
 from assistant.answer.types import TOPIC_KINDS, Kind
 
+# Words beyond a company (and role) that no slot took: a question this long asks what to do,
+# not for a band ("Darktrace says my offer is top of band; anything I can say back?").
+ADVICE_WORDS = 5
+ROLE_EXTRA = 2
+
 
 def decided(resolved: Resolved) -> Resolved:
     """The reading with its kind of answer set (call once the reading is complete)."""
@@ -75,6 +80,8 @@ def kind_of(resolved: Resolved) -> Kind:
 
 def _plain_kind(resolved: Resolved) -> Kind:
     """A topic of one guide, a company's roles, advice (no company and no role), or figures."""
+    if asks_advice(resolved):
+        return Kind.ADVICE
     topics = [TOPIC_KINDS[a] for a in resolved.asks if a in TOPIC_KINDS]
     if topics:
         return topics[0]
@@ -83,6 +90,19 @@ def _plain_kind(resolved: Resolved) -> Kind:
     if resolved.company and not resolved.role and not resolved.asks:
         return Kind.ROLES
     return Kind.FIGURES
+
+
+def asks_advice(resolved: Resolved) -> bool:
+    """A company named with many words no slot took, and no place or offer figure to look up
+    a band for: the question asks what to do, and the company's guides are searched for it
+    (a role named needs more such words: "Block's terms for the platform role say I'd owe
+    the sign-on back within 2 years; can I get that shortened?")."""
+    if not resolved.company or resolved.stated:
+        return False
+    needed = ADVICE_WORDS + (ROLE_EXTRA if resolved.role else 0)
+    if resolved.places:  # a place with no pay part asked: "Vanguard wants me in Malvern; what
+        needed += ROLE_EXTRA if not PAY_PARTS & set(resolved.asks) else 99  # relo package?"
+    return len(resolved.leftover) >= needed
 
 
 def compares(resolved: Resolved) -> bool:

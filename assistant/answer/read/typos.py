@@ -35,6 +35,9 @@ class NameReading:
     unknown: tuple[str, ...] = ()  # capitalised names that match nothing (as typed)
 
 
+SHOUTED = 3  # an ordinary word longer than this typed in capitals is emphasis ("ENTIRE")
+
+
 def read_names(question: str, tokens: list[str], vocab: Vocabulary, has_company: bool,
                ordinary: AbstractSet[str] = frozenset(),
                before_slot: AbstractSet[str] = frozenset()) -> NameReading:
@@ -54,6 +57,9 @@ def read_names(question: str, tokens: list[str], vocab: Vocabulary, has_company:
             continue
         if single and token not in names and (token in ordinary or token in vocab.known_words):
             continue  # an ordinary word in lower case is not a name
+        if single and token in ordinary and len(token) > SHOUTED \
+                and _as_typed(token, question).isupper():
+            continue  # "pay back the ENTIRE bonus": a word said loudly, not a name
         if single and token in ordinary:  # "Motion", "Intuit": a name, never a misspelt one
             if not has_company and (token in before_slot or _named_mid_sentence(token, question)):
                 unknown.append(_as_typed(token, question))

@@ -8,7 +8,6 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from assistant.answer.library import stems
 from assistant.answer.types import Hit
@@ -68,20 +67,23 @@ def quote(hit: Hit, cites: Citations, question: str = "", scope: Scope | None = 
 
 def quote_all(hits: list[Hit], cites: Citations, question: str = "",
               scope: Scope | None = None) -> list[str]:
-    """Each section's passages as one quote, in the order the sections first come (two
-    paragraphs of one section are one quote under one title, not two)."""
-    merged: dict[tuple[str, str], Hit] = {}
+    """Each section's passages as one quote, in the order the sections first come: two
+    paragraphs of one section are one quote under one title, each excerpted on its own."""
+    groups: dict[tuple[str, str], list[Hit]] = {}
     for hit in hits:
-        key = (hit.guide.id, hit.anchor)
-        if key in merged and hit.text not in merged[key].text:
-            merged[key] = replace(merged[key], text=f"{merged[key].text}\n\n{hit.text}")
-        merged.setdefault(key, hit)
+        group = groups.setdefault((hit.guide.id, hit.anchor), [])
+        if all(hit.text not in h.text for h in group):
+            group.append(hit)
     quotes, titles = [], set()
-    for hit in merged.values():
-        title = hit.section.title if hit.section else hit.guide.title
-        again = (hit.guide.id, title) in titles  # two sections of one name: say which
-        titles.add((hit.guide.id, title))
-        quoted = quote(hit, cites, question, scope, f"{title}, another section of that name"
-                       if again else "")
-        quotes += [quoted] if quoted else []
+    for group in groups.values():
+        first = group[0]
+        title = first.section.title if first.section else first.guide.title
+        again = (first.guide.id, title) in titles  # two sections of one name: say which
+        titles.add((first.guide.id, title))
+        bodies = [q.split("\n", 1)[1] for h in group
+                  if (q := quote(h, cites, question, scope)) and "\n" in q]
+        if bodies:
+            shown = f"{title}, another section of that name" if again else title
+            quotes.append(f"**{shown}** ({guide_label(first.guide)}) "
+                          f"{cites.mark(first.guide, first.anchor)}\n" + "\n>\n".join(bodies))
     return quotes

@@ -9,7 +9,12 @@
  * Options on the script tag: data-title (panel title), data-position="left" (default right),
  * data-token (an embed token the page's server minted) or data-token-url (a URL of the page's
  * own site that returns {"token": "..."}; fetched before the first question), for coach
- * servers that require signed embed tokens instead of an origin allow-list.
+ * servers that require signed embed tokens instead of an origin allow-list, and
+ * data-remember="off" (keep no conversation in the browser).
+ *
+ * The conversation (questions and the answers' JSON, never HTML) is kept in the page's
+ * localStorage, so a reload or the next page of the site shows it again; the panel's Clear
+ * button empties it.
  */
 (function () {
   "use strict";
@@ -26,6 +31,9 @@
   var tokenPromise = null;
   var MAX_QUESTION = 2000;
   var MAX_HISTORY = 10;
+  var REMEMBER = script.getAttribute("data-remember") !== "off";
+  var STORE_KEY = "offer-coach-widget:" + ORIGIN;  // one conversation per coach server
+  var MAX_KEPT = 20;  // question-and-answer turns kept in the browser
 
   var CSS = [
     ":host { all: initial !important; }",
@@ -54,11 +62,13 @@
     ".title { margin: 0; font-size: 16px; font-weight: 650; line-height: 1.3;",
     "  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }",
     ".subtitle { margin: 2px 0 0; font-size: 12px; opacity: .85; }",
-    ".close { flex: none; width: 34px; height: 34px; border: 0; border-radius: 8px;",
+    ".close, .clear { flex: none; width: 34px; height: 34px; border: 0; border-radius: 8px;",
     "  background: rgba(255,255,255,.14); color: #fff; cursor: pointer; display: grid;",
     "  place-items: center; padding: 0; }",
-    ".close:hover { background: rgba(255,255,255,.26); }",
-    ".close svg { width: 18px; height: 18px; stroke: #fff; stroke-width: 2.2; fill: none;",
+    ".close:hover, .clear:hover { background: rgba(255,255,255,.26); }",
+    ".clear[hidden] { display: none; }",
+    ".close svg, .clear svg { width: 18px; height: 18px; stroke: #fff; stroke-width: 2.2;",
+    "  fill: none;",
     "  stroke-linecap: round; }",
     ".log { position: relative; flex: 1; overflow-y: auto; padding: 16px 14px;",
     "  background: #f6f7fb; overscroll-behavior: contain;",
@@ -175,6 +185,41 @@
     "M8 10.5h.01", "M12 10.5h.01", "M16 10.5h.01"];
   var CLOSE_ICON = ["M6 6l12 12", "M18 6L6 18"];
   var DOWN_ICON = ["M6 9l6 6 6-6"];
+  var CLEAR_ICON = ["M4 7h16", "M10 11v6", "M14 11v6", "M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12",
+    "M9 7V4h6v3"];
+
+  /* ---------- The conversation kept in this browser ---------- */
+
+  function loadTurns() {
+    if (!REMEMBER) return [];
+    try {
+      var kept = JSON.parse(window.localStorage.getItem(STORE_KEY) || "null");
+      if (!kept || kept.v !== 1 || !Array.isArray(kept.turns)) return [];
+      return kept.turns.filter(function (t) {
+        return t && typeof t.question === "string" && t.result && typeof t.result === "object" &&
+          typeof t.result.answer === "string";
+      }).slice(-MAX_KEPT);
+    } catch (e) { return []; }  // storage off (privacy mode, sandbox) or unreadable: start empty
+  }
+
+  function saveTurns(turns) {
+    if (!REMEMBER) return;
+    try {
+      if (turns.length) {
+        window.localStorage.setItem(STORE_KEY, JSON.stringify({ v: 1, turns: turns }));
+      } else {
+        window.localStorage.removeItem(STORE_KEY);
+      }
+    } catch (e) { /* full or off: the conversation is simply not kept */ }
+  }
+
+  // What an answer needs to be drawn again: its text, citations, chips and bands.
+  function keptResult(done) {
+    return { status: String(done.status || ""), answer: String(done.answer || ""),
+             citations: Array.isArray(done.citations) ? done.citations : [],
+             suggestions: Array.isArray(done.suggestions) ? done.suggestions : [],
+             bands: Array.isArray(done.bands) ? done.bands : [] };
+  }
 
   function guideUrl(guide, section) {
     var path = String(guide || "").split("/").map(encodeURIComponent).join("/");
@@ -493,6 +538,11 @@
     var title = headerText.appendChild(el("h2", "title", TITLE));
     title.id = titleId;
     headerText.appendChild(el("p", "subtitle", "Answers from the salary guides, with sources"));
+    var clear = header.appendChild(el("button", "clear"));
+    clear.type = "button";
+    clear.setAttribute("aria-label", "Clear conversation");
+    clear.title = "Clear conversation";
+    clear.appendChild(icon(CLEAR_ICON));
     var close = header.appendChild(el("button", "close"));
     close.type = "button";
     close.setAttribute("aria-label", "Close " + TITLE);
@@ -519,6 +569,8 @@
     panel.appendChild(el("p", "footer", "Figures come from the cited guides; check the source."));
 
     var history = [];
+    var kept = [];  // the turns kept in the browser: {question, result}
+    var revealOnOpen = null;  // a restored answer to show from its start once the panel opens
     var busy = false;
 
     function setOpen(isOpen) {
@@ -528,6 +580,10 @@
       bubble.setAttribute("aria-expanded", isOpen ? "true" : "false");
       bubble.setAttribute("aria-label", (isOpen ? "Close " : "Open ") + TITLE);
       (isOpen ? input : bubble).focus();
+      if (isOpen && revealOnOpen) {
+        reveal(revealOnOpen);
+        revealOnOpen = null;
+      }
     }
 
     function scrollDown() { log.scrollTop = log.scrollHeight; }
@@ -661,6 +717,10 @@
           history.push({ role: "user", content: question });
           history.push({ role: "assistant", content: String(done.answer || "") });
           history = history.slice(-MAX_HISTORY);
+          kept = kept.concat([{ question: question, result: keptResult(done) }])
+            .slice(-MAX_KEPT);
+          saveTurns(kept);
+          clear.hidden = false;
         } else if (!failed) {
           fail(msg, body, "The answer was cut off. Please try again.");
         }
@@ -692,8 +752,39 @@
       input.focus();
     });
 
-    say("bot", "Hi! Ask me about pay bands, sign-on bonuses, equity or negotiation tactics. " +
-      "Every answer links to the guide section it comes from.");
+    clear.addEventListener("click", function () {
+      if (busy) return;
+      kept = [];
+      history = [];
+      saveTurns(kept);
+      log.textContent = "";
+      greet();
+      clear.hidden = true;
+      input.focus();
+    });
+
+    function greet() {
+      say("bot", "Hi! Ask me about pay bands, sign-on bonuses, equity or negotiation tactics. " +
+        "Every answer links to the guide section it comes from.");
+    }
+
+    // A conversation kept from an earlier page: drawn again from its JSON, as it first was.
+    function restore() {
+      kept = loadTurns();
+      kept.forEach(function (turn) {
+        addMessage("user").textContent = turn.question;
+        var msg = addMessage("bot");
+        finish(msg, msg.appendChild(el("div", "body")), turn.result);
+        history.push({ role: "user", content: turn.question });
+        history.push({ role: "assistant", content: turn.result.answer });
+        revealOnOpen = msg;
+      });
+      history = history.slice(-MAX_HISTORY);
+      clear.hidden = !kept.length;
+    }
+
+    greet();
+    restore();
     document.body.appendChild(host);
   }
 
