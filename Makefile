@@ -73,6 +73,7 @@ eval: setup
 	$(VENV)/bin/assistant eval tests/eval/gold.jsonl --index $(SHARED_INDEX)
 	$(VENV)/bin/assistant eval tests/eval/adversarial.jsonl --index $(SHARED_INDEX) --failures 200
 	$(VENV)/bin/assistant eval tests/eval/everyday.jsonl --index $(SHARED_INDEX) --failures 0
+	$(VENV)/bin/assistant eval tests/eval/advice.jsonl --index $(SHARED_INDEX) --failures 0
 
 bench: setup
 	$(PY) -m assistant.bench

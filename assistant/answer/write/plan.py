@@ -85,15 +85,18 @@ def _parts(script: str, found: list[re.Match[str]]) -> dict[str, str]:
         var = expr[0] if expr[:1].isupper() and (len(expr) == 1 or _RAISE.match(expr)) else ""
         if not var or var in parts:
             continue
-        after = script[m.end():m.end() + NEAR]
-        before = script[max(0, m.start() - NEAR):m.start()]
         if "%" in script[m.end():m.end() + 1]:
             parts[var] = "bonus"
             continue
+        # the part named nearest: after it up to the next blank, or before it after the last
+        after = script[m.end():m.end() + NEAR].split("[")[0].split(",")[0]
+        before = script[max(0, m.start() - NEAR):m.start()].split("]")[-1].split(",")[-1]
+        near: list[tuple[int, str]] = []
         for part, pattern in _PART_WORDS:
-            if pattern.search(after.split(",")[0]) or pattern.search(before.split(",")[-1]):
-                parts[var] = part
-                break
+            near += [(w.start(), part) for w in pattern.finditer(after)]
+            near += [(len(before) - w.end(), part) for w in pattern.finditer(before)]
+        if near:
+            parts[var] = min(near)[1]
     return parts
 
 

@@ -24,6 +24,7 @@ from assistant.money.reader import read_amounts
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(\[A-Z$£€₹])")
 _PLACE_PART = re.compile(r"[^/(),;&+]+")
+_LIST_ITEM = re.compile(r",\s+(?:and\s+)?|;\s+|\s+and\s+(?=[$£€₹A-Z]{1,3}\s?\d|[$£€₹]\d)")
 _LEVEL_CODE = re.compile(r"\b[A-Z]{1,4}-?\d{1,2}[a-z]?\b")
 _NOT_PLACES = frozenset({"hq", "us", "remote", "r&d", "us r&d", "other", "global", "tier",
                          "all", "usd", "eur", "gbp", "inr"})
@@ -87,10 +88,22 @@ def within(text: str, scope: Scope | None) -> str:
 
 
 def _cut(sentence: str, scope: Scope) -> str:
-    """The sentence, or its leading " / " parts that are about the asked rows ("Open at
-    $200,000 base (SF) / $182,000 (Portland)" -> "Open at $200,000 base (SF)."), or ""."""
+    """The sentence, or what of it is about the asked rows, or "".
+
+    A list of places' figures keeps its lead-in and the asked place's item ("Your walk-away
+    floor should be $228K TC for New York, £178K TC for London, and ₹62L TC for Bengaluru."
+    -> "Your walk-away floor should be ₹62L TC for Bengaluru."); "a (SF) / b (Portland)"
+    keeps its leading parts about the asked rows."""
     if not scope.foreign(sentence):
         return sentence
+    items = [p.strip() for p in _LIST_ITEM.split(sentence.rstrip(". "))]
+    if len(items) > 1 and all(read_amounts(p) for p in items):
+        first = read_amounts(items[0])[0]
+        lead = items[0][:first.start]
+        kept = [p for p in items if not scope.foreign(p)]
+        kept = [p[len(lead):] if p.startswith(lead) else p for p in kept]
+        if kept and lead.strip():
+            return f"{lead}{' and '.join(kept)}."
     parts = sentence.split(" / ")
     kept = []
     for part in parts[:-1] if len(parts) > 1 else []:

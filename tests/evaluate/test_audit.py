@@ -1,0 +1,47 @@
+"""What `make eval` audits on every answer (evaluate/audit.py) and how it judges advice
+(evaluate/advice.py), on made-up answers: each check must catch what it is for."""
+
+from __future__ import annotations
+
+from assistant.answer.types import Answer, Citation
+from assistant.corpus.model import CompRow, Figure, Guide, Region
+from assistant.evaluate.advice import AdviceItem, judge
+from assistant.evaluate.audit import repeated_rows, unshown_figures
+
+LIMA = CompRow(Region("Lima", "Lima"), "PEN", (Figure("base", 1, 2, "PEN", "PEN 90K–120K",
+                                                      "table"),))
+QUITO = CompRow(Region("Quito", "Quito"), "USD", (Figure("base", 1, 2, "USD", "$40K–$55K",
+                                                         "table"),))
+GUIDE = Guide(id="andes/engineer", path="andes/engineer.md", kind="guide", title="Andes",
+              company="andes", role="engineer", rows=(LIMA, QUITO))
+CITE = (Citation(1, "andes/engineer", "andes/engineer.md", "pay", "Pay"),)
+
+
+def _answer(text: str) -> Answer:
+    return Answer(question="q", status="answered", text=text, citations=CITE)
+
+
+def test_a_quoted_figure_of_a_row_not_shown_is_caught() -> None:
+    shown = "**Andes Engineer — Lima** (PEN): base PEN 90K–120K [1]"
+    assert unshown_figures(_answer(shown), {"andes/engineer": GUIDE}.get) == []
+    quoted = shown + "\n\n> Quito pays $40K–$55K, so ask for more. [1]"
+    assert unshown_figures(_answer(quoted), {"andes/engineer": GUIDE}.get) == ["$40K–$55K"]
+
+
+def test_a_row_written_twice_is_caught() -> None:
+    table = "| Side | base |\n|---|---|\n| Lima | PEN 90K [1] |\n| Lima | PEN 90K [2] |"
+    assert repeated_rows(table) == ["| Lima | PEN 90K |"]
+    assert repeated_rows("| Lima | PEN 90K |\n| Quito | $40K |") == []
+
+
+def test_advice_is_right_only_with_its_passage_or_an_honest_not_covered() -> None:
+    item = AdviceItem("a1", "q", "clawback", True, "articles/001_x.txt",
+                      "Most companies claw back a portion of the bonus if you leave early.")
+    cited = (Citation(1, "001_x", "001_x.txt", "s", "S"),)
+    right = Answer("q", "answered", "> Most companies claw back a portion of the bonus.",
+                   citations=cited)
+    elsewhere = Answer("q", "answered", "> Bonuses are paid in March.", citations=cited)
+    assert judge(item, right)[0] and not judge(item, elsewhere)[0]
+    uncovered = AdviceItem("a2", "q", "other", False)
+    honest = Answer("q", "answered", "The library's guides and articles do not cover this.")
+    assert judge(uncovered, honest)[0] and not judge(uncovered, right)[0]
