@@ -38,7 +38,6 @@ LENGTH_NORM = 0.3  # BM25 b: a long paragraph holding the rare word still wins
 FOUND_BONUS = 0.5  # a paragraph of the n-th found section scores (1 + 0.5 / n) times more
 CLOSE = 0.6  # a further paragraph joins when it scores at least this share of the best
 RERANKED = 12  # BM25's best paragraphs the meaning order reranks
-MEANT = 200  # paragraphs read whole (articles, a company's guides) searched by meaning too
 FUSION_K = 5  # reciprocal-rank fusion: 1 / (K + rank) per order
 # The least cosine similarity (question, best paragraph) of an answer, measured with
 # all-MiniLM-L6-v2 (docs/testing.md): the 87 right general answers of the gold, adversarial,
@@ -102,10 +101,8 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
     best = scores[order[0]]
     if embed is None:
         first = order[0]
-    else:  # BM25's best and, of the paragraphs read whole, the nearest in meaning
-        near = _nearest([i for i in range(len(pool)) if pool[i][2] >= len(hits)][:MEANT],
-                        [pool[i][1] for i in range(len(pool))], question, embed)
-        shortlist = list(dict.fromkeys([*order[:RERANKED], *near]))
+    else:  # BM25's best, reranked by meaning
+        shortlist = order[:RERANKED]
         first = _fused_first(shortlist, [pool[i][1] for i in shortlist], question, embed)
         if floor is not None and _meaning(question, pool[first][1], embed) < floor:
             first = max(shortlist, key=lambda i: _meaning(question, pool[i][1], embed))
@@ -120,15 +117,6 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
             picked.append(i)
     return [replace(pool[i][0], text=_in_context(pool[i][0].text, pool[i][1]),
                     score=float(scores[i])) for i in picked]
-
-
-def _nearest(candidates: list[int], texts: list[str], question: str, embed: Embed) -> list[int]:
-    """The RERANKED candidates nearest the question in meaning (their vectors are kept)."""
-    if not candidates:
-        return []
-    vectors = embed([question, *(texts[i] for i in candidates)])
-    near = sorted(range(len(candidates)), key=lambda k: -float(vectors[k + 1] @ vectors[0]))
-    return [candidates[k] for k in near[:RERANKED]]
 
 
 def _meaning(question: str, paragraph: str, embed: Embed) -> float:
