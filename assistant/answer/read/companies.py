@@ -79,7 +79,10 @@ def with_partial(resolved: Resolved, words: list[str], companies: dict[str, str]
         start = end - len(phrase.split())
         titles = {t.casefold() for t in resolved.level_asked.titles} \
             if resolved.level_asked else set()
-        if any(used[start:end]) or (end < len(words) and not used[end] and words[end].isalpha()
+        # a plain word after it may be what it describes ("American companies"); a name that
+        # is no English word ("JPMorgan is my favorite") is the company wherever it stands
+        if any(used[start:end]) or (not safe and end < len(words) and not used[end]
+                                    and words[end].isalpha()
                                     and words[end] not in JOINERS | titles):
             continue
         if resolved.company:
@@ -102,8 +105,10 @@ def typed_as(phrase: str, question: str) -> str:
     return found.group(0) if found else phrase
 
 
-def capitalised_runs(typed: list[str], used: tuple[bool, ...]) -> tuple[str, ...]:
-    """Two or more capitalised words in a row that no slot took: a name ("General Motors")."""
+def capitalised_runs(typed: list[str], used: tuple[bool, ...],
+                     ordinary: AbstractSet[str] = frozenset()) -> tuple[str, ...]:
+    """Two or more capitalised words in a row that no slot took: a name ("General Motors"),
+    but not an `ordinary` word with a letter ("Series B", "Plan B")."""
     runs: list[list[str]] = [[]]
     for word, taken in zip(typed, used, strict=False):
         clean = word.strip(".,?!'")
@@ -113,7 +118,9 @@ def capitalised_runs(typed: list[str], used: tuple[bool, ...]) -> tuple[str, ...
                 runs.append([])
         elif runs[-1]:
             runs.append([])
-    return tuple(" ".join(run) for run in runs if len(run) >= 2)
+    return tuple(" ".join(run) for run in runs if len(run) >= 2 and not (
+        any(len(w) == 1 for w in run)
+        and all(len(w) == 1 or w.casefold() in ordinary for w in run)))
 
 
 def company_position(words: list[str], start: int, end: int, role_start: int,

@@ -111,7 +111,8 @@ def _with_names(resolved: Resolved, words: list[str], typed: list[str], vocab: V
                 lexicon: Lexicon) -> Resolved:
     """Typos of company names, and capitalised names that match nothing."""
     tokens = _leftovers(resolved, words)
-    ordinary = lexicon.ordinary(tokens)
+    parts = [p for t in tokens for p in re.split(r"[\s-]+", t) if p]  # "lump-sum": lump, sum
+    ordinary = lexicon.ordinary([*tokens, *parts, *(w.casefold().strip(".,?!'") for w in typed)])
     used = resolved.matched
     before_slot = {w.strip(".'/-") for i, w in enumerate(words[:-1])
                    if i < len(used) - 1 and not used[i] and used[i + 1]} - AUXILIARIES
@@ -121,7 +122,7 @@ def _with_names(resolved: Resolved, words: list[str], typed: list[str], vocab: V
         return replace(resolved, company=names.company, notes=(*resolved.notes, names.note))
     if names.ambiguous:
         return replace(resolved, ambiguous=names.ambiguous)
-    firms = () if named else capitalised_runs(typed, resolved.matched)
+    firms = () if named else capitalised_runs(typed, resolved.matched, ordinary)
     if firms:  # "General Motors", "Sigma Computing": a firm's name, not words to correct
         return replace(resolved, unknown_names=(*resolved.unknown_names, *firms))
     unknown = tuple(n for n in names.unknown if not _article_term(n, words, before_slot, vocab))

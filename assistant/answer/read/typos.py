@@ -57,6 +57,8 @@ def read_names(question: str, tokens: list[str], vocab: Vocabulary, has_company:
             continue
         if single and token not in names and (token in ordinary or token in vocab.known_words):
             continue  # an ordinary word in lower case is not a name
+        if single and "-" in token and all(part in ordinary for part in token.split("-")):
+            continue  # "Lump-sum", "Follow-up": ordinary words joined, not a name
         if single and token in ordinary and len(token) > SHOUTED \
                 and _as_typed(token, question).isupper():
             continue  # "pay back the ENTIRE bonus": a word said loudly, not a name

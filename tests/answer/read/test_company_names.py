@@ -83,3 +83,23 @@ def test_two_companies_levels_compare_their_titled_guides(library_bot: Assistant
     meta/senior-software-engineer.md "(E5)" US (Menlo Park / NYC) base $195K–$270K."""
     text = library_bot.ask("Google L5 vs Meta E5 base in New York").text
     assert "$185K–$260K" in text and "$195K–$270K" in text and "Which role" not in text
+
+
+@pytest.mark.parametrize("question", [
+    "Series B startup gave me a choice: more base or a bigger option grant. Which should I take?",
+    "Lump-sum relocation or movers paid directly: which is better?",
+    "Is it smart to keep a Plan B offer warm while I negotiate?",
+    "Do I have to pay back the ENTIRE sign-on if I quit early?",
+])  # fmt: skip
+def test_capitalised_ordinary_words_are_no_company(library_bot: Assistant, question: str
+                                                    ) -> None:
+    assert "has no guide for" not in library_bot.ask(question).text
+
+
+def test_a_name_no_english_word_is_the_company_wherever_it_stands(library_bot: Assistant
+                                                                  ) -> None:
+    """"JPMorgan" opens only JPMorgan Chase's name and is no word: a subject, not a role,
+    follows it here."""
+    answer = library_bot.ask("JPMorgan is honestly my favorite of four offers. Do I show them "
+                             "all at once or one at a time?")
+    assert "Read 'JPMorgan' as JPMorgan Chase." in answer.text
