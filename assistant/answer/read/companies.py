@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
+from functools import lru_cache
 
 from assistant.answer.read.phrases import QUESTION_WORDS
 from assistant.answer.read.reading import Resolved
@@ -79,11 +80,13 @@ def with_partial(resolved: Resolved, words: list[str], companies: dict[str, str]
         start = end - len(phrase.split())
         titles = {t.casefold() for t in resolved.level_asked.titles} \
             if resolved.level_asked else set()
-        # a plain word after it may be what it describes ("American companies"); a name that
-        # is no English word ("JPMorgan is my favorite") is the company wherever it stands
-        if any(used[start:end]) or (not safe and end < len(words) and not used[end]
+        # a plain word after it may be what it describes ("American companies"); a function
+        # word does not describe ("JPMorgan is my favorite"): then a name no English word has
+        # is the company
+        if any(used[start:end]) or (end < len(words) and not used[end]
                                     and words[end].isalpha()
-                                    and words[end] not in JOINERS | titles):
+                                    and words[end] not in JOINERS | titles
+                                    and not (safe and words[end] in _function_words())):
             continue
         if resolved.company:
             others = [s for s in slugs if s != resolved.company]
@@ -141,3 +144,11 @@ def in_place_name(words: list[str], i: int, n: int, vocab: Vocabulary) -> bool:
     """True when the phrase is part of a longer place name ("the Big Apple")."""
     return any(len(s) > n and " ".join(s).strip(".,?!") in vocab.region_aliases for s in
                (words[max(0, i - 1):i + n], words[i:i + n + 1], words[max(0, i - 2):i + n]))
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """English function words ("is", "has", "and"), from the stop-words package's list."""
+    from stop_words import get_stop_words
+
+    return frozenset(get_stop_words("en"))
