@@ -11,7 +11,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: setup run index test lint-code bench eval clean browser
+.PHONY: setup run index test lint-code bench eval clean browser services
 
 # torch is pinned and installed first so nothing pulls the CUDA build.
 $(STAMP): pyproject.toml
@@ -64,7 +64,20 @@ lint-code: setup
 	$(VENV)/bin/ruff check assistant tests app.py
 	$(VENV)/bin/mypy assistant app.py
 
-test: setup browser lint-code
+# Shared services the replica tests start on loopback (Debian's redis-server), installed as
+# chromium is: as root here, else a message saying how.
+REDIS := /usr/bin/redis-server
+services: setup
+	@test -x $(REDIS) || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; \
+	  else \
+	    echo "$(REDIS) is missing: run \`make services\` as root (apt-get install redis-server)" >&2; \
+	    exit 1; \
+	  fi; }
+	@test -x $(REDIS) || { echo "apt-get did not install $(REDIS)" >&2; exit 1; }
+
+test: setup browser services lint-code
 	$(VENV)/bin/pytest -q
 
 SHARED_INDEX := .cache/shared-index

@@ -22,19 +22,17 @@ import hashlib
 import hmac
 import json
 import secrets
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from assistant.web.counters import Counters
 from assistant.web.limits import API_PREFIX, send_json
 
 HEADER = "x-embed-token"
 MAX_TTL_S = 24 * 3600
-MAX_TRACKED = 100_000  # token ids whose use is counted
 
 
 class TokenError(Exception):
@@ -97,21 +95,16 @@ def verify(secret: bytes, token: str, origin: str, now: float) -> Claims:
 
 
 class Usage:
-    """Requests made per token id, bounded (the oldest ids are forgotten first)."""
+    """Questions asked per token id, counted by `Counters` for as long as the token lives (in
+    Redis when replicas share one, so a token's quota holds across all of them)."""
 
-    def __init__(self, max_tracked: int = MAX_TRACKED) -> None:
-        self.max_tracked = max_tracked
-        self._counts: OrderedDict[str, int] = OrderedDict()
-        self._lock = threading.Lock()
+    def __init__(self, counters: Counters | None = None) -> None:
+        self.counters = counters or Counters()
 
-    def spend(self, claims: Claims) -> None:
+    def spend(self, claims: Claims, now: float | None = None) -> None:
         """Count one request; TokenError(429) once the token's quota is used up."""
-        with self._lock:
-            used = self._counts.pop(claims.id, 0)
-            self._counts[claims.id] = used + 1
-            while len(self._counts) > self.max_tracked:
-                self._counts.popitem(last=False)
-        if used >= claims.quota:
+        left = int(claims.expires - (time.time() if now is None else now)) + 1
+        if not self.counters.spend(claims.id, claims.quota, left):
             raise TokenError(429, f"This page has asked its {claims.quota} questions; reload "
                                   "it to ask more.")
 
@@ -119,11 +112,12 @@ class Usage:
 class EmbedTokenGuard:
     """Checks X-Embed-Token on /api/ requests from other origins (see the module docstring)."""
 
-    def __init__(self, app: ASGIApp, secret: str, allow_origins: tuple[str, ...]) -> None:
+    def __init__(self, app: ASGIApp, secret: str, allow_origins: tuple[str, ...],
+                 counters: Counters | None = None) -> None:
         self.app = app
         self.secret = secret.encode()
         self.allowed = frozenset(allow_origins)
-        self.usage = Usage()
+        self.usage = Usage(counters)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not self.secret or scope["type"] != "http" or \

@@ -16,14 +16,12 @@ the conversation: a 429 there would make Gradio cover the whole transcript with 
 from __future__ import annotations
 
 import json
-import math
-import threading
-import time
-from collections import OrderedDict, deque
 from collections.abc import Collection
 
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from assistant.web.counters import Counters
 
 API_PREFIX = "/api/"
 GRADIO_PREFIX = "/gradio_api/"  # the chat's routes, with the chat mounted at "/"
@@ -35,8 +33,6 @@ MAX_BODY_BYTES = 64 * 1024
 MAX_CHAT_BODY_BYTES = 512 * 1024  # a chat run carries its transcript (50 turns, rendered)
 # Gradio routes the chat page never uses: a file sent there would be stored and served
 CLOSED_ROUTES = tuple(GRADIO_PREFIX + route for route in ("upload", "upload_progress"))
-WINDOW_SECONDS = 60.0
-MAX_TRACKED_CLIENTS = 10_000
 
 
 async def send_json(send: Send, status: int, body: dict[str, object],
@@ -69,40 +65,16 @@ def client_ip(scope: Scope) -> str:
 
 
 class RateLimiter:
-    """Sliding one-minute window per client; memory bounded by clients x limit. Thread-safe."""
+    """A per-minute budget per client, counted by `Counters` (in memory, or in Redis so every
+    replica counts the same client once)."""
 
-    def __init__(self, per_minute: int, max_clients: int = MAX_TRACKED_CLIENTS,
-                 window: float = WINDOW_SECONDS) -> None:
+    def __init__(self, per_minute: int, counters: Counters | None = None) -> None:
         self.per_minute = per_minute
-        self.window = window
-        self.max_clients = max_clients
-        self._hits: OrderedDict[str, deque[float]] = OrderedDict()
-        self._lock = threading.Lock()
+        self.counters = counters or Counters()
 
-    def hit(self, client: str, now: float | None = None) -> int:
+    def hit(self, client: str) -> int:
         """Record a request; 0 when allowed, else seconds until the client may retry."""
-        if self.per_minute <= 0:
-            return 0
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            hits = self._hits.get(client)
-            if hits is None:
-                hits = self._hits[client] = deque(maxlen=self.per_minute)
-                if len(self._hits) > self.max_clients:
-                    self._hits.popitem(last=False)  # forget the least recently seen client
-            else:
-                self._hits.move_to_end(client)
-            while hits and hits[0] <= now - self.window:
-                hits.popleft()
-            if len(hits) >= self.per_minute:
-                return max(1, math.ceil(hits[0] + self.window - now))
-            hits.append(now)
-            return 0
-
-    def tracked(self) -> int:
-        """How many clients are remembered (for tests of the memory bound)."""
-        with self._lock:
-            return len(self._hits)
+        return self.counters.rate(client, self.per_minute)
 
 
 class RateLimitMiddleware:

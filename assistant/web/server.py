@@ -30,6 +30,7 @@ from assistant.answer.pipeline import MAX_QUESTION_CHARS, Assistant
 from assistant.errors import AssistantError, UsageError
 from assistant.settings import Settings
 from assistant.web import api
+from assistant.web.counters import Counters
 from assistant.web.docs import DOCS_CSP, docs_page
 from assistant.web.embed_tokens import EmbedTokenGuard
 from assistant.web.feedback import FeedbackStore, feedback_path
@@ -66,13 +67,14 @@ def create_app(settings: Settings, bot: Assistant | None = None, *,
     _add_static_routes(app)
     origins = list(settings.widget_origins)
     app.add_middleware(BodyLimitMiddleware)
-    app.add_middleware(RateLimitMiddleware, limiter=RateLimiter(settings.rate_limit))
+    counters = Counters(settings.redis_url or "memory://")  # shared by replicas via Redis
+    app.add_middleware(RateLimitMiddleware, limiter=RateLimiter(settings.rate_limit, counters))
     app.add_middleware(InFlightLimit, max_in_flight=settings.max_in_flight)
     app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type"], max_age=600)
     app.add_middleware(PreflightGuard, allow_origins=origins)
     app.add_middleware(EmbedTokenGuard, secret=settings.embed_secret,
-                       allow_origins=tuple(origins))
+                       allow_origins=tuple(origins), counters=counters)
     app.add_middleware(RequestLogMiddleware)
     if mount_chat:
         _mount_chat(app, web)
