@@ -64,18 +64,21 @@ lint-code: setup
 	$(VENV)/bin/ruff check assistant tests app.py
 	$(VENV)/bin/mypy assistant app.py
 
-# Shared services the replica tests start on loopback (Debian's redis-server), installed as
-# chromium is: as root here, else a message saying how.
+# Shared services the replica tests start on loopback (Debian's redis-server and postgresql),
+# installed as chromium is: as root here, else a message saying how.
 REDIS := /usr/bin/redis-server
 services: setup
-	@test -x $(REDIS) || { \
+	@test -x $(REDIS) && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      redis-server postgresql; \
 	  else \
-	    echo "$(REDIS) is missing: run \`make services\` as root (apt-get install redis-server)" >&2; \
+	    echo "redis-server or postgresql is missing: run \`make services\` as root" >&2; \
 	    exit 1; \
 	  fi; }
 	@test -x $(REDIS) || { echo "apt-get did not install $(REDIS)" >&2; exit 1; }
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "apt-get did not install postgresql" >&2; exit 1; }
 
 test: setup browser services lint-code
 	$(VENV)/bin/pytest -q

@@ -63,3 +63,9 @@ class LLMError(AssistantError):
     """The optional LLM failed (timeout, HTTP error, malformed output)."""
 
     http_status = 502
+
+
+class StorageUnavailableError(AssistantError):
+    """A shared store (PostgreSQL for ratings) cannot be reached; answers go on without it."""
+
+    http_status = 503

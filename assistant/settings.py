@@ -33,6 +33,7 @@ ENV_VARS: dict[str, str] = {
     "ASSISTANT_WIDGET_ORIGINS": "widget_origins",
     "ASSISTANT_RATE_LIMIT": "rate_limit",
     "ASSISTANT_REDIS_URL": "redis_url",
+    "ASSISTANT_DATABASE_URL": "database_url",
     "ASSISTANT_TRUSTED_PROXIES": "trusted_proxies",
     "ASSISTANT_REQUEST_TIMEOUT": "request_timeout",
     "ASSISTANT_MAX_IN_FLIGHT": "max_in_flight",
@@ -67,6 +68,7 @@ class Settings:
     widget_origins: tuple[str, ...] = ()
     rate_limit: int = 60  # requests per minute per client IP
     redis_url: str = field(default="", repr=False)  # set: replicas share their counters there
+    database_url: str = field(default="", repr=False)  # set: ratings go to this PostgreSQL
     trusted_proxies: tuple[str, ...] = ()  # whose X-Forwarded-For counts (none by default)
     request_timeout: float = 10.0  # seconds a request's headers and body may take to arrive
     max_in_flight: int = 64  # requests answered at once; past it 503 + Retry-After

@@ -167,9 +167,9 @@ def feedback() -> None:
 @translate_errors
 def feedback_list(limit: int) -> None:
     """Print the newest ratings: id, date, rating and question."""
-    from assistant.web.feedback import FeedbackStore, feedback_path
+    from assistant.web.feedback import open_feedback
 
-    store = FeedbackStore(feedback_path(Settings.load().data_dir))
+    store = open_feedback(Settings.load())
     for row in store.recent(limit):
         click.echo(f"#{row.id}  {row.created}  {row.rating:<4}  {row.question}")
 
@@ -179,9 +179,9 @@ def feedback_list(limit: int) -> None:
 @translate_errors
 def feedback_delete(ids: tuple[int, ...]) -> None:
     """Delete ratings by id (e.g. when someone asks for theirs to go)."""
-    from assistant.web.feedback import FeedbackStore, feedback_path
+    from assistant.web.feedback import open_feedback
 
-    store = FeedbackStore(feedback_path(Settings.load().data_dir))
+    store = open_feedback(Settings.load())
     missing = [i for i in ids if not store.delete(i)]
     click.echo(f"deleted {len(ids) - len(missing)} of {len(ids)}"
                + (f"; no feedback #{', #'.join(map(str, missing))}" if missing else ""))

@@ -26,7 +26,7 @@ from assistant.answer.types import Answer
 from assistant.errors import AssistantError, NotFoundError
 from assistant.settings import Settings
 from assistant.web.cache import AnswerCache
-from assistant.web.feedback import FeedbackStore
+from assistant.web.feedback import Ratings
 from assistant.web.render import GUIDE_PAGE_CSP, guide_page
 from assistant.web.schemas import (
     AnswerOut,
@@ -52,7 +52,7 @@ class WebState:
 
     settings: Settings
     bot: Assistant
-    feedback: FeedbackStore
+    feedback: Ratings
     answers: AnswerCache = field(default_factory=AnswerCache)
     loaded: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)

@@ -36,7 +36,7 @@ from assistant.web.chat_render import (
     notice_html,
     user_html,
 )
-from assistant.web.feedback import FeedbackStore
+from assistant.web.feedback import Ratings
 from assistant.web.limits import LIMITED_HEADER
 
 log = logging.getLogger(__name__)
@@ -92,9 +92,9 @@ def chat_mount_options() -> dict[str, Any]:
 
 
 class ChatHandlers:
-    """The page's event handlers over one Assistant and one FeedbackStore."""
+    """The page's event handlers over one Assistant and one feedback store."""
 
-    def __init__(self, bot: Assistant, feedback: FeedbackStore) -> None:
+    def __init__(self, bot: Assistant, feedback: Ratings) -> None:
         self.bot = bot
         self.feedback = feedback
 
@@ -197,7 +197,7 @@ def rate_limited(request: gr.Request | None) -> str:
     return str(headers.get(LIMITED_HEADER, ""))
 
 
-def build_chat(bot: Assistant, settings: Settings, feedback: FeedbackStore) -> gr.Blocks:
+def build_chat(bot: Assistant, settings: Settings, feedback: Ratings) -> gr.Blocks:
     """The chat page as a Blocks app, to be mounted at "/" by the server."""
     handlers = ChatHandlers(bot, feedback)
     with gr.Blocks(title=TITLE, analytics_enabled=False, fill_width=False) as demo:

@@ -33,7 +33,7 @@ from assistant.web import api
 from assistant.web.counters import Counters
 from assistant.web.docs import DOCS_CSP, docs_page
 from assistant.web.embed_tokens import EmbedTokenGuard
-from assistant.web.feedback import FeedbackStore, feedback_path
+from assistant.web.feedback import open_feedback
 from assistant.web.limits import (
     BodyLimitMiddleware,
     InFlightLimit,
@@ -56,8 +56,7 @@ def create_app(settings: Settings, bot: Assistant | None = None, *,
                mount_chat: bool = True) -> FastAPI:
     """Build the app over one warmed Assistant; `mount_chat=False` leaves out the Gradio page."""
     bot = bot or Assistant(settings)
-    web = api.WebState(settings, bot, FeedbackStore(feedback_path(settings.data_dir),
-                                                    keep_days=settings.feedback_days))
+    web = api.WebState(settings, bot, open_feedback(settings))
     web.warm()
     app = FastAPI(title="Offer coach API", version="1", description=DESCRIPTION,
                   docs_url=None, redoc_url=None)

@@ -1,4 +1,4 @@
-"""Thumbs up/down on answers, kept in one SQLite file (`<data_dir>/feedback.sqlite3`).
+"""Ratings kept in one SQLite file (`<data_dir>/feedback.sqlite3`): the default store.
 
 Example:
     >>> store = FeedbackStore(Path("data/feedback.sqlite3"))
@@ -19,14 +19,13 @@ import json
 import secrets
 import sqlite3
 import threading
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from assistant.errors import UsageError
+from assistant.web.feedback.record import KEEP_DAYS, RATINGS, Feedback, Stored
 
-RATINGS = ("up", "down")
 FILENAME = "feedback.sqlite3"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -40,28 +39,6 @@ CREATE TABLE IF NOT EXISTS feedback (
     token TEXT NOT NULL DEFAULT ''
 )
 """
-KEEP_DAYS = 90
-
-
-@dataclass(frozen=True)
-class Feedback:
-    """One stored rating of one answer."""
-
-    id: int
-    created: str
-    question: str
-    answer: str
-    citations: list[dict[str, Any]]
-    rating: str
-    comment: str
-
-
-@dataclass(frozen=True)
-class Stored:
-    """A stored rating's id and the token that deletes it."""
-
-    id: int
-    token: str
 
 
 class FeedbackStore:
