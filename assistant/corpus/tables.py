@@ -31,7 +31,7 @@ from assistant.money.cells import ParsedCell, clean_cell, parse_amount_range
 _SEPARATOR_ROW_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+(?P<title>.+?)\s*#*\s*$")
 _BOLD_LINE_RE = re.compile(r"^\s*\*\*(?P<title>[^*]+?)\*\*\s*:?\s*$")
-_COMPONENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+COMPONENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("signing_bonus", re.compile(r"sign[- ]?on|signing|joining", re.I)),
     ("total_comp", re.compile(r"\btotal\b|\btc\b", re.I)),
     ("base", re.compile(r"\bbase\b|salary", re.I)),
@@ -73,7 +73,7 @@ class _Table:
 
 def component_of(header: str) -> str:
     """The pay component a column or row label names ("Stock (RSU/4yr)" -> "stock"), or ""."""
-    for component, pattern in _COMPONENT_PATTERNS:
+    for component, pattern in COMPONENT_PATTERNS:
         if pattern.search(header):
             return component
     return ""

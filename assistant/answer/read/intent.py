@@ -97,12 +97,13 @@ def asks_advice(resolved: Resolved) -> bool:
     a band for: the question asks what to do, and the company's guides are searched for it
     (a role named needs more such words: "Block's terms for the platform role say I'd owe
     the sign-on back within 2 years; can I get that shortened?")."""
-    if not resolved.company or resolved.stated:
+    if not resolved.company or resolved.stated \
+            or (resolved.places and PAY_PARTS & set(resolved.asks)):  # a band at a place
         return False
-    needed = ADVICE_WORDS + (ROLE_EXTRA if resolved.role else 0)
-    if resolved.places:  # a place with no pay part asked: "Vanguard wants me in Malvern; what
-        needed += ROLE_EXTRA if not PAY_PARTS & set(resolved.asks) else 99  # relo package?"
-    return len(resolved.leftover) >= needed
+    # a place with no pay part asked needs more words too ("Vanguard wants me in Malvern;
+    # what should the relocation package include?")
+    extra = (ROLE_EXTRA if resolved.role else 0) + (ROLE_EXTRA if resolved.places else 0)
+    return len(resolved.leftover) >= ADVICE_WORDS + extra
 
 
 def compares(resolved: Resolved) -> bool:

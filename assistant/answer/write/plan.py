@@ -24,19 +24,13 @@ from dataclasses import dataclass
 
 from assistant.answer.read.stated import StatedFigure
 from assistant.corpus.model import COMPONENT_LABELS, CompRow
+from assistant.corpus.tables import COMPONENT_PATTERNS
 from assistant.money.format import format_amount, format_range
 
 _PLACEHOLDER = re.compile(r"(?P<sym>[$£€₹]?)\[(?P<expr>[^\]\n]{1,40})\](?P<k>K?)")
 _RAISE = re.compile(r"^(?P<var>[A-Z])\s*\+\s*(?P<lo>\d+(?:\.\d+)?)K?(?:\s*[-–]\s*"
                     r"(?P<hi>\d+(?:\.\d+)?)K?)?$")
 _LITERAL = re.compile(r"^(?P<lo>\d+(?:\.\d+)?)K?(?:\s*[-–]\s*(?P<hi>\d+(?:\.\d+)?)K?)?$")
-_PART_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("signing_bonus", re.compile(r"sign[- ]?on|signing", re.I)),
-    ("total_comp", re.compile(r"\bTC\b|total", re.I)),
-    ("stock", re.compile(r"RSU|stock|equity|grant|option", re.I)),
-    ("bonus", re.compile(r"bonus", re.I)),
-    ("base", re.compile(r"\bbase\b|salary", re.I)),
-)
 _SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "₹": "INR"}
 NEAR = 30  # characters beside a placeholder whose words name its part
 
@@ -92,7 +86,7 @@ def _parts(script: str, found: list[re.Match[str]]) -> dict[str, str]:
         after = script[m.end():m.end() + NEAR].split("[")[0].split(",")[0]
         before = script[max(0, m.start() - NEAR):m.start()].split("]")[-1].split(",")[-1]
         near: list[tuple[int, str]] = []
-        for part, pattern in _PART_WORDS:
+        for part, pattern in COMPONENT_PATTERNS:  # the words a table column names a part by
             near += [(w.start(), part) for w in pattern.finditer(after)]
             near += [(len(before) - w.end(), part) for w in pattern.finditer(before)]
         if near:

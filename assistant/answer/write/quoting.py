@@ -51,18 +51,24 @@ def _units(line: str, size: int) -> list[str]:
     return [line] if len(line) <= size else [x for x in re.split(r"(?<=[.!?])\s+", line) if x]
 
 
-def quote(hit: Hit, cites: Citations, question: str = "", scope: Scope | None = None,
-          title: str = "") -> str:
+def quote(hit: Hit, cites: Citations, question: str = "", scope: Scope | None = None) -> str:
     """The passage's paragraphs that answer, cut to `scope` (scope.py), as a cited quote;
     "" when nothing of it is left to quote (and nothing is cited)."""
+    body = _quoted_body(hit, question, scope)
+    if not body:
+        return ""
+    title = hit.section.title if hit.section else hit.guide.title
+    return f"**{title}** ({guide_label(hit.guide)}) {cites.mark(hit.guide, hit.anchor)}\n{body}"
+
+
+def _quoted_body(hit: Hit, question: str, scope: Scope | None) -> str:
+    """The "> " lines of a hit's excerpt ("" when scope leaves nothing of it)."""
     body = within(hit.text, scope)
     if not body:
         return ""
     text = excerpt(body, question)
     suffix = "" if text.endswith("…") or len(text) >= len(body.strip()) - 2 else " …"
-    title = title or (hit.section.title if hit.section else hit.guide.title)
-    quoted = "\n".join(f"> {line}" if line else ">" for line in (text + suffix).splitlines())
-    return f"**{title}** ({guide_label(hit.guide)}) {cites.mark(hit.guide, hit.anchor)}\n{quoted}"
+    return "\n".join(f"> {line}" if line else ">" for line in (text + suffix).splitlines())
 
 
 def quote_all(hits: list[Hit], cites: Citations, question: str = "",
@@ -80,8 +86,7 @@ def quote_all(hits: list[Hit], cites: Citations, question: str = "",
         title = first.section.title if first.section else first.guide.title
         again = (first.guide.id, title) in titles  # two sections of one name: say which
         titles.add((first.guide.id, title))
-        bodies = [q.split("\n", 1)[1] for h in group
-                  if (q := quote(h, cites, question, scope)) and "\n" in q]
+        bodies = [b for h in group if (b := _quoted_body(h, question, scope))]
         if bodies:
             shown = f"{title}, another section of that name" if again else title
             quotes.append(f"**{shown}** ({guide_label(first.guide)}) "
