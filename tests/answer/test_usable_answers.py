@@ -152,3 +152,22 @@ def test_an_article_is_cited_by_its_title_not_its_file_name(library_bot: Assista
     answer = library_bot.ask("Can a sign-on bonus be clawed back if I leave early?")
     article = [c for c in answer.citations if c.guide.startswith("001_")]
     assert article and all(not c.document.startswith("001_") for c in article)
+
+
+def test_a_shortened_title_reads_that_guide(library_bot: Assistant) -> None:
+    """visa/trusted-agent-platform-engineer.md, Foster City row: base $200,000-$280,000."""
+    answer = library_bot.ask("Visa trusted agent job: base in Foster City?")
+    assert answer.citations[0].guide == "visa/trusted-agent-platform-engineer"
+    assert "Trusted Agent Platform Engineer guide" in answer.text  # the note says how
+    assert "base $200,000-$280,000" in answer.text
+    for never in ("New York", "London", "$435K"):  # other rows, the total not asked
+        assert never not in answer.text
+
+
+def test_a_counter_quotes_the_guides_paragraph_on_what_was_asked(advising_bot: Assistant
+                                                                 ) -> None:
+    """ally-financial/empathetic-automation-platform-engineer.md, "Relocation and Benefits":
+    "If relocating to Detroit, negotiate a comprehensive relocation package ($25K–$40K)"."""
+    text = advising_bot.ask("Ally Financial empathetic automation role in Detroit: how do I "
+                           "push for relocation money?").text
+    assert "comprehensive relocation package ($25K–$40K)" in text

@@ -27,6 +27,7 @@ from stop_words import get_stop_words
 from assistant.answer.evidence import FromArticles, Retrieved, asked_fields, passages_of
 from assistant.answer.kinds.base import Embed, Job, articles_within, markdown, noted
 from assistant.answer.library import stem, tokenize
+from assistant.answer.read.reading import Resolved
 from assistant.answer.types import Answer, Hit
 from assistant.answer.write.citations import Citations
 from assistant.answer.write.quoting import quote_all
@@ -44,6 +45,13 @@ FUSION_K = 5  # reciprocal-rank fusion: 1 / (K + rank) per order
 # everyday and advice sets score 0.28-0.89; of the 18 advice questions nothing answers, 8
 # score under 0.28 (the rest are near misses a floor cannot tell apart).
 FLOOR = 0.28
+# With `anchor` (a paragraph added to another answer, e.g. a counter's), a paragraph must
+# hold a word of what the question is about (beyond the names of companies, roles and places
+# and the words every negotiation paragraph shares), or be this close in meaning. Not used
+# for advice itself: measured on the advice and everyday sets (docs/testing.md), it turned
+# 9 wrong quotes into "not covered" but also 3 right answers that share no word with their
+# question ("best and final" / "non-negotiable"); MiniLM's cosine tells neither apart.
+UNANCHORED = 0.5
 # Words too common to tell paragraphs apart: English function words (the stop-words
 # package's list, kept up to date by its maintainers) and the words every negotiation
 # paragraph shares.
@@ -68,13 +76,17 @@ def promotes(text: str) -> bool:
 
 def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
            articles: Sequence[Guide] = (), embed: Embed | None = None,
-           floor: float | None = None) -> list[Hit]:
+           floor: float | None = None, topic: Sequence[str] | None = None,
+           anchor: bool = False) -> list[Hit]:
     """The paragraphs that answer `question`, best first, each as its own hit.
 
     The pool is every paragraph of `hits` (what search found) and of `articles` (the general
     articles, few enough to read whole); a paragraph of a found section scores a little more.
     With `embed` (the index's embedder), the first answer is the one the BM25 order and the
     meaning order, over BM25's best RERANKED, agree on best (reciprocal-rank fusion).
+    Given `topic` (the question's words no name took), its words rank the paragraphs.
+    With `floor`, a paragraph answers only when it is that close in meaning and, with
+    `anchor`, also holds a word of `topic` or is UNANCHORED close.
     """
     pool: list[tuple[Hit, str, int]] = []
     seen: set[tuple[str, str]] = set()
@@ -90,7 +102,11 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
     if not pool:
         return []
     words = [stem(w) for w in tokenize(_undotted(question))]
-    keys = [w for w in words if w not in _GENERIC] or words
+    anchors = {stem(t) for w in topic or () for t in tokenize(_undotted(w))} - _GENERIC
+    # the words of what is asked rank the paragraphs: names do not (every paragraph of the
+    # named company's guide holds them)
+    keys = [w for w in words if w in anchors] or [w for w in words if w not in _GENERIC] \
+        or words
     docs = [_words(h.section.title if h.section else "", p) for h, p, _ in pool]
     from rank_bm25 import BM25Okapi  # here: it brings numpy, which a look-up never needs
 
@@ -99,21 +115,29 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
               for i, x in enumerate(raw)]
     order = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i][2], i))
     best = scores[order[0]]
+
+    def answers(i: int) -> bool:
+        if floor is None or embed is None:
+            return True
+        close = _meaning(question, pool[i][1], embed)
+        anchored = not anchor or bool(anchors.intersection(docs[i]))
+        return close >= floor and (anchored or close >= UNANCHORED)
+
     if embed is None:
         first = order[0]
     else:  # BM25's best, reranked by meaning
         shortlist = order[:RERANKED]
         first = _fused_first(shortlist, [pool[i][1] for i in shortlist], question, embed)
-        if floor is not None and _meaning(question, pool[first][1], embed) < floor:
-            first = max(shortlist, key=lambda i: _meaning(question, pool[i][1], embed))
-            if _meaning(question, pool[first][1], embed) < floor:
+        if not answers(first):
+            fits = [i for i in shortlist if answers(i)]
+            if not fits:
                 return []  # every paragraph is about something else: nothing here answers
+            first = max(fits, key=lambda i: _meaning(question, pool[i][1], embed))
     picked = [first]
     for i in order:
         if len(picked) >= limit or best <= 0 or scores[i] < CLOSE * best:
             break
-        if i != first and (floor is None or embed is None
-                           or _meaning(question, pool[i][1], embed) >= floor):
+        if i != first and answers(i):
             picked.append(i)
     return [replace(pool[i][0], text=_in_context(pool[i][0].text, pool[i][1]),
                     score=float(scores[i])) for i in picked]
@@ -214,7 +238,15 @@ def advice_passages(job: Job, limit: int = MAX_PARAGRAPHS) -> tuple[Hit, ...]:
     found = tools.general_search(reading.question, SEARCHED, allowed)
     return tuple(choose(found, reading.question, limit,
                         [*articles_within(tools.library, allowed), *_own_guides(job)],
-                        tools.embed, FLOOR if tools.meaningful else None))
+                        tools.embed, FLOOR if tools.meaningful else None, topic_words(reading)))
+
+
+def topic_words(reading: Resolved) -> list[str]:
+    """The question's words beyond the companies, roles and places it names: what it asks
+    about ("equity", "worth", "grows"), the words a paragraph that answers shares. With no
+    company named, a role is what it asks about ("why are ML engineers paid more?")."""
+    about = {"ask", "left over"} | (set() if reading.company else {"role"})
+    return [w for w, label in reading.accounted() if label in about]
 
 
 def _own_guides(job: Job) -> list[Guide]:

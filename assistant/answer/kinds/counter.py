@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 
 from assistant.answer.evidence import FromGuide, Retrieved
-from assistant.answer.kinds.advice import choose
+from dataclasses import replace
+
+from assistant.answer.kinds.advice import FLOOR, choose, topic_words
 from assistant.answer.kinds.base import Job, articles_within
 from assistant.answer.kinds.figures import FiguresAnswer, with_passages
 from assistant.answer.pick.hits import section_hit
@@ -26,6 +28,7 @@ from assistant.answer.types import Hit
 from assistant.answer.write.citations import Citations
 from assistant.answer.write.plan import fill_script
 from assistant.answer.write.quoting import quote
+from assistant.answer.write.scope import scope_of
 from assistant.corpus.model import COMPONENTS, Guide
 from assistant.corpus.words.wording import guide_label
 
@@ -49,9 +52,10 @@ class CounterAnswer(FiguresAnswer):
         script = [section_hit(guide, s, 1.0) for s in leveled or sections]
         # the articles, read whole (no search), for the tactic the question's own words ask
         # about beyond company, role and place
+        articles = articles_within(job.tools.library, frozenset({guide.company}))
+        tactic = _asked_about(job, guide, articles, {s.anchor for s in sections})
         asked = f"{' '.join(job.reading.leftover)} {COUNTER_TERMS}"
-        tactic = choose([], asked, 1, articles_within(job.tools.library,
-                                                      frozenset({guide.company})))
+        tactic = tactic or choose([], asked, 1, articles)
         return with_passages(evidence, (*script, *tactic))
 
     def passages(self, job: Job, guide: Guide) -> tuple[Hit, ...]:
@@ -79,11 +83,11 @@ class CounterAnswer(FiguresAnswer):
     def _topic_lines(self, r: FromGuide, guide: Guide, cites: Citations) -> list[str]:
         """The script as a plan with the person's numbers where it has placeholders and one
         row is asked (plan.py); else the guide's sections as the figures answer quotes them."""
-        scripts = [h for h in r.passages if h.section is not None and h.guide.kind != "article"]
+        scripts = _scripts(r.passages, guide)
         plans = [(h, p) for h in scripts[:1] if len(r.rows) == 1
                  and (p := fill_script(h.text, r.rows[0], r.stated)) is not None]
         if not plans:
-            return super()._topic_lines(r, guide, cites)
+            return super()._topic_lines(replace(r, passages=tuple(scripts)), guide, cites)
         hit, plan = plans[0]
         title = hit.section.title if hit.section else "Negotiate Up"
         quoted = "\n".join(f"> {line}" if line else ">" for line in plan.text.strip()
@@ -114,9 +118,34 @@ def counter_lines(r: FromGuide, guide: Guide, cites: Citations) -> list[str]:
             lines.append(f"**Strongest levers** ({guide_label(guide)}, its first "
                          f"{min(LEVERS_QUOTED, len(items))} of {len(items)}) "
                          f"{cites.mark(guide, levers.anchor)}\n{quoted}")
+    scripts = _scripts(r.passages, guide)
+    for hit in [h for h in r.passages if h.guide.kind != "article" and h not in scripts][:1]:
+        said = quote(hit, cites, r.question, scope_of(guide, r.rows))
+        if said:
+            lines.append("What the guide says on what you asked: " + said)
     for hit in article_hits(r.passages)[:1]:
         lines.append("From the articles: " + quote(hit, cites, r.question))
     return lines
+
+
+def _asked_about(job: Job, guide: Guide, articles: list[Guide], scripts: set[str]
+                 ) -> list[Hit]:
+    """The paragraph of the guide (beyond its script) or of the articles that answers what the
+    question asks beyond company, role and place ("what should the relocation package
+    include?"), held to advice's relevance floor and anchor; none when nothing is asked
+    beyond them or nothing answers."""
+    tools = job.tools
+    if not tools.meaningful or tools.embed is None or not job.reading.leftover:
+        return []
+    rest = replace(guide, sections=tuple(s for s in guide.sections if s.anchor not in scripts))
+    return choose([], job.reading.question, 1, [*articles, rest], tools.embed, FLOOR,
+                  topic_words(job.reading), anchor=True)
+
+
+def _scripts(passages: tuple[Hit, ...], guide: Guide) -> list[Hit]:
+    """The passages that are the guide's Negotiate Up script."""
+    anchors = {s.anchor for s in topic_sections(guide, "script")}
+    return [h for h in passages if h.guide.kind != "article" and h.anchor in anchors]
 
 
 def article_hits(passages: tuple[Hit, ...]) -> list[Hit]:

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from assistant.answer.read.phrases import QUESTION_WORDS
 from assistant.answer.read.reading import Resolved
+from assistant.corpus.words.titles import titled_role
 from assistant.corpus.words.vocabulary import Vocabulary
 
 
@@ -62,6 +63,28 @@ def company_of_role(resolved: Resolved, words: list[str], vocab: Vocabulary) -> 
         if slug and resolved.role in vocab.guides_by_company.get(slug, {}):
             return replace(resolved, company=slug)
     return resolved
+
+
+def with_own_title(resolved: Resolved, words: list[str], vocab: Vocabulary) -> Resolved:
+    """A company's own role named by a word of its title no other title has ("HSBC's Asia
+    infrastructure platform role"), when no role was read; a note says how it was read."""
+    if not resolved.company or resolved.role or resolved.other_companies:
+        return resolved
+    used = list(resolved.matched)
+    free = [w if i >= len(used) or not used[i] else "" for i, w in enumerate(words)]
+    role, by = titled_role(vocab.guides_by_company.get(resolved.company, {}), free,
+                          resolved.company)
+    if not role:
+        return resolved
+    title = vocab.roles.get(role, role)
+    for i, word in enumerate(words):
+        if i < len(used) and word.strip(".,;:!?'()\"").rstrip("s") in {b.rstrip("s") for b in by}:
+            used[i] = True
+    company = vocab.companies[resolved.company]
+    note = (f"Read '{' '.join(by)}' as {company}'s {title} guide (no other {company} guide's "
+            "title has that).")
+    return replace(resolved, role=role, unknown_role="", matched=tuple(used),
+                   notes=(*resolved.notes, note))
 
 
 COMPANY_AFTER = frozenset({"at", "from", "@", "joining"})  # "a swe offer from box"

@@ -24,6 +24,7 @@ from assistant.answer.read.companies import (
     in_place_name,
     split_reading,
     typed_as,
+    with_own_title,
     with_partial,
 )
 from assistant.answer.read.cues import read_cues
@@ -86,6 +87,7 @@ def _read(question: str, vocab: Vocabulary, lexicon: Lexicon) -> Resolved:
     resolved = _with_names(_without_stand_ins(resolved, words, typed), words, typed, vocab,
                            lexicon)
     resolved = told(resolved, vocab.companies)
+    resolved = with_own_title(resolved, words, vocab)
     return decided(_engineer_default(resolved, words, vocab).with_words())
 
 
