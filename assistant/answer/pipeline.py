@@ -126,7 +126,8 @@ class Assistant:
             from assistant.answer.llm.answerer import llm_answer
 
             answer = llm_answer(self.settings, retrieved, grounded, history=history,
-                                model=model)
+                                model=model, vocabulary=self.library.vocabulary,
+                                lexicon=self.lexicon)
             return self._versioned(answer)
         return grounded
 
@@ -139,7 +140,8 @@ class Assistant:
             from assistant.answer.llm.answerer import llm_stream
 
             for item in llm_stream(self.settings, retrieved, grounded, history=history,
-                                   model=model):
+                                   model=model, vocabulary=self.library.vocabulary,
+                                   lexicon=self.lexicon):
                 yield self._versioned(item) if isinstance(item, Answer) else item
             return
         for piece in grounded.text.split("\n\n"):

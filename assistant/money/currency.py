@@ -63,6 +63,12 @@ MULTIPLIERS: dict[str, float] = {
     "grand": 1e3,
     "million": 1e6,
     "billion": 1e9,
+    # Chinese and Japanese scales, written on the number ("30万"): ten thousand, a hundred
+    # million, in simplified and traditional characters
+    "万": 1e4,
+    "萬": 1e4,
+    "亿": 1e8,
+    "億": 1e8,
 }
 
 

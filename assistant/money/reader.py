@@ -128,11 +128,12 @@ GUIDE = Notation(
 # words, multiples ("1.5x") and spans ("3 years", "4yr", which is why a number may run into
 # letters), and a figure after an unknown capitalised word ("TCV 300K") still counts. Digits
 # group in threes only, so "2,3" reads as two numbers and "$165,000," ends before its comma;
-# a number right after "£€₹¥" that the symbol's own match left alone stays unread.
+# a number right after "£€₹¥" that the symbol's own match left alone stays unread. Indian
+# scales are read in lower case too ("38 lpa", "1.2 cr"), and Chinese ones ("30万").
 PROSE = Notation(
     not_after="$£€₹¥",
     number=r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?",
-    suffixes=r"LPA|Cr|bn|mn|[KkMBL]",
+    suffixes=r"LPA|lpa|Cr|cr|bn|mn|[KkMBL]|[万萬亿億]",
     scale_words=r"thousand|grand|million|billion|lakhs?|crores?",
     glued=True,
     percent=r"\s?%|\s?per ?cent\b",

@@ -7,9 +7,13 @@ Example:
 
 The model sees only the grounded answer's cited passages, numbered as its citations. Its text
 is kept only if the guard (assistant.answer.llm.guard) finds every figure in the passages it cites
-and every [n] among the citations; otherwise, and on timeouts, HTTP or connection errors and
-empty or unreadable output, the grounded answer comes back with a one-line note saying why.
-`chat_model` is the one seam to the outside world; tests pass `model=ScriptedChatModel(...)`.
+and every [n] among the citations, and binding.py finds each figure written for the place,
+company, level and part the cited rows give it for; otherwise, and on timeouts, HTTP or
+connection errors and empty or unreadable output, the grounded answer comes back with a
+one-line note saying why. Streamed or not, the text is judged by the same check, segment by
+segment (binding.problem). `chat_model` is the one seam to the outside world; tests pass
+`model=ScriptedChatModel(...)`; `lexicon` and `vocabulary` are the place lexicon and the
+library's vocabulary the question was read with (the Assistant passes its own).
 """
 
 from __future__ import annotations
@@ -17,8 +21,8 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -28,19 +32,22 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable
 from pydantic import SecretStr
 
-from assistant.answer.evidence import Retrieved, rows_of
+from assistant.answer.evidence import Retrieved, guide_of, rows_of
 from assistant.answer.kinds.base import markdown
-from assistant.answer.llm.binding import bound, sentence_problem
+from assistant.answer.llm.binding import first_problem, problem
 from assistant.answer.llm.context import (
     Passage,
     numbered_passages,
     render_context,
     render_history,
 )
-from assistant.answer.llm.guard import check
+from assistant.answer.llm.guard import Verdict, check, segments
 from assistant.answer.llm.prompts import load_prompt
+from assistant.answer.llm.scope import Scope
 from assistant.answer.types import Answer
+from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.errors import LLMError
+from assistant.places.lexicon import Lexicon
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -91,7 +98,8 @@ def prompt_inputs(retrieved: Retrieved, passages: Sequence[Passage],
 
 
 def llm_answer(settings: Settings, retrieved: Retrieved, grounded: Answer, *,
-               history: History = (), model: BaseChatModel | None = None) -> Answer:
+               lexicon: Lexicon, history: History = (), model: BaseChatModel | None = None,
+               vocabulary: Vocabulary | None = None) -> Answer:
     """The LLM's answer if the guard passes it, else the grounded answer with a note."""
     passages = numbered_passages(retrieved, grounded)
     try:
@@ -99,65 +107,102 @@ def llm_answer(settings: Settings, retrieved: Retrieved, grounded: Answer, *,
         text = chain.invoke(prompt_inputs(retrieved, passages, history))
     except Exception as exc:  # any model failure falls back; the log keeps the detail
         return fallback(grounded, failure_note(exc), exc)
-    return guarded(text, passages, retrieved, grounded)
+    scope = guard_scope(retrieved, vocabulary, lexicon)
+    return guarded(text, passages, scope, grounded)
+
+
+def guard_scope(retrieved: Retrieved, vocabulary: Vocabulary | None,
+                lexicon: Lexicon) -> Scope:
+    """What the guard reads figures against: the cited rows and guide, the vocabulary (the
+    guide's own when none is given) and the place lexicon."""
+    guide = guide_of(retrieved)
+    if vocabulary is None and guide is not None:
+        vocabulary = Vocabulary.from_guides([guide])
+    return Scope(rows_of(retrieved), lexicon, guide, vocabulary)
 
 
 def llm_stream(settings: Settings, retrieved: Retrieved, grounded: Answer, *,
-               history: History = (), model: BaseChatModel | None = None
-               ) -> Iterator[str | Answer]:
+               lexicon: Lexicon, history: History = (), model: BaseChatModel | None = None,
+               vocabulary: Vocabulary | None = None) -> Iterator[str | Answer]:
     """Text deltas (str) as the model writes them, then the final Answer.
 
-    The guard can only judge the whole text, so deltas are shown before it has. The final
-    Answer is authoritative: when the guard rejects the text (or the model fails midway) its
-    text is the grounded answer with a note, and the UI must replace the streamed text with
-    the final Answer's text. When the guard passes, the final text is the streamed text plus
-    the grounded answer's notes and freshness line.
+    Text is shown a segment at a time (sentences up to one that cites a passage), each once
+    the check the whole answer gets (binding.problem) has passed it, so the final Answer
+    never withdraws shown text for what it shows: it fails only on what was never shown
+    (a segment held back, or no citation at all). When it does (or the model fails midway)
+    its text is the grounded answer with a note, and the UI must replace the streamed text
+    with it; when the guard passes, the final text is the streamed text plus the grounded
+    answer's notes and freshness line.
     """
     passages = numbered_passages(retrieved, grounded)
+    scope = guard_scope(retrieved, vocabulary, lexicon)
+    texts = {p.n: p.text for p in passages}
     deadline = time.monotonic() + STREAM_DEADLINE_FACTOR * min(settings.llm_timeout,
                                                                MAX_TIMEOUT_S)
-    parts: list[str] = []
-    held = ""  # text not shown yet: the sentence being written
-    texts = {p.n: p.text for p in passages}
+    text, shown = "", 0  # what the model wrote; how much of it was shown
     try:
         chain = answer_chain(model or chat_model(settings))
         for delta in chain.stream(prompt_inputs(retrieved, passages, history)):
-            if delta:
-                parts.append(delta)
-                ready, held = complete_sentences(held + delta)
-                if ready and (note := sentence_problem(ready, texts, rows_of(retrieved))):
-                    yield fallback(grounded, note)  # the sentence was never shown
+            text += delta or ""
+            for item in _release(visible(text), shown, texts, scope, False):
+                if isinstance(item, str):
+                    shown += len(item)
+                    yield item
+                else:
+                    yield fallback(grounded, item.note)  # the segment was never shown
                     return
-                if ready:
-                    yield ready
             if time.monotonic() > deadline:
                 raise TimeoutError("the streamed answer ran past its deadline")
     except Exception as exc:  # any model failure falls back; the log keeps the detail
         yield fallback(grounded, failure_note(exc), exc)
         return
-    if held and (note := sentence_problem(held, texts, rows_of(retrieved))):
-        yield fallback(grounded, note)
-        return
-    if held:
-        yield held
-    yield guarded("".join(parts), passages, retrieved, grounded)
+    verdict = judge(visible(text), texts, scope)
+    if verdict.ok and visible(text)[shown:].strip():
+        yield visible(text)[shown:].rstrip()
+    yield guarded(text, passages, scope, grounded, verdict)
 
 
-def complete_sentences(text: str) -> tuple[str, str]:
-    """(the finished sentences of `text`, the rest): a sentence is shown only once the guard
-    has seen it whole."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    return (text[:ends[-1]], text[ends[-1]:]) if ends else ("", text)
+def visible(text: str) -> str:
+    """The text without the model's thinking (closed or still open)."""
+    return _THINKING.sub("", text).split("<think>", 1)[0].split("<THINK>", 1)[0]
 
 
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?:\s*\[\d+(?:\s*,\s*\d+)*\])*(?=\s)|\n")
+@dataclass(frozen=True)
+class _Refused:
+    note: str
 
 
-def guarded(text: str, passages: Sequence[Passage], retrieved: Retrieved,
-            grounded: Answer) -> Answer:
+def _release(text: str, shown: int, passages: Mapping[int, str], scope: Scope,
+             finished: bool) -> Iterator[str | _Refused]:
+    """The segments of `text` past `shown` that are complete and pass the check, in order;
+    a refusal in place of the first that fails."""
+    for segment in segments(text, finished):
+        if segment.end <= shown:
+            continue
+        start = max(segment.start, shown)
+        note = problem(text[segment.start:segment.end], text[:segment.start], segment.cited,
+                       passages, scope)
+        if note:
+            yield _Refused(note)
+            return
+        yield text[start:segment.end]
+
+
+def judge(text: str, passages: Mapping[int, str], scope: Scope) -> Verdict:
+    """The guard's verdict on a whole answer: markers and values (guard.check), then each
+    segment's binding (binding.first_problem)."""
+    text = text.strip()
+    verdict = check(text, passages)
+    if verdict.ok and (note := first_problem(text, passages, scope)):
+        return Verdict(False, note)
+    return verdict
+
+
+def guarded(text: str, passages: Sequence[Passage], scope: Scope, grounded: Answer,
+            verdict: Verdict | None = None) -> Answer:
     """The LLM text as an Answer if the guard passes it, else the grounded one with a note."""
-    text = _THINKING.sub("", text).strip()
-    verdict = bound(check(text, {p.n: p.text for p in passages}), text, rows_of(retrieved))
+    text = visible(text).strip()
+    verdict = verdict or judge(text, {p.n: p.text for p in passages}, scope)
     if not verdict.ok:
         log.info("LLM answer rejected: %s", verdict.note)  # never the question (privacy)
         return fallback(grounded, verdict.note)
