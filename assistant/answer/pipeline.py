@@ -73,6 +73,11 @@ class Assistant:
         return self._index
 
     @property
+    def opened_version(self) -> str:
+        """The version of the index once opened; "" before (it is never opened to say so)."""
+        return self._index.version if self._index is not None else ""
+
+    @property
     def library(self) -> Library:
         """The library of the live index version, loaded once."""
         if self._library is None:

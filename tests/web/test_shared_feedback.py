@@ -4,15 +4,10 @@ are 503 and answers go on."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from services_support import free_port, postgres_server
 from web_support import ClientFactory
 
 from assistant.errors import StorageUnavailableError
@@ -20,47 +15,14 @@ from assistant.web.feedback.postgres import MIGRATIONS, PostgresFeedback
 
 pytestmark = pytest.mark.reliability
 
-BIN = next((Path(p) for p in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)),
-           Path("/usr/lib/postgresql/15/bin"))
 ASK = {"question": "Alibaba Seattle sign-on?"}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _as_postgres(*command: str) -> list[str]:
-    """PostgreSQL will not run as root: root runs it as the package's postgres user."""
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else list(command)
 
 
 @pytest.fixture(scope="module")
 def database_url() -> Iterator[str]:
-    """A throwaway cluster (trust auth, loopback only, no fsync); stopped after the module."""
-    if not (BIN / "initdb").exists() or shutil.which("runuser") is None:
-        pytest.fail(f"PostgreSQL is missing under {BIN}: `make services` installs it "
-                    "(apt-get install postgresql)")
-    home = Path(tempfile.mkdtemp(prefix="pg-"))
-    data, sockets = home / "data", home / "sock"
-    sockets.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(home, "postgres")
-        shutil.chown(sockets, "postgres")
-    port = _free_port()
-    subprocess.run(_as_postgres(str(BIN / "initdb"), "-D", str(data), "-A", "trust", "-U",
-                                "coach", "--no-sync"), check=True, capture_output=True)
-    subprocess.run(_as_postgres(str(BIN / "pg_ctl"), "-D", str(data), "-w", "-l",
-                                str(home / "server.log"), "-o",
-                                f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 "
-                                "-c fsync=off", "start"), check=True, capture_output=True)
-    try:
-        yield f"postgresql://coach@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(_as_postgres(str(BIN / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"),
-                       capture_output=True)
-        shutil.rmtree(home, ignore_errors=True)
+    """A throwaway PostgreSQL cluster on loopback; stopped after the module."""
+    with postgres_server() as url:
+        yield url
 
 
 def test_a_rating_written_through_one_replica_is_deleted_through_another(
@@ -93,7 +55,7 @@ def test_the_schema_is_versioned_and_applied_once(database_url: str) -> None:
 
 def test_with_the_database_down_ratings_are_503_and_answers_go_on(
         make_client: ClientFactory) -> None:
-    down = f"postgresql://coach@127.0.0.1:{_free_port()}/postgres"
+    down = f"postgresql://coach@127.0.0.1:{free_port()}/postgres"
     client = make_client(database_url=down)
     assert client.post("/api/ask", json=ASK).status_code == 200
     rated = client.post("/api/feedback", json={"question": "q", "answer": "a",
