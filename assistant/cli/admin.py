@@ -14,10 +14,13 @@ from assistant.cli.common import (
     configure_logging,
     corpus_option,
     corpus_roots,
+    echo_line,
     index_option,
     load_settings,
+    one_line,
     translate_errors,
 )
+from assistant.corpus.hidden import visible
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -67,7 +70,8 @@ def describe_build(s: dict[str, object]) -> str:
     assert isinstance(skipped, dict)
     if skipped:
         lines.append(f"skipped {len(skipped)} files:")
-        lines += [f"  {path}: {reason}" for path, reason in sorted(skipped.items())]
+        lines += [f"  {one_line(path)}: {one_line(reason)}"
+                  for path, reason in sorted(skipped.items())]
     segments = s.get("segments") or []
     assert isinstance(segments, list)
     if len(segments) == 2:
@@ -75,7 +79,7 @@ def describe_build(s: dict[str, object]) -> str:
                      f"({s.get('masked', 0)} base records masked)")
     notes = s.get("notes") or []
     assert isinstance(notes, list)
-    lines += [f"note: {n}" for n in notes]
+    lines += [f"note: {one_line(n)}" for n in notes]
     return "\n".join(lines)
 
 
@@ -90,10 +94,10 @@ def lint(corpus: tuple[Path, ...], as_json: bool) -> None:
     settings = load_settings(corpus)
     findings = lint_corpus(corpus_roots(settings, corpus), follow_links=settings.follow_links)
     for f in findings:
-        if as_json:
-            click.echo(json.dumps(f.as_dict(), ensure_ascii=False))
-        else:
-            click.echo(f"{f.path}: {f.level} {f.code} {f.message}")
+        if as_json:  # json escapes line breaks and C0 escapes; `visible` takes the rest
+            click.echo(visible(json.dumps(f.as_dict(), ensure_ascii=False)))
+        else:  # a file name may hold escapes or a newline: one finding stays one line
+            echo_line(f"{f.path}: {f.level} {f.code} {f.message}")
     errors = sum(1 for f in findings if f.level == "error")
     if not as_json:
         click.echo(f"{len(findings)} findings, {errors} errors", err=True)
@@ -128,8 +132,8 @@ def eval_command(gold_file: Path, index: Path | None, show: int, as_json: bool) 
             "by_category": {k: v[1] for k, v in report.by_category().items()}}))
         return
     for failure in report.failures()[:show]:
-        click.echo(f"FAIL {failure.item.id} [{failure.item.category}] {failure.item.question!r}: "
-                   + "; ".join(failure.problems))
+        echo_line(f"FAIL {failure.item.id} [{failure.item.category}] {failure.item.question!r}: "
+                  + "; ".join(failure.problems))
     click.echo(f"\n{'metric':<26}value")
     for name, value in metrics.items():
         counted = name in ("questions", "borrowed_figures", "unasked_figures", "repeated_rows")
@@ -171,7 +175,7 @@ def feedback_list(limit: int) -> None:
 
     store = open_feedback(Settings.load())
     for row in store.recent(limit):
-        click.echo(f"#{row.id}  {row.created}  {row.rating:<4}  {row.question}")
+        echo_line(f"#{row.id}  {row.created}  {row.rating:<4}  {row.question}")
 
 
 @feedback.command(name="delete")
@@ -203,7 +207,7 @@ def _advice_report(bot: Asker, items: list[AdviceItem], show: int, as_json: bool
                                "by_topic": {k: v[1] for k, v in report.by_topic().items()}}))
         return
     for o in [o for o in report.outcomes if not o.right][:show]:
-        click.echo(f"FAIL {o.item.id} [{o.item.topic}] {o.item.question!r}: {o.why}")
+        echo_line(f"FAIL {o.item.id} [{o.item.topic}] {o.item.question!r}: {o.why}")
     click.echo(f"\n{'advice questions':<26}{len(items)}\n{'precision':<26}"
                f"{report.precision():.1%}\n\n{'topic':<26} items  precision")
     for topic, (count, share) in report.by_topic().items():

@@ -1,4 +1,5 @@
-"""What both CLIs share: settings from flags, and turning errors into one line + exit code."""
+"""What both CLIs share: settings from flags, lines made safe for a terminal, and turning errors
+into one line + exit code."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any, TypeVar
 
 import click
 
+from assistant.corpus.hidden import visible
 from assistant.errors import AssistantError
 from assistant.settings import Settings
 
@@ -54,6 +56,18 @@ def corpus_roots(settings: Settings, corpus: tuple[Path, ...]) -> list[Path]:
     return list(corpus) if corpus else [settings.corpus]
 
 
+def one_line(text: str) -> str:
+    """`text` as one terminal line, cleaned as answers are (`visible`: no escape sequences, no
+    invisible characters) and with its line breaks and tabs made spaces. Server messages, file
+    names and stored questions come from elsewhere; a newline in one would split the line."""
+    return visible(text).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+
+
+def echo_line(text: str, err: bool = False) -> None:
+    """Print `text` as one clean line (see `one_line`)."""
+    click.echo(one_line(text), err=err)
+
+
 def configure_logging(verbose: bool = False) -> None:
     """Warnings to stderr; every detail too with `verbose` or ASSISTANT_DEBUG=1."""
     debug = verbose or os.environ.get("ASSISTANT_DEBUG") == "1"
@@ -71,15 +85,15 @@ def translate_errors(func: F) -> F:
         except click.ClickException:
             raise
         except AssistantError as exc:
-            click.echo(f"error: {exc}", err=True)
+            echo_line(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
         except Exception as exc:  # noqa: BLE001 - the edge: never show a raw traceback
             log.debug("unexpected failure", exc_info=True)
-            click.echo(f"error: unexpected failure ({type(exc).__name__}: {exc}). "
-                       "Re-run with ASSISTANT_DEBUG=1 for details.", err=True)
+            echo_line(f"error: unexpected failure ({type(exc).__name__}: {exc}). "
+                      "Re-run with ASSISTANT_DEBUG=1 for details.", err=True)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]

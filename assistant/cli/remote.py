@@ -8,7 +8,8 @@ The one HTTP seam of the CLI (httpx). It satisfies the same `Asker` protocol as 
 `Assistant` and returns an `Answer` (built with `Answer.from_dict`), so the CLI renders both
 alike. HTTP errors come back as the AssistantError subclass of their status with the server's
 own message, so the CLI prints one line and exits 1 (or 2 for bad questions), as it does
-locally.
+locally; that line is cleaned as answers are (`common.one_line`), since the server may be
+anyone's, and a Retry-After is shown only when it is a number of seconds.
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ def _http_error(response: httpx.Response, url: str) -> AssistantError:
         message = ""
     message = message or f"HTTP {response.status_code} {response.reason_phrase}"
     if response.status_code == 429:
-        wait = response.headers.get("Retry-After", "")
+        wait = response.headers.get("Retry-After", "").strip()
+        wait = wait if wait.isascii() and wait.isdigit() and len(wait) <= 6 else ""  # seconds
         return AssistantError(f"The server at {url} is rate limiting: {message}"
                               + (f" (retry after {wait} s)" if wait and wait not in message
                                  else ""))

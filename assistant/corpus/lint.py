@@ -8,6 +8,10 @@
 | E104 | error   | not-utf8               | file is not valid UTF-8 (or cannot be read)          |
 | E105 | error   | empty-file             | file, or the body after its frontmatter, is empty    |
 | E106 | error   | symlink-outside        | a symlink leads outside the corpus; not read         |
+| E107 | error   | not-a-file             | a FIFO, socket or device; never opened for reading   |
+| E108 | error   | symlink-loop           | a symlink leads back into its own folder; not walked |
+| E109 | error   | unreadable-folder      | a folder cannot be listed (permissions): its files   |
+|      |         |                        | are missing from the index, so this is an error      |
 | E201 | error   | missing-field          | required frontmatter field (company, role) missing   |
 | E202 | error   | ill-typed-field        | a frontmatter field has the wrong type               |
 | E203 | warning | low-greater-than-high  | a frontmatter range's low is above its high          |

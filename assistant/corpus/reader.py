@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -36,11 +37,7 @@ def read_guide(path: Path, root: Path) -> Guide:
 def read_guide_with_findings(path: Path, root: Path) -> tuple[Guide, list[Finding]]:
     """Parse one file and also return its warnings; raises GuideParseError on errors."""
     rel = relative_path(path, root)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        message = f"file is {size} bytes, over the {MAX_BYTES}-byte limit; split or shrink it"
-        raise GuideParseError(rel, [finding(rel, "", "E103", message)])
-    data = path.read_bytes()
+    data = read_file(path, rel)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -59,6 +56,25 @@ def read_guide_with_findings(path: Path, root: Path) -> tuple[Guide, list[Findin
     return guide, warnings
 
 
+def read_file(path: Path, rel: str) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; GuideParseError otherwise.
+
+    Opened without blocking and checked on the open handle: a FIFO would block `read` (and the
+    index lock with it) until some writer came, and a device never ends.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            message = "not a regular file (a FIFO, socket or device); not read"
+            raise GuideParseError(rel, [finding(rel, "", "E107", message)])
+        if info.st_size > MAX_BYTES:
+            message = (f"file is {info.st_size} bytes, over the {MAX_BYTES}-byte limit; split "
+                       "or shrink it")
+            raise GuideParseError(rel, [finding(rel, "", "E103", message)])
+        return handle.read(MAX_BYTES + 1)
+
+
 def read_corpus(roots: Sequence[Path] | Path, progress: bool = False,
                 reuse: Mapping[str, tuple[str, str]] | None = None,
                 follow_links: bool = False) -> CorpusResult:
@@ -75,10 +91,9 @@ def read_corpus(roots: Sequence[Path] | Path, progress: bool = False,
             raise CorpusError(f"corpus folder {root} does not exist; check the corpus path")
     result = CorpusResult(root=os.pathsep.join(str(r) for r in root_list))
     seen: dict[str, str] = {}
-    files, outside = _walk(root_list, follow_links)
-    for rel in outside:
-        message = "a symlink that leads outside the corpus; not read (ASSISTANT_FOLLOW_LINKS)"
-        result.findings.append(finding(rel, "", "E106", message))
+    files, passed = _walk(root_list, follow_links)
+    for rel, (code, message) in passed.items():
+        result.findings.append(finding(rel, "", code, message))
         result.skipped[rel] = message
     for root, path in _progress(files, progress):
         rel = relative_path(path, root)
@@ -134,9 +149,9 @@ def _reused(path: Path, rel: str, reuse: Mapping[str, tuple[str, str]], result: 
     if known is None or known[1] in seen:
         return False
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return False
+        digest = hashlib.sha256(read_file(path, rel)).hexdigest()
+    except (OSError, GuideParseError):
+        return False  # read again by `_read_one`, which says why
     if digest != known[0]:
         return False
     seen[known[1]] = rel
@@ -159,39 +174,68 @@ def relative_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+OUTSIDE = "a symlink that leads outside the corpus; not read (ASSISTANT_FOLLOW_LINKS)"
+LOOP = "a symlink that leads back into its own folder (a loop); not followed"
+
+
 def _walk(roots: Iterable[Path], follow_links: bool = False
-          ) -> tuple[list[tuple[Path, Path]], list[str]]:
-    """(root, file) for every file under each root, sorted so results are stable, and the
-    relative paths of symlinks leading outside the roots (not followed unless asked)."""
+          ) -> tuple[list[tuple[Path, Path]], dict[str, tuple[str, str]]]:
+    """(root, file) for every file under each root, sorted so results are stable, and what was
+    passed by, relative path -> (lint code, why): symlinks leading outside the roots (not
+    followed unless asked), symlink loops, and folders that cannot be listed.
+
+    A loop is never walked: followed, two links back to their own folder make a tree of 2^40
+    paths before the system's link limit stops it.
+    """
     files: list[tuple[Path, Path]] = []
-    outside: list[str] = []
+    passed: dict[str, tuple[str, str]] = {}
     roots = list(roots)
     inside = [r.resolve() for r in roots]
 
-    def within(path: Path) -> bool:
-        target = path.resolve()
+    def within(target: Path) -> bool:
         return any(target == r or r in target.parents for r in inside)
 
     for root in roots:
         if root.is_file():
             files.append((root.parent, root))
             continue
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+
+        def unlisted(error: OSError, root: Path = root) -> None:
+            rel = relative_path(Path(str(error.filename)), root)
+            passed[rel] = ("E109", f"cannot list folder: {error.strerror}; its files are not "
+                                   "read (check its permissions)")
+
+        for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=True):
             base = Path(dirpath)
+            here = _target(base)
             kept = []
             for d in sorted(d for d in dirnames if not d.startswith(".")):
-                if follow_links or not (base / d).is_symlink() or within(base / d):
+                target = _target(base / d) if (base / d).is_symlink() else base / d
+                if target is None or here is None or target == here or target in here.parents:
+                    passed[relative_path(base / d, root)] = ("E108", LOOP)
+                elif follow_links or not (base / d).is_symlink() or within(target):
                     kept.append(d)
                 else:
-                    outside.append(relative_path(base / d, root))
+                    passed[relative_path(base / d, root)] = ("E106", OUTSIDE)
             dirnames[:] = kept
             for name in sorted(n for n in filenames if not n.startswith(".")):
                 path = base / name
-                if not follow_links and path.is_symlink() and not within(path):
-                    outside.append(relative_path(path, root))
+                target = _target(path) if path.is_symlink() else path
+                if target is None:
+                    passed[relative_path(path, root)] = ("E108", LOOP)
+                elif not follow_links and path.is_symlink() and not within(target):
+                    passed[relative_path(path, root)] = ("E106", OUTSIDE)
                 else:
                     files.append((root, path))
-    return files, outside
+    return files, passed
+
+
+def _target(path: Path) -> Path | None:
+    """Where `path` leads, or None when its links go round in a loop."""
+    try:
+        return path.resolve(strict=False)
+    except (RuntimeError, OSError):  # "Symlink loop" (RuntimeError before Python 3.13)
+        return None
 
 
 def _progress(

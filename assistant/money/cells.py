@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from assistant.money.reader import Amount, is_count, read_amounts, reconcile
 
 _SEPARATOR_RE = re.compile(r"^\s*(?:-|–|—|to)\s*$")
-_ALT_GAP_RE = re.compile(r"^\s*(?:/\s*\d*\s?(?:mo|month|yr|year)\b)?\s*(?:/|\(|/\s*\()\s*$", re.I)
+_ALT_GAP_RE = re.compile(r"^\s*(?:/\s*\d*\s?(?:mo|month|yr|year)\b\s*)?(?:/|\(|/\s*\()\s*$", re.I)
 _PAIR_GAP_RE = re.compile(r"^\s*/\s*$")
-_OK_LEAD_RE = re.compile(r"^\s*(?:~|≈|approx\.?|about|<|≤|below|under|up to)?\s*$", re.I)
+_OK_LEAD_RE = re.compile(r"^\s*(?:(?:~|≈|approx\.?|about|<|≤|below|under|up to)\s*)?$", re.I)
 _CEILING_LEAD_RE = re.compile(r"(?:<|≤|below|under|up to)", re.I)
 _PERIOD_RE = re.compile(r"^\s*(?:/|per\s)\s*(\d*)\s?(mo|month|yr|year)", re.I)
 _MARKUP_RE = re.compile(r"\*\*|__|`|\[\^\w+\]|[†‡]")

@@ -13,6 +13,12 @@ missing where one is needed or forged -> 401, expired -> 401, another origin -> 
 quota -> 429; each reply carries the CORS header for the asking origin, so the widget can
 read it and say it as a sentence. Without ASSISTANT_EMBED_SECRET the guard does nothing, and
 sites on the origin allow-list need no token at all.
+
+A token is read strictly: base64url characters only, at most MAX_TOKEN_CHARS, and claims of
+the right types (no Infinity, no floats, no nesting), so a bad one is a 401, never a 500. The
+server's own pages need no token: an Origin of one of ASSISTANT_SERVED_HOSTS, or without that
+setting the address the connection came in on; never what the Host header says, which the
+client writes.
 """
 
 from __future__ import annotations
@@ -21,9 +27,12 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import secrets
 import time
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -33,6 +42,11 @@ from assistant.web.limits import API_PREFIX, send_json
 
 HEADER = "x-embed-token"
 MAX_TTL_S = 24 * 3600
+MAX_TOKEN_CHARS = 1024  # a minted token is about 150; the claims are four short fields
+MAX_QUOTA = 100_000
+_B64URL = re.compile(r"[A-Za-z0-9_-]*")
+_MALFORMED = "The embed token is malformed; the site must mint a new one."
+_INVALID = "The embed token is not valid for this coach."
 
 
 class TokenError(Exception):
@@ -58,7 +72,38 @@ def _b64(data: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    """Strict base64url without padding: any other character, or a non-canonical last
+    character, is refused (the lenient decoder drops unknown characters, so a signature with
+    extra characters in it still verified)."""
+    if not _B64URL.fullmatch(text) or len(text) % 4 == 1:
+        raise ValueError("not base64url")
+    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    if _b64(data) != text:
+        raise ValueError("not canonical base64url")
+    return data
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a token may hold")
+
+
+def _claims(body: bytes) -> Claims:
+    """The claims of a signed body: an object of a string origin and id and whole-number exp
+    and quota; ValueError for anything else (Infinity, NaN, floats, deep nesting)."""
+    try:
+        raw = json.loads(body, parse_constant=_no_constant)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    if not isinstance(raw, dict):
+        raise ValueError("not an object")
+    origin, expires, token_id, quota = (raw.get(k) for k in ("origin", "exp", "id", "quota"))
+    if not (isinstance(origin, str) and isinstance(token_id, str)
+            and all(type(n) is int for n in (expires, quota))):
+        raise ValueError("ill-typed claims")
+    assert isinstance(expires, int) and isinstance(quota, int)
+    if not 1 <= quota <= MAX_QUOTA:
+        raise ValueError("quota out of range")
+    return Claims(origin, expires, token_id, quota)
 
 
 def mint(secret: bytes, origin: str, ttl: int = 600, quota: int = 50,
@@ -71,20 +116,20 @@ def mint(secret: bytes, origin: str, ttl: int = 600, quota: int = 50,
 
 
 def verify(secret: bytes, token: str, origin: str, now: float) -> Claims:
-    """The claims of a genuine, unexpired token for `origin`; else TokenError."""
+    """The claims of a genuine, unexpired token for `origin`; else TokenError (always 4xx)."""
     try:
+        if len(token) > MAX_TOKEN_CHARS:
+            raise ValueError("too long")
         body_part, sig_part = token.split(".")
         body, sig = _unb64(body_part), _unb64(sig_part)
     except ValueError:
-        raise TokenError(401, "The embed token is malformed; the site must mint a new one.") \
-            from None
+        raise TokenError(401, _MALFORMED) from None
     if not hmac.compare_digest(sig, hmac.new(secret, body, hashlib.sha256).digest()):
-        raise TokenError(401, "The embed token is not valid for this coach.")
+        raise TokenError(401, _INVALID)
     try:
-        raw = json.loads(body)
-        claims = Claims(str(raw["origin"]), int(raw["exp"]), str(raw["id"]), int(raw["quota"]))
-    except (ValueError, KeyError, TypeError):
-        raise TokenError(401, "The embed token is not valid for this coach.") from None
+        claims = _claims(body)
+    except (ValueError, UnicodeDecodeError):
+        raise TokenError(401, _INVALID) from None
     if claims.expires < now:
         raise TokenError(401, "The embed token has expired; reload the page for a new one.")
     if claims.expires > now + MAX_TTL_S:
@@ -113,11 +158,12 @@ class EmbedTokenGuard:
     """Checks X-Embed-Token on /api/ requests from other origins (see the module docstring)."""
 
     def __init__(self, app: ASGIApp, secret: str, allow_origins: tuple[str, ...],
-                 counters: Counters | None = None) -> None:
+                 counters: Counters | None = None, served_hosts: tuple[str, ...] = ()) -> None:
         self.app = app
         self.secret = secret.encode()
         self.allowed = frozenset(allow_origins)
         self.usage = Usage(counters)
+        self.served = frozenset(_host_key(h) for h in served_hosts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not self.secret or scope["type"] != "http" or \
@@ -143,7 +189,7 @@ class EmbedTokenGuard:
             await self.app(scope, receive, send)
             return
         if not token:
-            if origin and origin not in self.allowed and not _same_site(origin, headers):
+            if origin and origin not in self.allowed and not self._same_site(origin, scope):
                 await send_json(send, 401, {"error": "This site needs an embed token to use "
                                                      "the coach."}, cors)
                 return
@@ -157,16 +203,53 @@ class EmbedTokenGuard:
         await self.app(scope, receive, _with_headers(send, cors))
 
 
+    def _same_site(self, origin: str, scope: Scope) -> bool:
+        """True when the Origin is this server itself (the chat page's own calls): one of the
+        served hosts, never what the request's Host header claims."""
+        served = self.served or _served_from(scope)
+        return any(key and key in served for key in _origin_keys(origin))
+
+
 async def _no_content(send: Send, headers: dict[str, str]) -> None:
     await send({"type": "http.response.start", "status": 204,
                 "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]})
     await send({"type": "http.response.body", "body": b""})
 
 
-def _same_site(origin: str, headers: Headers) -> bool:
-    """True when the Origin is this server itself (the chat page's own calls)."""
-    host = headers.get("host", "")
-    return bool(host) and origin.split("://", 1)[-1] == host
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _host_key(host: str, port: int | None = None) -> str:
+    """"host:port" in lower case, brackets off an IPv6 address; `host` may carry the port."""
+    if port is None:
+        parts = urlsplit(f"//{host.strip()}")
+        host, port = parts.hostname or "", parts.port
+    return f"{host.strip('[]').casefold()}:{port or ''}"
+
+
+def _origin_keys(origin: str) -> tuple[str, str]:
+    """The keys an Origin may match: with its port, and bare (a served host written without
+    one stands for the default port)."""
+    try:
+        parts = urlsplit(origin)
+        port = parts.port or _DEFAULT_PORTS.get(parts.scheme, 0)
+    except ValueError:
+        return ("", "")
+    host = parts.hostname or ""
+    bare = _host_key(host) if port == _DEFAULT_PORTS.get(parts.scheme) else ""
+    return _host_key(host, port), bare
+
+
+def _served_from(scope: Scope) -> frozenset[str]:
+    """Without ASSISTANT_SERVED_HOSTS: the address the connection came in on (the socket's,
+    which no client writes), with the loopback names when it is a loopback address."""
+    server = scope.get("server")
+    if not server or server[1] is None:
+        return frozenset()
+    host, port = str(server[0]), int(server[1])
+    names = _LOOPBACK if host in _LOOPBACK else (host,)
+    return frozenset(_host_key(name, port) for name in names)
 
 
 def _with_headers(send: Send, extra: dict[str, str]) -> Send:

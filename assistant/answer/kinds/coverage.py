@@ -8,6 +8,8 @@ Example:
 Read from the catalog: a company counts for a place when one of its guides has a row that is
 that place (the same rule every answer uses), for a role when it has that role's guide. The
 caption states the counts; each company's guides are listed so the person can ask for one.
+A company counts when it has figures for any of the asked places; the reading keeps at most
+`MAX_PLACES` of them (read/places.py), and a no_guide message repeats its note saying so.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from assistant.answer.evidence import Cell, Spanned, Table
 from assistant.answer.library import Library
 from assistant.answer.pick.rows import select_rows
+from assistant.answer.read.places import AskedPlace, cap_note
 from assistant.answer.read.reading import Resolved
 from assistant.answer.types import Kind
 from assistant.answer.write.cells import and_list
@@ -30,7 +33,7 @@ def coverage(resolved: Resolved, library: Library, lexicon: Lexicon) -> Spanned:
         return Spanned(status="no_guide",
                        message=f"The library has no guides for {resolved.unknown_role}; its "
                                f"roles are: {', '.join(sorted(set(vocab.roles.values())))}.")
-    place = resolved.places[0].typed if resolved.places else ""
+    place = _places(resolved.places)
     role = vocab.roles.get(resolved.role, resolved.role)
     found: list[tuple[str, list[str]]] = []
     for company, held in sorted(vocab.guides_by_company.items(),
@@ -52,16 +55,29 @@ def coverage(resolved: Resolved, library: Library, lexicon: Lexicon) -> Spanned:
     if not found:
         return Spanned(status="no_guide",
                        message=f"The library has no {what}{where}; figures from other places "
-                               "are not a substitute.")
+                               "are not a substitute." + _also(cap_note(resolved.notes)))
     guides = sum(len(names) for _, names in found)
     rows = tuple((Cell(company), Cell(_short(names))) for company, names in found)
-    column = f"Guides with {place} figures" if place else "Guides"
+    column = f"Guides with {place} figures" if len(resolved.places) == 1 else \
+        "Guides with figures for these places" if place else "Guides"
     caption = (f"{len(found)} compan{'y has' if len(found) == 1 else 'ies have'} {what}{where} "
                f"({guides} guide{'s' if guides != 1 else ''} in all):")
     suggestions = tuple(
         f"{company} {names[0]}{' ' + place if place else ''} pay?" for company, names in found[:5])
     return Spanned(table=Table(Kind.COVERAGE, ("Company", column), rows, caption=caption),
                    suggestions=suggestions)
+
+
+def _places(places: tuple[AskedPlace, ...]) -> str:
+    """The asked places as a caption says them: "London", "London or Paris", "A, B or 3 more"."""
+    typed = [p.typed for p in places]
+    if len(typed) <= 3:
+        return " or ".join(typed) if len(typed) <= 2 else f"{', '.join(typed[:2])} or {typed[2]}"
+    return f"{', '.join(typed[:2])} or {len(typed) - 2} other places"
+
+
+def _also(note: str) -> str:
+    return f" {note}" if note else ""
 
 
 def _short(names: list[str]) -> str:

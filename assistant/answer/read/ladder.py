@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from assistant.corpus.model import Guide
 
-_STATEMENTS = re.compile(r"\s*[|;]\s*")  # "Apple ICT2 = ... | Apple ICT3 = ..."
-_OWN_SIDE = re.compile(r"\s*(?:=|≈|\bmaps to\b|\bis equivalent to\b)\s*", re.IGNORECASE)
+_STATEMENTS = re.compile(r"(?<!\s)\s*[|;]\s*")  # "Apple ICT2 = ... | Apple ICT3 = ..."
+_OWN_SIDE = re.compile(r"(?<!\s)\s*(?:=|≈|\bmaps to\b|\bis equivalent to\b)\s*", re.IGNORECASE)
 _LEVEL_FIRST = re.compile(r"^[A-Z]{1,4}-?\d")  # "E3 maps to Google L3"
 _OWN_HEADER = re.compile(r"\b(?:level|title)s?\b", re.IGNORECASE)
 _OTHERS_HEADER = re.compile(r"\b(?:equivalent|industry|peer)\b|@", re.IGNORECASE)
@@ -31,7 +31,7 @@ _QUALIFIERS = frozenset({"internal", "public", "external", "job", "career", "off
                          "levels", "title", "titles"})
 _WORD = re.compile(r"[\w.&*]+")
 _PARENS = re.compile(r"\(([^()]*)\)")
-_PARTS = re.compile(r"\s*(?:/|,|;|\bor\b)\s*")
+_PARTS = re.compile(r"(?<!\s)\s*(?:/|,|;|\bor\b)\s*")
 _CONNECTORS = frozenset({"of", "and", "the", "&"})
 
 

@@ -43,7 +43,7 @@ _HAS_DEVA = re.compile(f"[{_DEVA}]")
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 _KANA = re.compile("[\u3040-\u30ff]")  # Japanese, which these tables do not read
 _CJK_PUNCT = str.maketrans({"。": ".", "、": ",", "「": '"', "」": '"', "《": '"', "》": '"'})
-_TIDY = ((re.compile(r"[¿¡]|\(\s*\)"), ""), (re.compile(r"\s+([?.!,;:)\]])"), r"\1"),
+_TIDY = ((re.compile(r"[¿¡]|\(\s*\)"), ""), (re.compile(r"(?<!\s)\s+([?.!,;:)\]])"), r"\1"),
          (re.compile(r"([(\[])\s+"), r"\1"), (re.compile(r"(?<=\w)\("), " ("),
          (re.compile(r"\)(?=\w)"), ") "), (re.compile(r"^[\s,;:.]+|,(?=\s*[,?.!])"), ""),
          (re.compile(r"\s+"), " "))

@@ -30,6 +30,11 @@ from assistant.places.names import ABBREVIATION, name_key
 from assistant.places.rows import label_parts, narrowed
 
 MAX_WORDS = 4
+# Places one question may ask about. Every answer compares each asked place with each row's
+# place, so the cost grows with their product: 150 places took 4.6 s of CPU for one coverage
+# question. Comparisons name two to five; a question naming more is answered for the first ones.
+MAX_PLACES = 10
+_CAPPED = "The question names "
 PREPOSITIONS = frozenset("in at near around from to outside based for across within".split())
 # Before a name that no list knows, only these say "a place follows" ("at" often names a firm).
 UNKNOWN_PLACE_PREPOSITIONS = frozenset("in near around outside within".split())
@@ -83,6 +88,22 @@ def find_places(words: Sequence[str], typed: Sequence[str], used: list[bool],
         used[place.start:place.end] = [True] * (place.end - place.start)
         found.append(place)
     return _remote(_qualify(sorted(found, key=lambda p: p.start)), words, used, vocab)
+
+
+def capped(places: Sequence[AskedPlace]) -> tuple[tuple[AskedPlace, ...], tuple[str, ...]]:
+    """The first MAX_PLACES places, and a note saying so when the question named more."""
+    if len(places) <= MAX_PLACES:
+        return tuple(places), ()
+    left = ", ".join(p.typed for p in places[MAX_PLACES:MAX_PLACES + 3])
+    more = f" and {len(places) - MAX_PLACES - 3} more" if len(places) > MAX_PLACES + 3 else ""
+    return tuple(places[:MAX_PLACES]), (
+        f"{_CAPPED}{len(places)} places; this answer covers the first {MAX_PLACES} "
+        f"(at most {MAX_PLACES} in one question). Ask again for {left}{more}.",)
+
+
+def cap_note(notes: Sequence[str]) -> str:
+    """The note `capped` wrote among a reading's notes, or ""."""
+    return next((note for note in notes if note.startswith(_CAPPED)), "")
 
 
 def _remote(places: list[AskedPlace], words: Sequence[str], used: list[bool],

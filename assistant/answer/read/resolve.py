@@ -41,7 +41,7 @@ from assistant.answer.read.phrases import (
     lookup,
     other_role,
 )
-from assistant.answer.read.places import find_places
+from assistant.answer.read.places import capped, find_places
 from assistant.answer.read.reading import Resolved, leftover_tokens
 from assistant.answer.read.stated import stated_figures
 from assistant.answer.read.story import told
@@ -149,12 +149,12 @@ def _with_places(resolved: Resolved, words: list[str], typed: list[str], vocab: 
                  lexicon: Lexicon) -> Resolved:
     """Every place among the words no company, role or topic took."""
     used = list(resolved.matched)
-    places = tuple(find_places(words, typed, used, vocab, lexicon))
+    places, note = capped(find_places(words, typed, used, vocab, lexicon))
     if not places:
         return replace(resolved, matched=tuple(used))
     first = places[0]
     return replace(resolved, places=places, region=first.library or first.typed,
-                   region_typed=first.typed, matched=tuple(used))
+                   region_typed=first.typed, matched=tuple(used), notes=(*resolved.notes, *note))
 
 
 def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset[str],
