@@ -1,32 +1,38 @@
 """The JSON API: ask (plain and streamed), the guide source viewer, feedback, health.
 
-Work that takes time runs in FastAPI's thread pool (plain `def` endpoints, or run_in_threadpool)
-over the one warmed Assistant kept in `WebState` on `app.state.web`; a repeated question is
-answered from the AnswerCache on the event loop without touching the pool.
+Answers are read and written on threads of their own (`off_loop`, at most ANSWER_THREADS at
+once) over the one warmed Assistant kept in `WebState` on `app.state.web`, never on the event
+loop nor in the pool other routes share: a slow answer cannot stall /healthz, which runs on the
+loop and reads only cached values. A repeated question is answered from the AnswerCache on the
+event loop.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
 import time
-from collections.abc import Hashable, Iterator
+from collections.abc import AsyncIterator, Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
+import anyio
 from fastapi import APIRouter, Query, Request
 from fastapi import Path as PathParam
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 
+from assistant.answer.live import LiveAssistant
 from assistant.answer.pipeline import Assistant
 from assistant.answer.types import Answer
 from assistant.errors import AssistantError, NotFoundError
 from assistant.settings import Settings
 from assistant.web.cache import AnswerCache
 from assistant.web.feedback import Ratings
+from assistant.web.guards.health import Reachability
+from assistant.web.guards.inflight import InFlight
 from assistant.web.render import GUIDE_PAGE_CSP, guide_page
 from assistant.web.schemas import (
     AnswerOut,
@@ -42,6 +48,9 @@ log = logging.getLogger("assistant.web")
 POST_ONLY = frozenset({"ask", "ask/stream", "feedback"})
 RETRY_LOAD_S = 5.0
 WARM_UP_QUESTIONS = ("How do I negotiate a sign-on bonus?",)
+ANSWER_THREADS = 32
+FIRST_PROBE_WAIT_S = 0.5
+T = TypeVar("T")
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut} for code in (404, 413, 415, 422, 429, 500, 503)}
 
@@ -51,10 +60,13 @@ class WebState:
     """What every request needs: settings, the shared Assistant, the feedback store."""
 
     settings: Settings
-    bot: Assistant
+    live: LiveAssistant  # the Assistant of the live index version, followed
     feedback: Ratings
     answers: AnswerCache = field(default_factory=AnswerCache)
+    load: InFlight = field(default_factory=lambda: InFlight(0))
     loaded: bool = False
+    vector: Reachability | None = None
+    _threads: anyio.CapacityLimiter | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _next_try: float = 0.0
     _last_error: str = ""
@@ -82,12 +94,55 @@ class WebState:
                     self._last_error = str(exc)
         return self.loaded
 
-    def answer_key(self, body: AskRequest) -> Hashable | None:
-        """Cache key of a question in context; None when an LLM writes the answers."""
+    async def warm_later(self) -> bool:
+        """`warm` on a thread of its own (one at a time), awaited at most FIRST_PROBE_WAIT_S on
+        the loop; True once loaded."""
+        if self.loaded or self._lock.locked():
+            return self.loaded
+        warming = threading.Thread(target=self.warm, name="warm", daemon=True)
+        warming.start()
+        deadline = time.monotonic() + FIRST_PROBE_WAIT_S
+        while warming.is_alive() and time.monotonic() < deadline:
+            await anyio.sleep(0.01)
+        return self.loaded
+
+    async def vector_reachable(self) -> bool | None:
+        """The vector store's last known reachability; before the first probe has ended, wait
+        for it at most FIRST_PROBE_WAIT_S (on the loop, not a thread), then None."""
+        if self.vector is None:
+            self.vector = Reachability(lambda: self.bot.index.reachable())
+        deadline = time.monotonic() + FIRST_PROBE_WAIT_S
+        while (known := self.vector.known()) is None and time.monotonic() < deadline:
+            await anyio.sleep(0.01)
+        return known
+
+    async def off_loop(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run `fn(*args)` on the answer threads; the event loop goes on serving meanwhile."""
+        if self._threads is None:  # made on the loop that uses it
+            self._threads = anyio.CapacityLimiter(ANSWER_THREADS)
+        return await anyio.to_thread.run_sync(functools.partial(fn, *args),
+                                              limiter=self._threads)
+
+    @property
+    def bot(self) -> Assistant:
+        """The Assistant to answer with now: take it once per request (one version each)."""
+        return self.live.current
+
+    def answer_key(self, body: AskRequest, bot: Assistant) -> Hashable | None:
+        """Cache key of a question in context and the index version `bot` answers from; None
+        when an LLM writes the answers."""
         if self.settings.llm_enabled:
             return None
         history = tuple((t.role, t.content) for t in body.history)
-        return body.question, history, str(self.bot.today or date.today())
+        return body.question, history, str(bot.today or date.today()), bot.opened_version
+
+
+def warm_assistant(bot: Assistant) -> None:
+    """Load an Assistant's index, library, retriever and embedder, and unpickle every guide:
+    what a new index version needs before it answers its first request."""
+    for question in WARM_UP_QUESTIONS:
+        bot.retrieve(question)  # retrieval only: never calls an LLM
+    bot.library.preload()
 
 
 def state(request: Request) -> WebState:
@@ -102,10 +157,11 @@ router = APIRouter()
 async def ask(body: AskRequest, request: Request) -> Response:
     """Answer one question (optionally a follow-up to `history`) with citations."""
     web = state(request)
-    key = web.answer_key(body)
+    bot = web.bot
+    key = web.answer_key(body, bot)
     content = web.answers.get(key)
     if content is None:
-        answer = await run_in_threadpool(web.bot.ask, body.question, body.messages())
+        answer = await web.off_loop(bot.ask, body.question, body.messages())
         content = json_bytes(answer.as_dict())
         web.answers.put(key, content)
     return Response(content, media_type="application/json")
@@ -121,12 +177,20 @@ def json_bytes(data: dict[str, Any]) -> bytes:
           "description": "Server-sent events: delta {text}..., citations {status, citations, "
                          "suggestions}, done {the /api/ask object}; or error {error, status}."},
     **ERRORS}, tags=["answers"])
-def ask_stream(body: AskRequest, request: Request) -> Response:
+async def ask_stream(body: AskRequest, request: Request) -> Response:
     """Answer as server-sent events; errors before the first event are plain JSON errors."""
-    events = state(request).bot.stream(body.question, body.messages())
-    first = next(events)  # resolve + retrieve happen here, so bad input fails as JSON
-    return StreamingResponse(sse_events(first, events), media_type="text/event-stream",
+    web = state(request)
+    events = web.bot.stream(body.question, body.messages())
+    first = await web.off_loop(next, events)  # resolve + retrieve: bad input fails as JSON
+    return StreamingResponse(_off_loop_events(web, sse_events(first, events)),
+                             media_type="text/event-stream",
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+
+
+async def _off_loop_events(web: WebState, events: Iterator[str]) -> AsyncIterator[str]:
+    """Each event of a stream written on the answer threads."""
+    while (event := await web.off_loop(next, events, None)) is not None:
+        yield event
 
 
 def sse(event: str, data: dict[str, Any]) -> str:
@@ -201,18 +265,22 @@ def delete_feedback(request: Request,
 
 
 @router.get("/healthz", response_model=HealthOut, tags=["ops"])
-def healthz(request: Request) -> Response:
-    """Liveness, whether the index is loaded (retries loading when it is not) and whether its
-    vector store answers: "degraded" while a Chroma server is down (look-ups still answer)."""
+async def healthz(request: Request) -> Response:
+    """Liveness, whether the index is loaded (retried on a thread when it is not), whether its
+    vector store answered its last probe (cached; "degraded" while a Chroma server is down,
+    look-ups still answer) and whether the server is shedding load. Never waits on either."""
     web = state(request)
-    if not web.warm():
-        return JSONResponse({"status": "ok", "index_loaded": False, "guides": 0,
-                             "index_version": "", "vector_index": "unknown"})
-    reachable = web.bot.index.reachable()
-    return JSONResponse({"status": "ok" if reachable else "degraded", "index_loaded": True,
-                         "guides": len(web.bot.library),
-                         "index_version": web.bot.index.version,
-                         "vector_index": "ok" if reachable else "unreachable"})
+    load = {"in_flight": web.load.total, "shedding": web.load.shedding}
+    if not await web.warm_later():
+        return JSONResponse({"status": "degraded" if load["shedding"] else "ok",
+                             "index_loaded": False, "guides": 0, "index_version": "",
+                             "vector_index": "unknown", **load})
+    reachable = await web.vector_reachable()
+    vector = "unknown" if reachable is None else "ok" if reachable else "unreachable"
+    return JSONResponse({"status": "degraded" if reachable is False or load["shedding"]
+                         else "ok", "index_loaded": True, "guides": len(web.bot.library),
+                         "index_version": web.bot.index.version, "vector_index": vector,
+                         **load})
 
 
 @router.api_route("/api/{rest:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"],

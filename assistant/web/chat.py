@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from pydantic import ValidationError
 
+from assistant.answer.live import LiveAssistant
 from assistant.answer.pipeline import Assistant
 from assistant.answer.types import Answer
 from assistant.errors import AssistantError
@@ -37,7 +40,9 @@ from assistant.web.chat_render import (
     user_html,
 )
 from assistant.web.feedback import Ratings
+from assistant.web.guards.chat_queue import QueueGuard, quiet_validation
 from assistant.web.limits import LIMITED_HEADER
+from assistant.web.schemas import FeedbackIn
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +56,12 @@ CHART_PLACEHOLDER = ('<p class="chart-empty">Pay bands appear here when an answe
                     "figures.</p>")
 ASK_CONCURRENCY = 8
 MAX_QUEUE = 64  # chat events waiting at once; past it Gradio refuses the join ("queue full")
+# Gradio keeps each session's last outputs (its conversation, up to the body cap) in memory;
+# past this many sessions the least recently used are forgotten.
+STATE_SESSIONS = 256
+# Each draft re-sends the whole conversation to the page: at most one per DRAFT_EVERY_S, so a
+# reply is a few times its request, not one copy per streamed word.
+DRAFT_EVERY_S = 0.4
 # The conversation kept on the page (and in the browser): the newest messages only, so one
 # kept across many reloads still fits the chat's body cap (limits.MAX_CHAT_BODY_BYTES; an
 # answer with its charts is at most ~10 KB).
@@ -94,9 +105,14 @@ def chat_mount_options() -> dict[str, Any]:
 class ChatHandlers:
     """The page's event handlers over one Assistant and one feedback store."""
 
-    def __init__(self, bot: Assistant, feedback: Ratings) -> None:
-        self.bot = bot
+    def __init__(self, bot: Assistant | LiveAssistant, feedback: Ratings) -> None:
+        self._bot = bot
         self.feedback = feedback
+
+    @property
+    def bot(self) -> Assistant:
+        """The Assistant to answer with now (the live index version's, when followed)."""
+        return self._bot.current if isinstance(self._bot, LiveAssistant) else self._bot
 
     def ask(self, question: str, chat: ChatValue | None, request: gr.Request | None = None
             ) -> Iterator[Outputs]:
@@ -114,15 +130,17 @@ class ChatHandlers:
             return
         chat.append({"role": "assistant", "content": "<p><em>Looking in the guides…</em></p>"})
         yield list(chat), gr.skip(), gr.skip(), gr.skip(), "", ""
-        text = ""
+        text, shown = "", time.monotonic()
         try:
             for piece in self.bot.stream(question, history):
                 if isinstance(piece, Answer):
                     yield self._final(chat, piece)
                     return
                 text += piece
-                chat[-1] = {"role": "assistant", "content": draft_html(text)}
-                yield list(chat), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+                if time.monotonic() - shown >= DRAFT_EVERY_S:
+                    shown = time.monotonic()
+                    chat[-1] = {"role": "assistant", "content": draft_html(text)}
+                    yield list(chat), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
         except AssistantError as exc:
             chat[-1] = {"role": "assistant", "content": notice_html(str(exc))}
         except Exception:
@@ -158,9 +176,13 @@ class ChatHandlers:
                 return "Ask a question first, then rate its answer.", comment, gr.skip(), \
                     gr.skip()
             try:
-                stored = self.feedback.add(str(last.get("question", "")), str(last["answer"]),
-                                           list(last.get("citations") or []), rating,
-                                           (comment or "").strip())
+                rated = FeedbackIn.from_page(last, rating, comment)
+            except ValidationError:
+                return ("This answer cannot be rated: it is not one this page showed.", comment,
+                        gr.skip(), gr.skip())
+            try:
+                stored = self.feedback.add(rated.question, rated.answer, rated.citations,
+                                           rated.rating, rated.comment)
             except AssistantError as exc:
                 return str(exc), comment, gr.skip(), gr.skip()
             except Exception:
@@ -197,7 +219,8 @@ def rate_limited(request: gr.Request | None) -> str:
     return str(headers.get(LIMITED_HEADER, ""))
 
 
-def build_chat(bot: Assistant, settings: Settings, feedback: Ratings) -> gr.Blocks:
+def build_chat(bot: Assistant | LiveAssistant, settings: Settings, feedback: Ratings
+               ) -> gr.Blocks:
     """The chat page as a Blocks app, to be mounted at "/" by the server."""
     handlers = ChatHandlers(bot, feedback)
     with gr.Blocks(title=TITLE, analytics_enabled=False, fill_width=False) as demo:
@@ -247,6 +270,7 @@ def build_chat(bot: Assistant, settings: Settings, feedback: Ratings) -> gr.Bloc
         saved = [chatbot, chart, badge, last]
         outputs = [*saved, question, status]
         common: dict[str, Any] = {"outputs": outputs, "concurrency_limit": ASK_CONCURRENCY,
+                                  "concurrency_id": "ask",  # one limit for every way to ask
                                   "show_progress": "hidden"}
         asked = [question.submit(handlers.ask, [question, chatbot], api_name="ask", **common),
                  send.click(handlers.ask, [question, chatbot], api_visibility="private",
@@ -268,4 +292,9 @@ def build_chat(bot: Assistant, settings: Settings, feedback: Ratings) -> gr.Bloc
             delete.click(handlers.delete_rating, [kept_rating], [status, kept_rating, delete],
                          api_name="feedback_delete")
     demo.queue(max_size=MAX_QUEUE)  # bounded: a flood is refused, not held in memory
+    demo.state_session_capacity = STATE_SESSIONS
+    QueueGuard(demo._queue).install()  # joins counted per client, unread results dropped
+    quiet_validation(demo, lambda: gr.Error("The conversation sent is not in this page's "
+                                            "format; reload the page.", print_exception=False))
     return demo
+

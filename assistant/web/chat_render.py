@@ -21,6 +21,7 @@ from urllib.parse import quote
 import nh3
 
 from assistant.answer.library import Library
+from assistant.answer.pipeline import MAX_QUESTION_CHARS
 from assistant.answer.read.dialogue import MAX_TURN_CHARS, MAX_TURNS, Message
 from assistant.answer.types import Answer, Citation
 from assistant.web.render import markdown_to_html
@@ -109,7 +110,8 @@ def history_messages(chat: Sequence[dict[str, Any]]) -> list[Message]:
         if role not in ("user", "assistant"):
             continue
         html = _CHART.sub("", _content_text(item.get("content"))[:MAX_TURN_CHARS * 8])
-        text = plain_text(html)[:MAX_TURN_CHARS]
+        # a user turn is an earlier question: capped as a question is (the API's cap too)
+        text = plain_text(html)[:MAX_QUESTION_CHARS if role == "user" else MAX_TURN_CHARS]
         if text:
             messages.append({"role": role, "content": text})
     return messages

@@ -8,9 +8,14 @@ Example:
 All three are plain ASGI middleware (no per-request task or thread), applied to /api/*. The
 rate limit also counts the requests that make the Gradio chat (mounted at "/") run something:
 POSTs that join its queue or call an endpoint, so the chat is no way around the budget. Its
-page, assets and event streams are not counted. Over budget, a queue join from the chat page
-is let through marked with LIMITED_HEADER, and the chat's handlers reply with the message in
-the conversation: a 429 there would make Gradio cover the whole transcript with "Error".
+page, assets and event streams are not counted. Over budget, a few queue joins per client per
+minute (NOTICES_PER_MINUTE) are let through marked with LIMITED_HEADER, and the chat's handler
+replies with the message in the conversation (a 429 there makes Gradio cover the transcript
+with "Error"); every other join of that client gets 429 before its body is read, so an
+over-budget client can neither fill the chat's queue nor make Gradio parse its bodies.
+
+The body cap reads each capped body whole before passing the request on, so the in-flight
+limit inside it (guards/inflight.py) gives a slot only to a request that has fully arrived.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ GRADIO_PREFIX = "/gradio_api/"  # the chat's routes, with the chat mounted at "/
 GRADIO_RUNS = tuple(GRADIO_PREFIX + route for route in ("queue/join", "run/", "api/", "call/"))
 GRADIO_JOIN = GRADIO_PREFIX + "queue/join"
 LIMITED_HEADER = "x-offer-coach-limited"  # set by the middleware only: the message to show
+NOTICES_PER_MINUTE = 5  # over-budget joins let through to say so (a question, a rating...)
 MAX_BODY_BYTES = 64 * 1024
 MAX_CHAT_BODY_BYTES = 512 * 1024  # a chat run carries its transcript (50 turns, rendered)
 # Gradio routes the chat page never uses: a file sent there would be stored and served
@@ -92,12 +98,17 @@ class RateLimitMiddleware:
             if wait:
                 message = (f"Too many requests: the limit is {self.limiter.per_minute} per "
                            f"minute. Try again in {wait} s.")
-                if scope["path"] == GRADIO_JOIN:
+                if scope["path"] == GRADIO_JOIN and self._may_say_so(client_ip(scope)):
                     scope = _with_header(scope, LIMITED_HEADER, message)
                 else:
                     await send_json(send, 429, {"error": message}, {"Retry-After": str(wait)})
                     return
         await self.app(scope, receive, send)
+
+
+    def _may_say_so(self, client: str) -> bool:
+        """True for an over-budget join that may still reach the page (a few a minute)."""
+        return not self.limiter.counters.rate("notice:" + client, NOTICES_PER_MINUTE)
 
 
 def _without_header(scope: Scope, name: str) -> Scope:
@@ -107,31 +118,6 @@ def _without_header(scope: Scope, name: str) -> Scope:
 
 def _with_header(scope: Scope, name: str, value: str) -> Scope:
     return {**scope, "headers": [*scope["headers"], (name.encode(), value.encode())]}
-
-
-class InFlightLimit:
-    """503 with Retry-After past `max_in_flight` counted requests at once (see is_counted):
-    a flood sheds load instead of queueing without bound in memory. 0 turns it off."""
-
-    def __init__(self, app: ASGIApp, max_in_flight: int) -> None:
-        self.app = app
-        self.max_in_flight = max_in_flight
-        self.in_flight = 0
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if not self.max_in_flight or not is_counted(scope):
-            await self.app(scope, receive, send)
-            return
-        if self.in_flight >= self.max_in_flight:  # one event loop: no lock needed
-            await send_json(send, 503, {"error": "The assistant is answering as many questions "
-                                        "as it can; try again in a second."},
-                            {"Retry-After": "1"})
-            return
-        self.in_flight += 1
-        try:
-            await self.app(scope, receive, send)
-        finally:
-            self.in_flight -= 1
 
 
 class BodyLimitMiddleware:
@@ -156,17 +142,17 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         length = Headers(scope=scope).get("content-length")
-        if length is not None:
-            if not length.isdigit() or int(length) > cap:
-                await self._too_large(send, cap)
-                return
-            await self.app(scope, receive, send)
+        if length is not None and (not length.isdigit() or int(length) > cap):
+            await self._too_large(send, cap)
             return
-        body = await self._read_capped(receive, cap)  # chunked: read it ourselves, up to cap
+        try:
+            body = await self._read_capped(receive, cap)  # whole, before any slot is taken
+        except _Gone:  # the client left (or the request timeout closed it) mid-body
+            return
         if body is None:
             await self._too_large(send, cap)
             return
-        await self.app(scope, _replay(body), send)
+        await self.app(scope, _replay(body, receive), send)
 
     async def _read_capped(self, receive: Receive, cap: int) -> bytes | None:
         chunks: list[bytes] = []
@@ -174,7 +160,7 @@ class BodyLimitMiddleware:
         while True:
             message = await receive()
             if message["type"] != "http.request":
-                return b"".join(chunks)
+                raise _Gone
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > cap:
@@ -188,7 +174,12 @@ class BodyLimitMiddleware:
                                     "Questions are limited to 2,000 characters."})
 
 
-def _replay(body: bytes) -> Receive:
+class _Gone(Exception):
+    """The connection closed before its body arrived."""
+
+
+def _replay(body: bytes, rest: Receive) -> Receive:
+    """The body already read, then the connection's own messages (a disconnect, in time)."""
     sent = False
 
     async def receive() -> Message:
@@ -196,7 +187,7 @@ def _replay(body: bytes) -> Receive:
         if not sent:
             sent = True
             return {"type": "http.request", "body": body, "more_body": False}
-        return {"type": "http.disconnect"}
+        return await rest()
 
     return receive
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from assistant.answer.pipeline import MAX_QUESTION_CHARS
 from assistant.answer.read.dialogue import MAX_TURN_CHARS
 from assistant.answer.read.dialogue import MAX_TURNS as MAX_HISTORY_TURNS
 from assistant.answer.types import Kind
 from assistant.corpus.model import CompRow, Guide
 from assistant.web.render import is_review_overdue
+
+CITATION_KEYS = ("n", "guide", "source", "section", "title", "document")  # a rating keeps these
 
 
 class Turn(BaseModel):
@@ -19,7 +22,16 @@ class Turn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     role: Literal["user", "assistant"]
-    content: str = Field(max_length=MAX_TURN_CHARS)
+    content: str = Field(max_length=MAX_TURN_CHARS, description="A user turn is an earlier "
+                         "question: at most 2,000 characters, as a question is; an assistant "
+                         "turn at most 20,000.")
+
+    @model_validator(mode="after")
+    def _a_user_turn_is_a_question(self) -> Turn:
+        if self.role == "user" and len(self.content) > MAX_QUESTION_CHARS:
+            raise ValueError(f"a user turn is an earlier question: at most "
+                             f"{MAX_QUESTION_CHARS:,} characters")
+        return self
 
 
 class AskRequest(BaseModel):
@@ -28,7 +40,7 @@ class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
         {"question": "Alibaba Seattle sign-on?", "history": []}]})
 
-    question: str = Field(min_length=1, max_length=2000,
+    question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS,
                           description="1 to 2,000 characters (blank or invisible-only "
                                       "questions, and lone surrogates, are refused with 422).")
     history: list[Turn] = Field(default_factory=list, max_length=MAX_HISTORY_TURNS,
@@ -104,11 +116,21 @@ class FeedbackIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    question: str = Field(max_length=2_000)
+    question: str = Field(max_length=MAX_QUESTION_CHARS)
     answer: str = Field(max_length=MAX_TURN_CHARS)
     citations: list[dict[str, Any]] = Field(default_factory=list, max_length=50)
     rating: Literal["up", "down"]
     comment: str = Field(default="", max_length=2_000)
+
+    @classmethod
+    def from_page(cls, last: dict[str, Any], rating: str, comment: str) -> FeedbackIn:
+        """The chat page's last answer (which the page sends back, so it may be anything) as
+        a rating body, under the same caps; raises pydantic's ValidationError."""
+        citations = [{k: str(c.get(k, ""))[:300] for k in CITATION_KEYS}
+                     for c in list(last.get("citations") or [])[:51] if isinstance(c, dict)]
+        return cls(question=str(last.get("question", "")), answer=str(last.get("answer", "")),
+                   citations=citations, rating=rating,  # type: ignore[arg-type]
+                   comment=(comment or "").strip())
 
 
 class FeedbackOut(BaseModel):
@@ -122,11 +144,17 @@ class FeedbackOut(BaseModel):
 class HealthOut(BaseModel):
     """GET /healthz."""
 
-    status: Literal["ok", "degraded"]
+    status: Literal["ok", "degraded"] = Field(description="\"degraded\" while the vector store "
+                                                          "is unreachable or load is shed.")
     index_loaded: bool
     guides: int
     index_version: str
-    vector_index: Literal["ok", "unreachable", "unknown"]
+    vector_index: Literal["ok", "unreachable", "unknown"] = Field(
+        description="The vector store's last probe (probes run in the background; \"unknown\" "
+                    "until the first one ends).")
+    in_flight: int = Field(description="Requests being answered now.")
+    shedding: bool = Field(description="True when a request was refused with 503 for want of "
+                                       "capacity in the last 10 seconds.")
 
 
 class ErrorOut(BaseModel):

@@ -26,6 +26,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.middleware.cors import CORSMiddleware
 
+from assistant.answer.live import LiveAssistant
 from assistant.answer.pipeline import MAX_QUESTION_CHARS, Assistant
 from assistant.errors import AssistantError, UsageError
 from assistant.settings import Settings
@@ -34,9 +35,10 @@ from assistant.web.counters import Counters
 from assistant.web.docs import DOCS_CSP, docs_page
 from assistant.web.embed_tokens import EmbedTokenGuard
 from assistant.web.feedback import open_feedback
+from assistant.web.guards.chat_routes import ChatRouteGuard
+from assistant.web.guards.inflight import InFlight, InFlightLimit
 from assistant.web.limits import (
     BodyLimitMiddleware,
-    InFlightLimit,
     PreflightGuard,
     RateLimiter,
     RateLimitMiddleware,
@@ -55,9 +57,11 @@ DESCRIPTION = (f"Answers salary-negotiation questions from the guide library wit
 def create_app(settings: Settings, bot: Assistant | None = None, *,
                mount_chat: bool = True) -> FastAPI:
     """Build the app over one warmed Assistant; `mount_chat=False` leaves out the Gradio page."""
-    bot = bot or Assistant(settings)
-    web = api.WebState(settings, bot, open_feedback(settings))
+    live = LiveAssistant(settings, bot or Assistant(settings), warm=api.warm_assistant)
+    web = api.WebState(settings, live, open_feedback(settings),
+                       load=InFlight(settings.max_in_flight))
     web.warm()
+    live.start(settings.version_check)  # a new index version is served without a restart
     app = FastAPI(title="Offer coach API", version="1", description=DESCRIPTION,
                   docs_url=None, redoc_url=None)
     app.state.web = web
@@ -65,18 +69,24 @@ def create_app(settings: Settings, bot: Assistant | None = None, *,
     app.include_router(api.router)
     _add_static_routes(app)
     origins = list(settings.widget_origins)
+    # the last added runs first: closed routes, rate limit, then the body read whole, and only
+    # then an in-flight slot (a body that trickles in holds no slot)
+    app.add_middleware(InFlightLimit, load=web.load)
     app.add_middleware(BodyLimitMiddleware)
     counters = Counters(settings.redis_url or "memory://")  # shared by replicas via Redis
     app.add_middleware(RateLimitMiddleware, limiter=RateLimiter(settings.rate_limit, counters))
-    app.add_middleware(InFlightLimit, max_in_flight=settings.max_in_flight)
+    if mount_chat:
+        app.add_middleware(ChatRouteGuard)
     app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                        allow_headers=["Content-Type"], max_age=600)
     app.add_middleware(PreflightGuard, allow_origins=origins)
     app.add_middleware(EmbedTokenGuard, secret=settings.embed_secret,
-                       allow_origins=tuple(origins), counters=counters)
+                       allow_origins=tuple(origins), counters=counters,
+                       served_hosts=settings.served_hosts)
     app.add_middleware(RequestLogMiddleware)
     if mount_chat:
         _mount_chat(app, web)
+    app.router.on_shutdown.append(live.stop)
     return app
 
 
@@ -145,7 +155,7 @@ def _mount_chat(app: FastAPI, web: api.WebState) -> None:
 
     from assistant.web import chat
 
-    blocks = chat.build_chat(web.bot, web.settings, web.feedback)
+    blocks = chat.build_chat(web.live, web.settings, web.feedback)
     options: dict[str, Any] = getattr(chat, "chat_mount_options", dict)()
     gr.mount_gradio_app(app, blocks, path="/", **options)
     queue = getattr(blocks, "_queue", None)

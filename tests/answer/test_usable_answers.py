@@ -171,3 +171,11 @@ def test_a_counter_quotes_the_guides_paragraph_on_what_was_asked(advising_bot: A
     text = advising_bot.ask("Ally Financial empathetic automation role in Detroit: how do I "
                            "push for relocation money?").text
     assert "comprehensive relocation package ($25K–$40K)" in text
+
+
+def test_a_sign_on_mention_leaves_the_scripts_blanks_out(library_bot: Assistant) -> None:
+    """corpus/guides/alibaba/ml-ai-engineer.md (the sample library's copy, which the test
+    library reads), Negotiate Up Strategy: "... RSUs to $[Y+80K] and a $60K sign-on ..."."""
+    text = library_bot.ask("Alibaba ML engineer Seattle sign-on?").text
+    assert "“…a $60K sign-on…”" in text
+    assert "$[" not in text and "[target]" not in text

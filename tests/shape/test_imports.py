@@ -116,7 +116,7 @@ def test_no_import_from_a_later_stage() -> None:
 # pick a guide's rows and sections, hold the evidence, write the pieces, answer each kind, then
 # gather, compose and serve it. types and library are the stage's shared leaves.
 ANSWER_ORDER = ("types", "library", "search", "read", "route", "pick", "evidence", "write",
-                "kinds", "retrieve", "compose", "llm", "pipeline", "adapters")
+                "kinds", "retrieve", "compose", "llm", "pipeline", "live", "adapters")
 MAX_MODULES_PER_FOLDER = 15
 
 

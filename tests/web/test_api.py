@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from web_support import SAMPLE_CORPUS, ClientFactory, assert_inert_html, sse_events, web_settings
 
+from assistant.answer.live import LiveAssistant
 from assistant.answer.pipeline import Assistant
 from assistant.errors import IndexMissingError
 from assistant.index.writing.builder import build_index
@@ -127,7 +128,8 @@ def test_unknown_or_escaping_guide_ids_are_404_json(client: TestClient, path: st
 def test_healthz(client: TestClient, web_bot: Assistant) -> None:
     data = client.get("/healthz").json()
     assert data == {"status": "ok", "index_loaded": True, "guides": len(web_bot.library.guides),
-                    "index_version": web_bot.index.version, "vector_index": "ok"}
+                    "index_version": web_bot.index.version, "vector_index": "ok",
+                    "in_flight": 0, "shedding": False}
 
 
 def test_without_index_health_says_so_and_api_is_503(make_client: ClientFactory,
@@ -203,7 +205,7 @@ def test_unexpected_errors_are_a_bare_500_and_logged(make_client: ClientFactory,
                                                      caplog: pytest.LogCaptureFixture) -> None:
     client = make_client()
     bot = ExplodingBot(web_bot.settings, library=web_bot.library)
-    client.app.state.web.bot = bot  # type: ignore[attr-defined]
+    client.app.state.web.live = LiveAssistant(web_bot.settings, bot)  # type: ignore[attr-defined]
     with caplog.at_level(logging.ERROR, logger="assistant.web"):
         response = client.post("/api/ask", json={"question": SIGN_ON})
     assert response.status_code == 500

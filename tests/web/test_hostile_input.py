@@ -159,3 +159,19 @@ def test_questions_in_other_languages_never_borrow_figures(client: TestClient,
     assert guides <= named | {""}, (question, guides)  # only the company asked about, if any
     if "Zyxcorp" in question:
         assert "€" not in data["answer"] and "$" not in data["answer"]
+
+
+def test_a_user_turn_is_capped_like_a_question(client: TestClient) -> None:
+    """Issue 21: a history turn of 20,000 characters was ten times the question's cap."""
+    from assistant.web.chat_render import history_messages
+
+    long_turn = {"role": "user", "content": "Stripe" + " " * 1_995 + "base?"}  # 2,006
+    status, text = post_raw(client, json.dumps({"question": "And stock?",
+                                                "history": [long_turn]}).encode())
+    assert status == 422 and "history" in text and "2,000" in text
+    answer = {"role": "assistant", "content": "Base is $165K–$235K [1]. " * 700}  # ~17,500
+    ok = client.post("/api/ask", json={"question": "And stock?", "history": [answer]})
+    assert ok.status_code == 200
+    kept = history_messages([{"role": "user", "content": "y" * 20_000},
+                             {"role": "assistant", "content": "z" * 20_000}])
+    assert [len(m["content"]) for m in kept] == [2_000, 20_000]

@@ -83,12 +83,13 @@ def test_a_flood_past_the_in_flight_cap_is_shed(serve: Any, web_bot: Assistant,
         return real(*args, **kwargs)
 
     monkeypatch.setattr(web_bot, "ask", slow_ask)
-    url = serve(max_in_flight=2)
+    url = serve(max_in_flight=2, trusted_proxies=("127.0.0.1",))  # 8 clients, 1 request each
     results: list[httpx.Response] = []
 
     def one(i: int) -> None:
         with httpx.Client(base_url=url, trust_env=False, timeout=30) as client:
-            results.append(client.post("/api/ask", json={"question": f"Alibaba base? {i}"}))
+            results.append(client.post("/api/ask", json={"question": f"Alibaba base? {i}"},
+                                       headers={"X-Forwarded-For": f"127.0.1.{i + 1}"}))
 
     threads = [threading.Thread(target=one, args=(i,)) for i in range(8)]
     for t in threads:

@@ -14,10 +14,9 @@ answers the question. No figure is suggested that the guide does not write.
 from __future__ import annotations
 
 import re
-
-from assistant.answer.evidence import FromGuide, Retrieved
 from dataclasses import replace
 
+from assistant.answer.evidence import FromGuide, Retrieved
 from assistant.answer.kinds.advice import FLOOR, choose, topic_words
 from assistant.answer.kinds.base import Job, articles_within
 from assistant.answer.kinds.figures import FiguresAnswer, with_passages

@@ -50,4 +50,22 @@ def sign_on_sentences(text: str) -> Iterator[str]:
     for found in _SENTENCE.finditer(text):
         sentence = found.group(0).strip(" >*\"“”")
         if SIGN_ON.search(sentence) and re.search(r"\d", sentence):
-            yield sentence
+            yield _without_blanks(sentence)
+
+
+_BLANK = re.compile(r"\$?\[[^\]]*\]")  # a script's blank to fill: "$[Y+80K]", "[target]"
+_CLAUSE = re.compile(r",\s*|;\s*|\s+(?:and|but|then)\s+")
+
+
+def _without_blanks(sentence: str) -> str:
+    """A script sentence with blanks ("take the RSUs to $[Y+80K] and add a $60K sign-on
+    bonus, bringing total compensation to $[target]") cut to its clause that names the
+    sign-on ("…add a $60K sign-on bonus…"); a sentence without blanks as it is."""
+    if not _BLANK.search(sentence):
+        return sentence
+    clauses = [c for c in _CLAUSE.split(sentence)
+               if SIGN_ON.search(c) and re.search(r"\d", c) and not _BLANK.search(c)]
+    if not clauses:
+        return sentence
+    said = clauses[0].strip(" .")
+    return ("" if sentence.startswith(said) else "…") + said + "…"
