@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections.abc import Callable
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -49,7 +50,7 @@ class Counters:
 
         item = RateLimitItemPerMinute(per_minute)
         try:
-            if self._moving.hit(item, "rate", client):
+            if self._twice(lambda: self._moving.hit(item, "rate", client)):
                 return 0
             reset = self._moving.get_window_stats(item, "rate", client).reset_time
         except Exception as exc:  # noqa: BLE001 - any storage failure: fail open, say so
@@ -63,10 +64,21 @@ class Counters:
 
         item = RateLimitItemPerSecond(max(quota, 0), max(seconds, 1))
         try:
-            return bool(quota > 0 and self._fixed.hit(item, "token", token_id))
+            return quota > 0 and self._twice(lambda: self._fixed.hit(item, "token", token_id))
         except Exception as exc:  # noqa: BLE001 - any storage failure: fail open, say so
             self._outage(exc)
             return True
+
+    @staticmethod
+    def _twice(hit: Callable[[], bool]) -> bool:
+        """A hit, tried again once after a timeout (a busy process can miss the 0.5 s socket
+        timeout once; a Redis that is down refuses at once, and then fails open)."""
+        try:
+            return bool(hit())
+        except Exception as exc:  # redis-py's TimeoutError is its own class, not the builtin
+            if "Timeout" not in type(exc).__name__:
+                raise
+            return bool(hit())
 
     def reachable(self) -> bool:
         """True when the storage answers (memory always does)."""
