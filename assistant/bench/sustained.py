@@ -19,6 +19,7 @@ import http.client
 import itertools
 import json
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -33,6 +34,13 @@ class SustainedRun:
     shed: int = 0  # 429 / 503 answers
     mismatches: int = 0
     rss_mb: list[float] = field(default_factory=list)
+    latencies_ms: list[float] = field(default_factory=list, repr=False)
+
+    @property
+    def p95_ms(self) -> float:
+        """The 95th percentile of the requests' latencies."""
+        ordered = sorted(self.latencies_ms)
+        return round(ordered[int(0.95 * (len(ordered) - 1))], 2) if ordered else 0.0
 
     @property
     def rss_growth_pct(self) -> float:
@@ -46,19 +54,23 @@ class SustainedRun:
                 "shed": self.shed, "mismatches": self.mismatches,
                 "rss_first_mb": self.rss_mb[0] if self.rss_mb else 0.0,
                 "rss_last_mb": self.rss_mb[-1] if self.rss_mb else 0.0,
-                "rss_growth_pct": self.rss_growth_pct}
+                "rss_growth_pct": self.rss_growth_pct, "p95_ms": self.p95_ms}
 
 
-def _post(conn: http.client.HTTPConnection, path: str, body: bytes) -> tuple[int, bytes]:
+def _post(conn: http.client.HTTPConnection, path: str, body: bytes,
+          headers: dict[str, str] | None = None) -> tuple[int, bytes]:
     conn.request("POST", path, body=body, headers={"Content-Type": "application/json",
-                                                   "Connection": "keep-alive"})
+                                                   "Connection": "keep-alive", **(headers or {})})
     response = conn.getresponse()
     return response.status, response.read()
 
 
 def sustained(base_url: str, questions: list[str], total: int = 10_000, clients: int = 32,
-              rss: Callable[[], float] | None = None, sample_every: int = 1000) -> SustainedRun:
-    """Run the load (see the module docstring); bounded by `total`, it stops by itself."""
+              rss: Callable[[], float] | None = None, sample_every: int = 1000,
+              forwarded: bool = False) -> SustainedRun:
+    """Run the load (see the module docstring); bounded by `total`, it stops by itself. With
+    `forwarded`, each client says it is its own address (X-Forwarded-For 10.1.0.n, for a
+    server that trusts loopback as its proxy), so per-client limits apply to each."""
     url = urlsplit(base_url)
     host, port, path = url.hostname or "127.0.0.1", url.port or 80, "/api/ask"
     bodies = [json.dumps({"question": q, "history": []}).encode() for q in questions]
@@ -74,18 +86,23 @@ def sustained(base_url: str, questions: list[str], total: int = 10_000, clients:
     if rss is not None:
         run.rss_mb.append(round(rss() / 2**20, 1))
 
-    def client() -> None:
+    def client(number: int) -> None:
         conn = http.client.HTTPConnection(host, port, timeout=60)
+        headers = {"X-Forwarded-For": f"10.1.{number // 250}.{number % 250 + 1}"} \
+            if forwarded else None
         try:
             while (n := next(tickets)) < total:
                 i = n % len(bodies)
+                started = time.perf_counter()
                 try:
-                    status, content = _post(conn, path, bodies[i])
+                    status, content = _post(conn, path, bodies[i], headers)
                 except (OSError, http.client.HTTPException):
                     conn.close()
                     status, content = 599, b""
+                took = (time.perf_counter() - started) * 1000
                 with lock:
                     run.requests += 1
+                    run.latencies_ms.append(took)
                     if status >= 500 and status != 503:
                         run.server_errors += 1
                     elif status in (429, 503):
@@ -97,7 +114,7 @@ def sustained(base_url: str, questions: list[str], total: int = 10_000, clients:
         finally:
             conn.close()
 
-    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
+    threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -28,7 +28,7 @@ COMPONENTS = ("base salary", "stock", "bonus", "sign-on bonus", "total comp")
 
 def web_load(root: Path, index: Path, work: Path, env: dict[str, str]) -> dict[str, Any]:
     """Requests/s and latency with distinct questions and with repeated ones; server RSS."""
-    port = _free_port()
+    port = free_port()
     server_env = dict(env, ASSISTANT_INDEX=str(index), ASSISTANT_RATE_LIMIT="0",
                       ASSISTANT_DATA=str(work / "data"))
     log = (work / "server.log").open("w")
@@ -36,7 +36,7 @@ def web_load(root: Path, index: Path, work: Path, env: dict[str, str]) -> dict[s
                               env=server_env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(base, server)
+        wait_healthy(base, server)
         distinct = distinct_questions(index)
         gold = [json.loads(line)["question"] for line in
                 (root / "tests/eval/gold.jsonl").read_text(encoding="utf-8").splitlines()
@@ -52,9 +52,9 @@ def web_load(root: Path, index: Path, work: Path, env: dict[str, str]) -> dict[s
                        (root / "tests/eval/adversarial.jsonl").read_text(encoding="utf-8")
                        .splitlines() if line.strip()]
         checked = sustained(base, gold + adversarial, SUSTAINED_REQUESTS, SUSTAINED_CLIENTS,
-                            rss=lambda: _rss_mb(server.pid)[0] * 2**20)
+                            rss=lambda: rss_mb(server.pid)[0] * 2**20)
         runs["sustained, every answer checked"] = checked.as_dict()
-        rss, hwm = _rss_mb(server.pid)
+        rss, hwm = rss_mb(server.pid)
     finally:
         server.send_signal(signal.SIGINT)
         try:
@@ -78,7 +78,7 @@ def distinct_questions(index: Path, seed: int = 7) -> list[str]:
     return questions
 
 
-def _wait_healthy(base: str, server: subprocess.Popen[bytes], timeout: float = 120.0) -> None:
+def wait_healthy(base: str, server: subprocess.Popen[bytes], timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -93,7 +93,7 @@ def _wait_healthy(base: str, server: subprocess.Popen[bytes], timeout: float = 1
     raise SystemExit(f"the app at {base} did not become healthy in {timeout:.0f} s")
 
 
-def _rss_mb(pid: int) -> tuple[float, float]:
+def rss_mb(pid: int) -> tuple[float, float]:
     """Current and peak resident memory of a process, from /proc."""
     fields = {}
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -103,7 +103,7 @@ def _rss_mb(pid: int) -> tuple[float, float]:
             round(int(fields["VmHWM"].split()[0]) / 1024, 1))
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
