@@ -30,6 +30,17 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+WARM_UP = "How do I negotiate a sign-on bonus?"  # a general question: search, model, library
+
+
+def warm_up(bot: Assistant) -> None:
+    """Load what a new version needs before its first request: the index, the library, the
+    retriever and the embedder (one general question, retrieval only: never an LLM), and
+    every guide unpickled."""
+    bot.retrieve(WARM_UP)
+    bot.library.preload()
+
+
 class LiveAssistant:
     """Holds the Assistant of the live index version and replaces it when a newer one is live."""
 
@@ -38,7 +49,7 @@ class LiveAssistant:
                  opener: Callable[[Settings], Assistant] = Assistant) -> None:
         self.settings = settings
         self._current = first or opener(settings)
-        self._warm = warm or (lambda bot: bot.library)
+        self._warm = warm or warm_up
         self._open = opener
         self._checking = threading.Lock()
         self._stop = threading.Event()

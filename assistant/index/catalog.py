@@ -6,9 +6,11 @@ Example:
     'ML/AI Engineer | Alibaba Global Negotiation Guide'
 
 Layout of `to_bytes()`: MAGIC, the header length (8 bytes, big-endian), the pickled header
-(entries, findings, skipped files, vocabulary), then per entry its guide's pickle followed by
-its facts' pickle (corpus/words/facts.py), back to back. A cold `ask` therefore pays for the
-header and the guides it touches, not the whole library, and an incremental build copies
+(entries, findings, skipped files, vocabulary), the length and pickle of the chunk table (each
+entry's chunk ids and hashes, in entry order: 7 MB of the whole library's 9 MB header, which
+only a build reads), then per entry its guide's pickle followed by its facts' pickle
+(corpus/words/facts.py), back to back. A cold `ask` therefore pays for the header and the
+guides it touches, not the whole library nor the chunk table, and an incremental build copies
 unchanged guides' bytes without unpickling them. The vocabulary is derived from the entries'
 facts when the catalog is packed, so it describes the guides this version holds and no others.
 """
@@ -29,11 +31,12 @@ from assistant.places.rows import resolved_by, row_place_ids
 
 # Bump both when a pickled class moves or changes shape: an older catalog is then refused by
 # its first bytes, before unpickling could fail on a class path that no longer exists.
-CATALOG_FORMAT = 9  # 6: each entry's vocabulary facts packed after its guide; words/ moved;
+CATALOG_FORMAT = 10  # 6: each entry's vocabulary facts packed after its guide; words/ moved;
 #                     each entry's rows' place ids (with_row_places); 7: stock tickers;
 #                     8: brands and stated tickers in the nickname facts; 9: the
-#                     vocabulary keeps its tickers (no ticker package on a cold start)
-MAGIC = b"NGCAT9\n"
+#                     vocabulary keeps its tickers (no ticker package on a cold start);
+#                     10: the entries' chunk lists in a table of their own, read by builds
+MAGIC = b"NGCAT10\n"
 _REBUILD = "rebuild with `assistant index --rebuild`."
 
 
@@ -102,11 +105,22 @@ class Catalog:
     vocabulary: Vocabulary | None = None
     blob: bytes = b""
     format: int = CATALOG_FORMAT
+    chunk_table: bytes = b""  # packed entries' chunk lists, unpickled by `chunks_of` once
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entries}
         self._loaded: dict[str, Guide] = {}
         self._lock = threading.Lock()
+        self._chunks: dict[str, tuple[tuple[str, str], ...]] | None = None
+
+    def chunks_of(self, guide_id: str) -> tuple[tuple[str, str], ...]:
+        """The (chunk id, content hash) pairs of one entry's index records (builds need them;
+        questions never do)."""
+        if self._chunks is None:
+            lists = pickle.loads(self.chunk_table) if self.chunk_table else ()  # noqa: S301
+            self._chunks = {e.id: e.chunks for e in self.entries}
+            self._chunks.update(zip((e.id for e in self.entries), lists, strict=False))
+        return self._chunks.get(guide_id, ())
 
     @classmethod
     def pack(cls, parts: Sequence[Part], findings: list[Finding], skipped: dict[str, str]
@@ -166,14 +180,19 @@ class Catalog:
         return grouped
 
     def to_bytes(self) -> bytes:
-        """MAGIC, header length, header pickle, then the guides' pickles."""
+        """MAGIC, header length, header pickle, chunk table length and pickle, then the
+        guides' pickles."""
         return b"".join(self.pieces())
 
     def pieces(self) -> tuple[bytes, ...]:
         """`to_bytes()` in the pieces a file is written from, without joining them first."""
-        header = pickle.dumps((self.format, self.entries, self.findings, self.skipped,
+        bare = [replace(e, chunks=()) for e in self.entries]
+        header = pickle.dumps((self.format, bare, self.findings, self.skipped,
                                self.vocabulary), protocol=pickle.HIGHEST_PROTOCOL)
-        return MAGIC, len(header).to_bytes(8, "big"), header, self.blob
+        table = pickle.dumps(tuple(self.chunks_of(e.id) for e in self.entries),
+                             protocol=pickle.HIGHEST_PROTOCOL)
+        return (MAGIC, len(header).to_bytes(8, "big"), header, len(table).to_bytes(8, "big"),
+                table, self.blob)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Catalog:
@@ -191,7 +210,10 @@ class Catalog:
         if fmt != CATALOG_FORMAT:
             raise IndexMissingError(f"Index catalog format {fmt} is not {CATALOG_FORMAT}: "
                                     f"{_REBUILD}")
-        return cls(entries, findings, skipped, vocabulary, data[start + size :])
+        at = start + size + 8
+        table = int.from_bytes(data[start + size : at], "big")
+        return cls(entries, findings, skipped, vocabulary, data[at + table :],
+                   chunk_table=data[at : at + table])
 
 
 # --- the rows' places, resolved once when an entry is written ---------------------------------

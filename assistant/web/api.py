@@ -26,8 +26,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingRes
 
 from assistant.answer.live import LiveAssistant
 from assistant.answer.pipeline import Assistant
-from assistant.answer.types import Answer
-from assistant.errors import AssistantError, NotFoundError
+from assistant.answer.types import Answer, Kind
+from assistant.errors import AssistantError, IndexUnavailableError, NotFoundError
 from assistant.settings import Settings
 from assistant.web.cache import AnswerCache
 from assistant.web.feedback import Ratings
@@ -65,11 +65,14 @@ class WebState:
     answers: AnswerCache = field(default_factory=AnswerCache)
     load: InFlight = field(default_factory=lambda: InFlight(0))
     loaded: bool = False
-    vector: Reachability | None = None
+    vector: Reachability = field(init=False)  # the vector index's, for /healthz
     _threads: anyio.CapacityLimiter | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _next_try: float = 0.0
     _last_error: str = ""
+
+    def __post_init__(self) -> None:
+        self.vector = Reachability(lambda: self.bot.index.reachable())
 
     def warm(self) -> bool:
         """Load index, library, retriever and embedder now; False (logged) when there is none.
@@ -109,8 +112,6 @@ class WebState:
     async def vector_reachable(self) -> bool | None:
         """The vector store's last known reachability; before the first probe has ended, wait
         for it at most FIRST_PROBE_WAIT_S (on the loop, not a thread), then None."""
-        if self.vector is None:
-            self.vector = Reachability(lambda: self.bot.index.reachable())
         deadline = time.monotonic() + FIRST_PROBE_WAIT_S
         while (known := self.vector.known()) is None and time.monotonic() < deadline:
             await anyio.sleep(0.01)
@@ -128,6 +129,10 @@ class WebState:
         """The Assistant to answer with now: take it once per request (one version each)."""
         return self.live.current
 
+    def observed(self, reachable: bool) -> None:
+        """What a request saw of the vector index, for /healthz."""
+        self.vector.observed(reachable)
+
     def answer_key(self, body: AskRequest, bot: Assistant) -> Hashable | None:
         """Cache key of a question in context and the index version `bot` answers from; None
         when an LLM writes the answers."""
@@ -135,14 +140,6 @@ class WebState:
             return None
         history = tuple((t.role, t.content) for t in body.history)
         return body.question, history, str(bot.today or date.today()), bot.opened_version
-
-
-def warm_assistant(bot: Assistant) -> None:
-    """Load an Assistant's index, library, retriever and embedder, and unpickle every guide:
-    what a new index version needs before it answers its first request."""
-    for question in WARM_UP_QUESTIONS:
-        bot.retrieve(question)  # retrieval only: never calls an LLM
-    bot.library.preload()
 
 
 def state(request: Request) -> WebState:
@@ -161,7 +158,13 @@ async def ask(body: AskRequest, request: Request) -> Response:
     key = web.answer_key(body, bot)
     content = web.answers.get(key)
     if content is None:
-        answer = await web.off_loop(bot.ask, body.question, body.messages())
+        try:
+            answer = await web.off_loop(bot.ask, body.question, body.messages())
+        except IndexUnavailableError:
+            web.observed(False)
+            raise
+        if answer.intent == Kind.ADVICE:  # it searched the vector index, which answered
+            web.observed(True)
         content = json_bytes(answer.as_dict())
         web.answers.put(key, content)
     return Response(content, media_type="application/json")

@@ -57,7 +57,7 @@ DESCRIPTION = (f"Answers salary-negotiation questions from the guide library wit
 def create_app(settings: Settings, bot: Assistant | None = None, *,
                mount_chat: bool = True) -> FastAPI:
     """Build the app over one warmed Assistant; `mount_chat=False` leaves out the Gradio page."""
-    live = LiveAssistant(settings, bot or Assistant(settings), warm=api.warm_assistant)
+    live = LiveAssistant(settings, bot or Assistant(settings))
     web = api.WebState(settings, live, open_feedback(settings),
                        load=InFlight(settings.max_in_flight))
     web.warm()

@@ -76,3 +76,16 @@ def test_each_entry_keeps_its_facts_and_the_vocabulary_is_theirs() -> None:
     assert second.vocabulary == Vocabulary.from_guides(guides[1:])
     assert second.guide(guides[2].id) == guides[2]
     assert second.vocabulary is not None and "matches" not in second.vocabulary.known_words
+
+
+def test_chunk_lists_are_read_only_when_a_build_asks(tmp_path: Path) -> None:
+    """The header holds no entry's chunk list (questions never need them); the table after it
+    gives each entry's list back, as the build wrote it."""
+    settings = hash_settings(tmp_path / "index")
+    first = _build(settings)
+    catalog = open_index(settings).catalog
+    assert catalog.entries and all(e.chunks == () for e in catalog.entries)
+    assert catalog.guide(three_guides()[0].id) is not None  # a question's read
+    assert catalog._chunks is None  # the table was never unpickled
+    written = {cid for e in catalog.entries for cid, _ in catalog.chunks_of(e.id)}
+    assert written == set(open_index(settings).manifest.chunks) and len(written) == first.chunks

@@ -160,12 +160,28 @@ def test_an_index_of_the_older_format_is_rebuilt(tmp_path: Path) -> None:
     settings = hash_settings(tmp_path / "index")
     first = _build(settings, _guides(3))
     path = settings.index / "versions" / first.version / "manifest.json"
-    data = json.loads(path.read_text())
+    head, _, tail = path.read_text().partition("\n")  # the head line says the format
+    data = json.loads(head)
     data["format"] = 1
-    path.write_text(json.dumps(data))
+    path.write_text(json.dumps(data) + "\n" + tail)
     with pytest.raises(IndexMissingError, match="rebuild with `assistant index --rebuild`"):
         open_index(settings)
     again = _build(settings, _guides(3))
     assert again.embedded == 6 and "Rebuilt from scratch" in again.notes[0]
     assert again.segments == [again.version] and again.previous == first.version
     assert open_index(settings).store.count() == 6
+
+
+def test_opening_a_version_never_parses_its_chunk_hashes(tmp_path: Path) -> None:
+    """The manifest's tail (every chunk's and file's hash) is for builds: a question's open
+    reads the head line only, and the tail still parses whole on first use."""
+    settings = hash_settings(tmp_path / "index")
+    first = _build(settings, _guides(3))
+    path = settings.index / "versions" / first.version / "manifest.json"
+    head, _, tail = path.read_text().partition("\n")
+    assert '"chunks": {' not in head and tail.startswith('{"chunks": {')
+    path.write_text(head + "\n" + tail[: len(tail) // 2])  # a tail no parser could read
+    handle = open_index(settings)
+    assert handle.store.count() == 6  # opened and queried on the head alone
+    with pytest.raises(json.JSONDecodeError):
+        len(handle.manifest.chunks)

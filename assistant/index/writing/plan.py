@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assistant.chunks import CHUNK_FORMAT, Chunk, chunk_guides
@@ -128,7 +128,8 @@ def catalog_parts(corpus: CorpusResult, base: Base | None, by_guide: dict[str, l
                               guide=guide))
         elif base is not None:
             entry = carried_row_places(base.catalog.by_id[guide_id], base.catalog, lexicon)
-            parts.append(Part(entry, data=base.catalog.raw(entry)))
+            parts.append(Part(replace(entry, chunks=base.catalog.chunks_of(guide_id)),
+                              data=base.catalog.raw(entry)))
             findings.extend(old_findings.get(entry.path, []))
     return parts, findings
 
@@ -149,4 +150,5 @@ def unchanged(base: Base, corpus: CorpusResult, roots: Sequence[Path], plan: Chu
     return (not corpus.guides and not plan.fresh and not plan.stale
             and [str(r) for r in roots] == base.manifest.roots
             and dict(corpus.skipped) == base.catalog.skipped
-            and [p.entry for p in parts] == base.catalog.entries)
+            and [replace(p.entry, chunks=()) for p in parts]
+            == [replace(e, chunks=()) for e in base.catalog.entries])

@@ -40,6 +40,12 @@ class Reachability:
                 threading.Thread(target=self._run, name="health-probe", daemon=True).start()
             return self._value
 
+    def observed(self, value: bool) -> None:
+        """A request's own outcome (a vector query that failed, or one that answered): newer
+        than any probe, so /healthz says it at once."""
+        with self._lock:
+            self._value, self._checked = value, time.monotonic()
+
     def _run(self) -> None:
         try:
             value = bool(self.probe())
