@@ -17,6 +17,7 @@ facts when the catalog is packed, so it describes the guides this version holds 
 
 from __future__ import annotations
 
+import mmap
 import pickle
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -103,9 +104,9 @@ class Catalog:
     findings: list[Finding] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
     vocabulary: Vocabulary | None = None
-    blob: bytes = b""
+    blob: bytes | memoryview = b""
     format: int = CATALOG_FORMAT
-    chunk_table: bytes = b""  # packed entries' chunk lists, unpickled by `chunks_of` once
+    chunk_table: bytes | memoryview = b""  # entries' chunk lists, unpickled by `chunks_of`
 
     def __post_init__(self) -> None:
         self.by_id = {e.id: e for e in self.entries}
@@ -184,7 +185,7 @@ class Catalog:
         guides' pickles."""
         return b"".join(self.pieces())
 
-    def pieces(self) -> tuple[bytes, ...]:
+    def pieces(self) -> tuple[bytes | memoryview, ...]:
         """`to_bytes()` in the pieces a file is written from, without joining them first."""
         bare = [replace(e, chunks=()) for e in self.entries]
         header = pickle.dumps((self.format, bare, self.findings, self.skipped,
@@ -195,25 +196,27 @@ class Catalog:
                 table, self.blob)
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> Catalog:
-        """Read the header; guides stay packed until asked for."""
-        if not data.startswith(MAGIC):
+    def from_bytes(cls, data: bytes | mmap.mmap) -> Catalog:
+        """Read the header; guides stay packed (in `data`, which may be a file's read-only
+        memory map: then only the pages a question touches are ever read) until asked for."""
+        view = memoryview(data)
+        if bytes(view[: len(MAGIC)]) != MAGIC:
             raise IndexMissingError(f"Index catalog is from another version of the assistant: "
                                     f"{_REBUILD}")
         start = len(MAGIC) + 8
-        size = int.from_bytes(data[len(MAGIC) : start], "big")
+        size = int.from_bytes(view[len(MAGIC) : start], "big")
         try:
             fmt, entries, findings, skipped, vocabulary = pickle.loads(  # noqa: S301 - ours
-                data[start : start + size])
+                view[start : start + size])
         except (pickle.UnpicklingError, AttributeError, ImportError, ValueError) as exc:
             raise IndexMissingError(f"Index catalog cannot be read ({exc}): {_REBUILD}") from None
         if fmt != CATALOG_FORMAT:
             raise IndexMissingError(f"Index catalog format {fmt} is not {CATALOG_FORMAT}: "
                                     f"{_REBUILD}")
         at = start + size + 8
-        table = int.from_bytes(data[start + size : at], "big")
-        return cls(entries, findings, skipped, vocabulary, data[at + table :],
-                   chunk_table=data[at : at + table])
+        table = int.from_bytes(view[start + size : at], "big")
+        return cls(entries, findings, skipped, vocabulary, view[at + table :],
+                   chunk_table=view[at : at + table])
 
 
 # --- the rows' places, resolved once when an entry is written ---------------------------------

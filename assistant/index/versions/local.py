@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import mmap
 import os
 import shutil
 import time
@@ -75,8 +76,11 @@ class LocalVersions:
         return self._manifests[version]
 
     def catalog(self, version: str) -> Catalog:
-        """The guide catalog of a complete version."""
-        return Catalog.from_bytes((self._dir(version) / "catalog.pkl").read_bytes())
+        """The guide catalog of a complete version, memory-mapped: a question reads the pages
+        of the header and of the guides it touches, not the whole file."""
+        with (self._dir(version) / "catalog.pkl").open("rb") as file:
+            mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        return Catalog.from_bytes(mapped)
 
     def segment(self, segment: str) -> VectorStore:
         """The records of one committed segment (read side)."""
@@ -135,7 +139,7 @@ def _children(folder: Path) -> list[Path]:
     return sorted(folder.iterdir()) if folder.is_dir() else []
 
 
-def _write_atomic(path: Path, *pieces: bytes) -> None:
+def _write_atomic(path: Path, *pieces: bytes | memoryview) -> None:
     """Write `pieces` to a temp file in the same directory, fsync, then os.replace over
     `path` (a catalog's pieces are written one after another, never joined in memory)."""
     path.parent.mkdir(parents=True, exist_ok=True)
