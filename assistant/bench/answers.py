@@ -61,18 +61,18 @@ def warm_latency(root: Path, env: dict[str, str]) -> dict[str, Any]:
     return result
 
 
-def cold_ask(env: dict[str, str]) -> dict[str, Any]:
+def cold_ask(env: dict[str, str], runs: int = COLD_RUNS) -> dict[str, Any]:
     """Median wall time of whole `ask --json` processes per kind of question, first discarded."""
     results = {}
     os.sync()
     for name, question in COLD_QUESTIONS.items():
         times = []
-        for _ in range(COLD_RUNS + 1):
+        for _ in range(runs + 1):
             start = time.perf_counter()
             subprocess.run([bin_path("ask"), "--json", question], env=env,
                            capture_output=True, check=True)
             times.append(time.perf_counter() - start)
         results[name] = {"median_s": round(statistics.median(times[1:]), 3),
-                         "min_s": round(min(times[1:]), 3), "runs": COLD_RUNS,
+                         "min_s": round(min(times[1:]), 3), "runs": runs,
                          "question": question}
     return results

@@ -23,8 +23,8 @@ def full_build(shared: Path, index: Path, env: dict[str, str]) -> dict[str, Any]
     return result
 
 
-def incremental_updates(shared: Path, index: Path, work: Path, env: dict[str, str]
-                        ) -> dict[str, Any]:
+def incremental_updates(shared: Path, index: Path, work: Path, env: dict[str, str],
+                        edits: int = EDITS) -> dict[str, Any]:
     """On a copy of the index: the command with nothing changed, then after each of 3 edits.
 
     The copy is left in `work` (its path is in the result) for the steps that follow.
@@ -38,7 +38,7 @@ def incremental_updates(shared: Path, index: Path, work: Path, env: dict[str, st
     noop = measured(cmd, env)
     guide = corpus.joinpath(*EDITED)
     runs = []
-    for n in range(EDITS):
+    for n in range(edits):
         text = guide.read_text(encoding="utf-8")
         guide.write_text(text + f"\nBenchmark edit {n}: one more sentence.\n", encoding="utf-8")
         runs.append(measured(cmd, env))
@@ -64,3 +64,15 @@ def _rate(summary: str, seconds: float) -> float:
     """Embedded chunks per second, read from the build summary line."""
     found = re.search(r"\((\d+) embedded", summary)
     return round(int(found.group(1)) / seconds, 1) if found and seconds else 0.0
+
+
+def live_index_mb(index: Path) -> float:
+    """The live version's bytes on disk in MB: its catalog and the segments it names."""
+    from assistant.index.manifest import Manifest
+
+    version = (index / "CURRENT").read_text().strip()
+    manifest = Manifest.from_json((index / "versions" / version / "manifest.json").read_text())
+    folders = [index / "versions" / version] + [index / "segments" / name
+                                                for name in manifest.segments]
+    return round(sum(p.stat().st_size for folder in folders for p in folder.rglob("*")
+                     if p.is_file() and not p.is_symlink()) / 2**20, 1)
