@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import collections
 import json
+import multiprocessing
 import signal
 import socket
 import subprocess
@@ -58,12 +59,18 @@ def soak(root: Path, index: Path, work: Path, env: dict[str, str],
         sustained(base, questions[:50], 200, 4, forwarded=True)  # warm-up, not reported
         memory = lambda: rss_mb(server.pid)[0] * 2**20  # noqa: E731 - read once per sample
         quiet = sustained(base, questions, total, CLIENTS, rss=memory, forwarded=True)
-        attacker = Hostile(base, RATE)
+        # the hostile client is a process of its own: building its bodies must not take the
+        # measuring clients' GIL, or its cost would show as the server's
+        spawn = multiprocessing.get_context("spawn")
+        stop, told = spawn.Event(), spawn.Queue()
+        attacker = spawn.Process(target=_attack, args=(base, RATE, stop, told), daemon=True)
         attacker.start()
         try:
             loud = sustained(base, questions, total, CLIENTS, rss=memory, forwarded=True)
         finally:
-            attacker.stop()
+            stop.set()
+            hostile = told.get(timeout=120)
+            attacker.join(timeout=30)
     finally:
         server.send_signal(signal.SIGINT)
         try:
@@ -74,7 +81,16 @@ def soak(root: Path, index: Path, work: Path, env: dict[str, str],
     return {"quiet": quiet.as_dict(), "soak": loud.as_dict(),
             "others_5xx": loud.server_errors, "mismatches": loud.mismatches,
             "p95_ratio": round(loud.p95_ms / quiet.p95_ms, 2) if quiet.p95_ms else 0.0,
-            "rss_growth_pct": loud.rss_growth_pct, "hostile": dict(attacker.told)}
+            "rss_growth_pct": loud.rss_growth_pct, "hostile": hostile}
+
+
+def _attack(base: str, per_minute: int, stop: Any, told: Any) -> None:
+    """The hostile process: attack until `stop` is set, then put what it was told."""
+    attacker = Hostile(base, per_minute)
+    attacker.start()
+    stop.wait()
+    attacker.stop()
+    told.put(dict(attacker.told))
 
 
 def _questions(root: Path) -> list[str]:
@@ -82,6 +98,12 @@ def _questions(root: Path) -> list[str]:
     return [json.loads(line)["question"] for name in ("gold", "adversarial")
             for line in (root / "tests" / "eval" / f"{name}.jsonl").read_text(
                 encoding="utf-8").splitlines() if line.strip()]
+
+
+_TURN = {"role": "assistant", "content": [{"type": "text", "text": "<p>" + "Seattle base $165K. "
+                                           * 450 + "</p>"}]}
+_JOIN = json.dumps({"data": ["Alibaba Seattle sign-on?", [_TURN] * 48], "fn_index": 0,
+                    "session_hash": "SESSION", "trigger_id": None}).encode()  # ~460 KB
 
 
 class Hostile:
@@ -138,11 +160,9 @@ class Hostile:
 
     def _unread_join(self) -> int:
         """High 2 and 5: a 460 KB chat join whose result is never read."""
-        turn = {"role": "assistant", "content": [{"type": "text", "text": "<p>" + "Seattle "
-                                                  "base $165K. " * 450 + "</p>"}]}
-        body = {"data": ["Alibaba Seattle sign-on?", [turn] * 48], "fn_index": 0,
-                "session_hash": uuid.uuid4().hex[:10], "trigger_id": None}
-        return self._http.post("/gradio_api/queue/join", json=body).status_code
+        body = _JOIN.replace(b"SESSION", uuid.uuid4().hex[:10].encode())
+        return self._http.post("/gradio_api/queue/join", content=body,
+                               headers={"Content-Type": "application/json"}).status_code
 
     def _heartbeat(self) -> int:
         """Medium: a heartbeat stream opened and held."""
