@@ -5,9 +5,10 @@ Example:
     >>> result["others_5xx"], result["p95_ratio"], result["rss_growth_pct"]
     (0, 1.3, 2.4)
 
-`python app.py` serves with a per-client rate limit and loopback as its trusted proxy, so each
-of the 32 ordinary clients is its own address (X-Forwarded-For) and the hostile one another.
-First the ordinary clients run alone (the quiet run: 10,000 requests, every answer checked);
+`python app.py` serves with the default per-client rate limit and loopback as its trusted
+proxy, so each ordinary request is a visitor of its own (X-Forwarded-For), as a widget's
+traffic is, and the hostile client one address. First the 32 ordinary connections run alone
+(the quiet run: 10,000 requests, every answer checked);
 then again while the hostile client sends, at its own rate limit, what issue 21's high items
 found: history turns of 20,000 spaces, bodies that stop after 12 of 100 promised bytes and
 hold their connection, 460 KB chat joins whose results it never reads, held heartbeat streams.
@@ -34,10 +35,12 @@ import httpx
 
 from assistant.bench.sustained import sustained
 from assistant.bench.web import free_port, rss_mb, wait_healthy
+from assistant.settings import Settings
 
 REQUESTS = 10_000
 CLIENTS = 32
-RATE = 2_000  # per client per minute: above what an ordinary client asks, the hostile's pace
+RATE = Settings.rate_limit  # the default per-client limit
+PRESSURE = 4  # the hostile client sends 4 times its limit: always at it, the rest refused
 HOSTILE = "10.66.0.1"
 HELD = 80  # sockets the hostile client keeps open at once (slow bodies, heartbeats)
 
@@ -62,9 +65,11 @@ def soak(root: Path, index: Path, work: Path, env: dict[str, str],
         # the hostile client is a process of its own: building its bodies must not take the
         # measuring clients' GIL, or its cost would show as the server's
         spawn = multiprocessing.get_context("spawn")
-        stop, told = spawn.Event(), spawn.Queue()
-        attacker = spawn.Process(target=_attack, args=(base, RATE, stop, told), daemon=True)
+        ready, stop, told = spawn.Event(), spawn.Event(), spawn.Queue()
+        attacker = spawn.Process(target=_attack, args=(base, RATE * PRESSURE, ready, stop, told),
+                                 daemon=True)
         attacker.start()
+        ready.wait(timeout=60)
         try:
             loud = sustained(base, questions, total, CLIENTS, rss=memory, forwarded=True)
         finally:
@@ -84,10 +89,11 @@ def soak(root: Path, index: Path, work: Path, env: dict[str, str],
             "rss_growth_pct": loud.rss_growth_pct, "hostile": hostile}
 
 
-def _attack(base: str, per_minute: int, stop: Any, told: Any) -> None:
+def _attack(base: str, per_minute: int, ready: Any, stop: Any, told: Any) -> None:
     """The hostile process: attack until `stop` is set, then put what it was told."""
     attacker = Hostile(base, per_minute)
     attacker.start()
+    ready.set()
     stop.wait()
     attacker.stop()
     told.put(dict(attacker.told))

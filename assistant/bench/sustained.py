@@ -69,15 +69,17 @@ def sustained(base_url: str, questions: list[str], total: int = 10_000, clients:
               rss: Callable[[], float] | None = None, sample_every: int = 1000,
               forwarded: bool = False) -> SustainedRun:
     """Run the load (see the module docstring); bounded by `total`, it stops by itself. With
-    `forwarded`, each client says it is its own address (X-Forwarded-For 10.1.0.n, for a
-    server that trusts loopback as its proxy), so per-client limits apply to each."""
+    `forwarded`, each request says it comes from a person of its own (X-Forwarded-For
+    10.x.y.z, for a server that trusts loopback as its proxy): a widget's many visitors, each
+    asking a question, each well inside the per-client rate limit."""
     url = urlsplit(base_url)
     host, port, path = url.hostname or "127.0.0.1", url.port or 80, "/api/ask"
     bodies = [json.dumps({"question": q, "history": []}).encode() for q in questions]
     reference: list[bytes] = []
     alone = http.client.HTTPConnection(host, port, timeout=60)
-    for body in bodies:
-        status, content = _post(alone, path, body)
+    for i, body in enumerate(bodies):  # each reference asked by a visitor of its own, too
+        status, content = _post(alone, path, body, {"X-Forwarded-For": (
+            f"172.16.{i >> 8 & 255}.{i & 255}")} if forwarded else None)
         reference.append(content if status == 200 else b"")
     alone.close()
     run = SustainedRun()
@@ -86,13 +88,13 @@ def sustained(base_url: str, questions: list[str], total: int = 10_000, clients:
     if rss is not None:
         run.rss_mb.append(round(rss() / 2**20, 1))
 
-    def client(number: int) -> None:
+    def client() -> None:
         conn = http.client.HTTPConnection(host, port, timeout=60)
-        headers = {"X-Forwarded-For": f"10.1.{number // 250}.{number % 250 + 1}"} \
-            if forwarded else None
         try:
             while (n := next(tickets)) < total:
                 i = n % len(bodies)
+                headers = {"X-Forwarded-For": f"10.{n >> 16 & 255}.{n >> 8 & 255}.{n & 255}"} \
+                    if forwarded else None
                 started = time.perf_counter()
                 try:
                     status, content = _post(conn, path, bodies[i], headers)
@@ -114,7 +116,7 @@ def sustained(base_url: str, questions: list[str], total: int = 10_000, clients:
         finally:
             conn.close()
 
-    threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(clients)]
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
