@@ -69,8 +69,10 @@ PROMOTION = re.compile(
     r"negotiated)\b|\bbased on our experience\b|\b1:1 support\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)
 def promotes(text: str) -> bool:
-    """True when a paragraph advertises the publisher or its author rather than advises."""
+    """True when a paragraph advertises the publisher or its author rather than advises
+    (remembered: the articles' paragraphs are read again by every general question)."""
     return PROMOTION.search(text) is not None
 
 
