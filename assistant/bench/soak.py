@@ -21,10 +21,7 @@ from __future__ import annotations
 import collections
 import json
 import multiprocessing
-import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -34,7 +31,7 @@ from typing import Any
 import httpx
 
 from assistant.bench.sustained import sustained
-from assistant.bench.web import free_port, rss_mb, wait_healthy
+from assistant.bench.web import eval_questions, rss_mb, serving
 from assistant.settings import Settings
 
 REQUESTS = 10_000
@@ -48,19 +45,12 @@ HELD = 80  # sockets the hostile client keeps open at once (slow bodies, heartbe
 def soak(root: Path, index: Path, work: Path, env: dict[str, str],
          total: int = REQUESTS) -> dict[str, Any]:
     """The quiet run, the soak, and what the hostile client was told (see the docstring)."""
-    port = free_port()
-    server_env = dict(env, ASSISTANT_INDEX=str(index), ASSISTANT_RATE_LIMIT=str(RATE),
-                      ASSISTANT_TRUSTED_PROXIES="127.0.0.1",
-                      ASSISTANT_DATA=str(work / "soak-data"))
-    log = (work / "soak-server.log").open("w")
-    server = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=root,
-                              env=server_env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(base, server)
-        questions = _questions(root)
+    with serving(root, index, work / "soak-server.log", env, ASSISTANT_RATE_LIMIT=str(RATE),
+                 ASSISTANT_TRUSTED_PROXIES="127.0.0.1",
+                 ASSISTANT_DATA=str(work / "soak-data")) as (base, pid):
+        questions = eval_questions(root, "gold", "adversarial")
         sustained(base, questions[:50], 200, 4, forwarded=True)  # warm-up, not reported
-        memory = lambda: rss_mb(server.pid)[0] * 2**20  # noqa: E731 - read once per sample
+        memory = lambda: rss_mb(pid)[0] * 2**20  # noqa: E731 - read once per sample
         quiet = sustained(base, questions, total, CLIENTS, rss=memory, forwarded=True)
         # the hostile client is a process of its own: building its bodies must not take the
         # measuring clients' GIL, or its cost would show as the server's
@@ -76,13 +66,6 @@ def soak(root: Path, index: Path, work: Path, env: dict[str, str],
             stop.set()
             hostile = told.get(timeout=120)
             attacker.join(timeout=30)
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
     return {"quiet": quiet.as_dict(), "soak": loud.as_dict(),
             "others_5xx": loud.server_errors, "mismatches": loud.mismatches,
             "p95_ratio": round(loud.p95_ms / quiet.p95_ms, 2) if quiet.p95_ms else 0.0,
@@ -97,13 +80,6 @@ def _attack(base: str, per_minute: int, ready: Any, stop: Any, told: Any) -> Non
     stop.wait()
     attacker.stop()
     told.put(dict(attacker.told))
-
-
-def _questions(root: Path) -> list[str]:
-    """The gold and adversarial questions, as the sustained web run asks them."""
-    return [json.loads(line)["question"] for name in ("gold", "adversarial")
-            for line in (root / "tests" / "eval" / f"{name}.jsonl").read_text(
-                encoding="utf-8").splitlines() if line.strip()]
 
 
 _TURN = {"role": "assistant", "content": [{"type": "text", "text": "<p>" + "Seattle base $165K. "

@@ -9,6 +9,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -28,19 +30,10 @@ COMPONENTS = ("base salary", "stock", "bonus", "sign-on bonus", "total comp")
 
 def web_load(root: Path, index: Path, work: Path, env: dict[str, str]) -> dict[str, Any]:
     """Requests/s and latency with distinct questions and with repeated ones; server RSS."""
-    port = free_port()
-    server_env = dict(env, ASSISTANT_INDEX=str(index), ASSISTANT_RATE_LIMIT="0",
-                      ASSISTANT_DATA=str(work / "data"))
-    log = (work / "server.log").open("w")
-    server = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=root,
-                              env=server_env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(base, server)
+    with serving(root, index, work / "server.log", env, ASSISTANT_RATE_LIMIT="0",
+                 ASSISTANT_DATA=str(work / "data")) as (base, pid):
         distinct = distinct_questions(index)
-        gold = [json.loads(line)["question"] for line in
-                (root / "tests/eval/gold.jsonl").read_text(encoding="utf-8").splitlines()
-                if line.strip()]
+        gold = eval_questions(root, "gold")
         load_test(base, gold[:50], clients=4, seconds=3)  # warm-up, not reported
         runs = {
             "distinct questions": asdict(load_test(base, distinct, CLIENTS, SECONDS,
@@ -48,21 +41,41 @@ def web_load(root: Path, index: Path, work: Path, env: dict[str, str]) -> dict[s
             "gold questions, repeated": asdict(load_test(base, gold, CLIENTS, SECONDS,
                                                          MAX_REQUESTS)),
         }
-        adversarial = [json.loads(line)["question"] for line in
-                       (root / "tests/eval/adversarial.jsonl").read_text(encoding="utf-8")
-                       .splitlines() if line.strip()]
-        checked = sustained(base, gold + adversarial, SUSTAINED_REQUESTS, SUSTAINED_CLIENTS,
-                            rss=lambda: rss_mb(server.pid)[0] * 2**20)
+        checked = sustained(base, eval_questions(root, "gold", "adversarial"),
+                            SUSTAINED_REQUESTS, SUSTAINED_CLIENTS,
+                            rss=lambda: rss_mb(pid)[0] * 2**20)
         runs["sustained, every answer checked"] = checked.as_dict()
-        rss, hwm = rss_mb(server.pid)
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+        rss, hwm = rss_mb(pid)
     return {"runs": runs, "server_rss_mb": rss, "server_hwm_mb": hwm}
+
+
+@contextmanager
+def serving(root: Path, index: Path, log_path: Path, env: dict[str, str], **settings: str
+            ) -> Iterator[tuple[str, int]]:
+    """`python app.py` over `index` with `settings` (environment variables) on a free
+    loopback port, healthy: its base URL and pid; stopped (SIGINT, then killed) after."""
+    port = free_port()
+    with log_path.open("w") as log:
+        server = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], cwd=root,
+                                  env=dict(env, ASSISTANT_INDEX=str(index), **settings),
+                                  stdout=log, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_healthy(base, server)
+            yield base, server.pid
+        finally:
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+def eval_questions(root: Path, *names: str) -> list[str]:
+    """The questions of tests/eval/<name>.jsonl for each name, in order."""
+    return [json.loads(line)["question"] for name in names
+            for line in (root / "tests" / "eval" / f"{name}.jsonl").read_text(
+                encoding="utf-8").splitlines() if line.strip()]
 
 
 def distinct_questions(index: Path, seed: int = 7) -> list[str]:
