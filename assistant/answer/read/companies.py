@@ -66,23 +66,24 @@ def company_of_role(resolved: Resolved, words: list[str], vocab: Vocabulary) -> 
 
 
 def with_own_title(resolved: Resolved, words: list[str], vocab: Vocabulary) -> Resolved:
-    """A company's own role named by a word of its title no other title has ("HSBC's Asia
-    infrastructure platform role"), when no role was read; a note says how it was read."""
+    """A company's own role named by two words of its title, one no other title of the
+    company has ("HSBC's Asia infrastructure platform role"), when no role was read; a note
+    says how it was read."""
     if not resolved.company or resolved.role or resolved.other_companies:
         return resolved
     used = list(resolved.matched)
     free = [w if i >= len(used) or not used[i] else "" for i, w in enumerate(words)]
-    role, by = titled_role(vocab.guides_by_company.get(resolved.company, {}), free,
-                          resolved.company)
+    role, at = titled_role(vocab.guides_by_company.get(resolved.company, {}), free,
+                           resolved.company)
     if not role:
         return resolved
-    title = vocab.roles.get(role, role)
-    for i, word in enumerate(words):
-        if i < len(used) and word.strip(".,;:!?'()\"").rstrip("s") in {b.rstrip("s") for b in by}:
+    for i in at:
+        if i < len(used):
             used[i] = True
+    typed = " ".join(words[i].strip(".,;:!?'()\"") for i in at)
     company = vocab.companies[resolved.company]
-    note = (f"Read '{' '.join(by)}' as {company}'s {title} guide (no other {company} guide's "
-            "title has that).")
+    note = (f"Read '{typed}' as {company}'s {vocab.roles.get(role, role)} guide (no other "
+            f"{company} guide's title has those words).")
     return replace(resolved, role=role, unknown_role="", matched=tuple(used),
                    notes=(*resolved.notes, note))
 

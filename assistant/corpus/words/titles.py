@@ -1,8 +1,8 @@
-"""A company's own job titles, named by a word only that title has.
+"""A company's own job titles, named by two of their words, one only that title has.
 
 Example:
-    >>> titled_role(vocab, "hsbc", ["asia", "infrastructure", "platform", "role"])
-    ('asia-infrastructure-platform-engineer', ('infrastructure',))
+    >>> titled_role(roles_of_hsbc, ["the", "infrastructure", "platform", "role"])
+    ('asia-infrastructure-platform-engineer', (1, 2))
 
 Most guides are one of the library's standard roles; many companies also have a guide for a
 role of their own ("Reliability Leads Platform Engineer" at Airwallex). People shorten such
@@ -14,7 +14,7 @@ titles and no standard role has ("reliability platform"); words other titles sha
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 
 from stop_words import get_stop_words
 
@@ -31,12 +31,12 @@ _FUNCTION_WORDS = frozenset(get_stop_words("en"))
 NAMING_WORDS = 2
 
 
-def titled_role(roles: Mapping[str, str], words: Iterable[str], company: str = ""
-                ) -> tuple[str, tuple[str, ...]]:
+def titled_role(roles: Mapping[str, str], words: Sequence[str], company: str = ""
+                ) -> tuple[str, tuple[int, ...]]:
     """The one role of `roles` (a company's role slug -> guide id) whose own title the words
-    name, with the words that name it in the order said; ("", ()) when none or several do.
-    Words of the company's own name (`company`, its slug) never name a title ("Workday
-    Illuminate AI Engineer")."""
+    name, with the positions in `words` of the words that name it; ("", ()) when none or
+    several do. Words of the company's own name (`company`, its slug) never name a title
+    ("Workday Illuminate AI Engineer")."""
     said = [_singular(w.casefold().strip(".,;:!?'()\"")) for w in words]
     named = {_singular(w) for w in company.split("-")}
     own = {r: _title_words(r) - named for r in roles if r not in STANDARD_ROLES}
@@ -45,10 +45,11 @@ def titled_role(roles: Mapping[str, str], words: Iterable[str], company: str = "
     scored = []
     for role, title in own.items():
         others = set().union(*(w for r, w in own.items() if r != role))
-        unique = tuple(dict.fromkeys(w for w in said if w in title and w not in others))
-        shared = title & set(said) & others
+        unique = title.intersection(said) - others
+        shared = title.intersection(said) & others
         if unique and len(unique) + len(shared) >= NAMING_WORDS:
-            scored.append((len(unique) + 0.5 * len(shared), role, unique))
+            at = tuple(i for i, w in enumerate(said) if w in title)
+            scored.append((len(unique) + 0.5 * len(shared), role, at))
     scored.sort(reverse=True)
     if not scored or len(scored) > 1 and scored[1][0] == scored[0][0]:
         return "", ()
