@@ -24,7 +24,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 
-from assistant.answer.live import LiveAssistant
+from assistant.answer.live import WARM_UP, LiveAssistant
 from assistant.answer.pipeline import Assistant
 from assistant.answer.types import Answer, Kind
 from assistant.errors import AssistantError, IndexUnavailableError, NotFoundError
@@ -47,7 +47,6 @@ from assistant.web.schemas import (
 log = logging.getLogger("assistant.web")
 POST_ONLY = frozenset({"ask", "ask/stream", "feedback"})
 RETRY_LOAD_S = 5.0
-WARM_UP_QUESTIONS = ("How do I negotiate a sign-on bonus?",)
 ANSWER_THREADS = 32
 FIRST_PROBE_WAIT_S = 0.5
 T = TypeVar("T")
@@ -84,8 +83,7 @@ class WebState:
         with self._lock:
             if not self.loaded and time.monotonic() >= self._next_try:
                 try:
-                    for question in WARM_UP_QUESTIONS:
-                        self.bot.retrieve(question)  # retrieval only: never calls an LLM
+                    self.bot.retrieve(WARM_UP)  # retrieval only: never calls an LLM
                     self.loaded = True
                     # A server lives long: unpickle every guide now, off the request path.
                     threading.Thread(target=self.bot.library.preload, name="preload",
