@@ -190,7 +190,11 @@ def _section_title(guide: Guide, anchor: str) -> str:
 def _make(chunk_id: str, text: str, kind: str, meta: dict[str, MetaValue], key: str = ""
           ) -> Chunk:
     payload = json.dumps([text, key, meta], sort_keys=True, ensure_ascii=False)
-    embedded = hashlib.sha256((key or text).encode("utf-8")).hexdigest()[:TEXT_DIGEST]
     whole = hashlib.sha256(payload.encode("utf-8")).hexdigest()[TEXT_DIGEST:]
-    return Chunk(id=chunk_id, text=text, kind=kind, metadata=meta, content_hash=embedded + whole,
-                 key=key)
+    return Chunk(id=chunk_id, text=text, kind=kind, metadata=meta,
+                 content_hash=text_digest(key or text) + whole, key=key)
+
+
+def text_digest(embedded: str) -> str:
+    """The leading digits of a chunk's content hash: which text its vector is of."""
+    return hashlib.sha256(embedded.encode("utf-8")).hexdigest()[:TEXT_DIGEST]

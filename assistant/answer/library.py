@@ -47,13 +47,13 @@ class EntryKind(Protocol):
 
 
 class CatalogLike(Protocol):
-    """An index catalog: entries, vocabulary, and guides loaded by id."""
+    """An index catalog: each entry's kind, entries and guides loaded by id, vocabulary."""
 
-    @property
-    def entries(self) -> Sequence[EntryKind]: ...
     @property
     def vocabulary(self) -> Vocabulary | None: ...
 
+    def kinds(self) -> dict[str, str]: ...
+    def entry(self, guide_id: str) -> EntryKind | None: ...
     def guide(self, guide_id: str) -> Guide | None: ...
 
 _TOKEN = re.compile(r"[a-z0-9$£€₹%]+(?:[-'][a-z0-9]+)*")
@@ -113,7 +113,7 @@ class Library:
         self._vocabulary = vocabulary
         self._section_index = lru_cache(maxsize=512)(self._build_section_index)
         self._about: dict[str, frozenset[str]] = {}
-        self._stored_places: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        self._entry: Callable[[str], EntryKind | None] = lambda guide_id: None
         self._derived: dict[tuple[str, str, str], Any] = {}  # at most kinds x guides
         self._vectors: dict[tuple[str, str], np.ndarray] = {}  # (model, text) -> vector
         self._vectors_lock = threading.Lock()
@@ -122,9 +122,9 @@ class Library:
     def from_catalog(cls, catalog: CatalogLike) -> Library:
         """A library over an index catalog, loading guides lazily."""
         library = cls([], vocabulary=catalog.vocabulary)
-        library._kinds = {e.id: e.kind for e in catalog.entries}
+        library._kinds = catalog.kinds()
         library._load = catalog.guide
-        library._stored_places = {e.id: e.row_places for e in catalog.entries if e.places_from}
+        library._entry = catalog.entry
         return library
 
     def __len__(self) -> int:
@@ -140,9 +140,10 @@ class Library:
         """Every guide, loaded (costly on a lazy library: prefer `guide(id)`)."""
         return [g for g in map(self._load, self._kinds) if g is not None]
 
-    def preload(self) -> None:
-        """Load every guide now (a long-running server), so no request pays for one."""
-        for guide_id in self.ids:
+    def preload(self, limit: int | None = None) -> None:
+        """Load every guide now (a long-running server), so no request pays for one; the first
+        `limit` only, when the catalog keeps no more than that many loaded."""
+        for guide_id in self.ids[:limit]:
             self._load(guide_id)
 
     @cached_property
@@ -216,7 +217,8 @@ class Library:
         resolves its row labels here instead, once)."""
 
         def places() -> dict[str, tuple[Place, ...]]:
-            stored = self._stored_places.get(guide.id)
+            entry = self._entry(guide.id)
+            stored = entry.row_places if entry is not None and entry.places_from else None
             ids = dict(stored) if stored is not None else row_place_ids(
                 ((r.region.name, r.region.raw, r.currency) for r in guide.rows), lexicon)
             return {name: lexicon.places(found) for name, found in ids.items()}

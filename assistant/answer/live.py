@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.pipeline import Assistant
 from assistant.errors import AssistantError
+from assistant.index.catalog import LOADED_GUIDES
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -36,9 +37,9 @@ WARM_UP = "How do I negotiate a sign-on bonus?"  # a general question: search, m
 def warm_up(bot: Assistant) -> None:
     """Load what a new version needs before its first request: the index, the library, the
     retriever and the embedder (one general question, retrieval only: never an LLM), and
-    every guide unpickled."""
+    every guide unpickled (as many as the catalog keeps)."""
     bot.retrieve(WARM_UP)
-    bot.library.preload()
+    bot.library.preload(LOADED_GUIDES)
 
 
 class LiveAssistant:

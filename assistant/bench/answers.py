@@ -21,10 +21,11 @@ _WARM = """
 import json, statistics, time
 from pathlib import Path
 from assistant.answer.pipeline import Assistant
+from assistant.index.catalog import LOADED_GUIDES
 from assistant.evaluate import load_gold
 from assistant.settings import Settings
 bot = Assistant(Settings.load())
-bot.library.preload()  # as the server does: no request pays for loading a guide
+bot.library.preload(LOADED_GUIDES)  # as the server does: no request pays for loading a guide
 items = load_gold(Path("tests/eval/gold.jsonl"))
 roles = ["software engineers", "data scientists", "ML engineers", "product managers",
          "data engineers", "security engineers", "product designers", "DevOps engineers"]

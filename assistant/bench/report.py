@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.bench.quality import QUESTION_SETS
+from assistant.bench.scaling.rows import curves
+from assistant.bench.scaling.rows import lines as scaling_lines
 
 NAME = "benchmark-report"
 NO_SERVER = ("n/a: the textbook pipeline is a library call with no server; "
@@ -46,7 +48,8 @@ def write(results: dict[str, Any], out: Path) -> list[Path]:
     draw([(row.what.replace("`", "").split(" (")[0], row.factor) for row in rows
           if row.factor],
          [(f"{name}: {row.what.split(' (')[0]}", row.points) for name, set_rows in
-          quality.items() for row in set_rows if row.points is not None], paths[2])
+          quality.items() for row in set_rows if row.points is not None], paths[2],
+         curves(results))
     paths[0].write_text(render(results, rows, quality), encoding="utf-8")
     return paths
 
@@ -207,11 +210,9 @@ def render(r: dict[str, Any], rows: list[Row], quality: dict[str, list[Row]]) ->
               "does.", "", "## Acceptance (issue 20)", "", "| target | measured | |",
               "|---|---|---|"]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in acceptance(rows, quality)]
-    lines += ["", "## How cost grows: 1×, 3× and 10× the library", "",
-              "Not measured yet (issue 20, section 2, second part). Its figures go under the "
-              "`scaling` key of the JSON, its rows here and its curves in the chart "
-              "(`assistant/bench/report.py`, `chart.py`).", "",
-              f"![The project's advantage, side by side]({NAME}.png)", ""]
+    lines += ["", "## How cost grows: 1×, 3× and 10× the library", "", *scaling_lines(r), "",
+              f"![The project's advantage, side by side, and how its costs grow]({NAME}.png)",
+              ""]
     return "\n".join(lines)
 
 

@@ -23,6 +23,7 @@ from assistant.bench.peer.measure import COLD_RUNS, measure_peer
 from assistant.bench.process import cpu_times, steal_percent
 from assistant.bench.quality import project_quality, question_sets
 from assistant.bench.report import write
+from assistant.bench.scaling.measure import FACTORS, scaling
 from assistant.bench.slice import DEFAULT_COMPANIES, Corpus, make_slice
 from assistant.bench.soak import soak
 from assistant.bench.web import web_load
@@ -35,7 +36,7 @@ PEER_CACHE = ROOT / ".cache" / "peer-index"
 RESULTS = ROOT / "bench-results"
 REPORT_JSON = "benchmark-report.json"
 
-STEPS = ("build", "answers", "web", "soak", "quality", "peer")
+STEPS = ("build", "answers", "web", "soak", "quality", "peer", "scaling")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -76,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--cold-runs", type=int, default=0,
                         help="cold processes per question (default 7, the peer 5)")
     parser.add_argument("--edits", type=int, default=EDITS, help="one-guide edits timed")
+    parser.add_argument("--factors", default=",".join(map(str, FACTORS)),
+                        help="library sizes the scaling step measures (default %(default)s)")
     parser.add_argument("--render", action="store_true",
                         help="only write the report again from the last results")
     return parser
@@ -121,7 +124,10 @@ def run_steps(work: Path, steps: list[str], corpus: Corpus, index: Path,
         "quality": lambda: {"quality": project_quality(ROOT, env, corpus.companies)},
         "peer": lambda: {"peer": measure_peer(corpus, args.peer_cache.resolve(), work, env,
                                               question_sets(ROOT), args.cold_runs or COLD_RUNS,
-                                              args.edits)}}
+                                              args.edits)},
+        "scaling": lambda: {"scaling": scaling(
+            ROOT, corpus.root, index.parent / "scaling", index, work, env,
+            tuple(int(f) for f in args.factors.split(",")), args.cold_runs or 5)}}
     for step in STEPS[1:]:
         if step in steps:
             before = cpu_times()
@@ -193,6 +199,7 @@ def print_table(r: dict[str, Any]) -> None:
               f"({x['runs']} runs)")
     _print_web(r.get("web"))
     _print_soak(r.get("soak"))
+    _print_scaling(r.get("scaling"))
     print("\nside by side: what | this project | LangChain peer | project vs peer")
     for row in speed_rows(r):
         print(f"  {row.what} | {row.project} | {row.peer} | {row.ratio}")
@@ -212,6 +219,16 @@ def _print_soak(soaked: dict[str, Any] | None) -> None:
               f"{soaked['others_5xx']} 5xx for the others, {soaked['mismatches']} answers "
               f"unlike their single answer, RSS {soaked['rss_growth_pct']:+}%; hostile: "
               + ", ".join(f"{k} x{n}" for k, n in sorted(soaked["hostile"].items())))
+
+
+def _print_scaling(grown: dict[str, Any] | None) -> None:
+    if not grown:
+        return
+    for name, s in grown["sizes"].items():
+        print(f"scaling {name:<4} {s['guides']:>6} guides: warm p95 {s['warm_lookup']['p95_ms']} "
+              f"ms, cold look-up {s['cold_lookup_s']} s, app RSS "
+              f"{s['app_rss_mb']['after_lookups']} MB, right guide first "
+              f"{s['gold_right_guide_first']:.3f}")
 
 
 def _print_web(web: dict[str, Any] | None) -> None:

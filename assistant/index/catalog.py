@@ -5,14 +5,16 @@ Example:
     >>> catalog.guide("alibaba/ml-ai-engineer").title     # unpickles this one guide
     'ML/AI Engineer | Alibaba Global Negotiation Guide'
 
-Layout of `to_bytes()`: MAGIC, the header length (8 bytes, big-endian), the pickled header
-(entries, findings, skipped files, vocabulary), the length and pickle of the chunk table (each
-entry's chunk ids and hashes, in entry order: 7 MB of the whole library's 9 MB header, which
-only a build reads), then per entry its guide's pickle followed by its facts' pickle
-(corpus/words/facts.py), back to back. A cold `ask` therefore pays for the header and the
-guides it touches, not the whole library nor the chunk table, and an incremental build copies
-unchanged guides' bytes without unpickling them. The vocabulary is derived from the entries'
-facts when the catalog is packed, so it describes the guides this version holds and no others.
+Layout of `to_bytes()`: MAGIC, then four pieces, each its length (8 bytes, big-endian) and
+its bytes: the header (ids, kinds and where each guide lies, as flat arrays; skipped files;
+the vocabulary), each entry's own pickle back to back, the findings, and the chunk table (each
+entry's chunk ids and hashes: 7 MB for the whole library, which only a build reads); then per
+entry its guide's pickle followed by its facts' pickle (corpus/words/facts.py). A cold `ask`
+therefore pays for the header and the entries and guides it touches, not the whole library:
+at ten times the library the header stays small, where whole entries took 0.3 s to unpickle.
+An incremental build copies unchanged guides' bytes without unpickling them. The vocabulary
+is derived from the entries' facts when the catalog is packed, so it describes the guides
+this version holds and no others.
 """
 
 from __future__ import annotations
@@ -20,99 +22,96 @@ from __future__ import annotations
 import mmap
 import pickle
 import threading
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from assistant.corpus.model import Finding, Guide
-from assistant.corpus.words.facts import GuideFacts, facts_of, pooled
+from assistant.corpus.words.facts import GuideFacts, pooled
 from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.errors import IndexMissingError
-from assistant.places.lexicon import Lexicon
-from assistant.places.rows import resolved_by, row_place_ids
+from assistant.index.entries import GuideEntry, PackedEntries, Part
 
 # Bump both when a pickled class moves or changes shape: an older catalog is then refused by
 # its first bytes, before unpickling could fail on a class path that no longer exists.
-CATALOG_FORMAT = 10  # 6: each entry's vocabulary facts packed after its guide; words/ moved;
+CATALOG_FORMAT = 11  # 6: each entry's vocabulary facts packed after its guide; words/ moved;
 #                     each entry's rows' place ids (with_row_places); 7: stock tickers;
 #                     8: brands and stated tickers in the nickname facts; 9: the
 #                     vocabulary keeps its tickers (no ticker package on a cold start);
-#                     10: the entries' chunk lists in a table of their own, read by builds
-MAGIC = b"NGCAT10\n"
+#                     10: the entries' chunk lists in a table of their own, read by builds;
+#                     11: each entry pickled alone, findings apart, ids and places in arrays
+MAGIC = b"NGCAT11\n"
+# Unpickled guides a catalog keeps: more than the real library holds (4,472), so a server
+# keeps all of it in memory; a library ten times larger costs no more memory than that.
+LOADED_GUIDES = 6_000
 _REBUILD = "rebuild with `assistant index --rebuild`."
 
 
-@dataclass(frozen=True)
-class GuideEntry:
-    """What the catalog header knows of a guide without loading it."""
-
-    id: str
-    path: str
-    kind: str
-    title: str
-    company: str
-    company_display: str
-    role: str
-    role_display: str
-    regions: tuple[str, ...]
-    content_hash: str
-    chunks: tuple[tuple[str, str], ...] = ()  # (chunk id, content hash) of its index records
-    offset: int = 0
-    length: int = 0
-    facts_length: int = 0  # its GuideFacts' pickle, packed right after the guide's
-    # Its pay rows' places: region name -> place ids, and the lexicon that resolved them
-    # (with_row_places, below: resolved once here, never per question).
-    row_places: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    places_from: str = ""
-
-
-def entry_of(guide: Guide, chunks: Iterable[tuple[str, str]] = ()) -> GuideEntry:
-    """The header entry of a parsed guide (offsets are filled in when the catalog is packed)."""
-    return GuideEntry(
-        id=guide.id, path=guide.path, kind=guide.kind, title=guide.title,
-        company=guide.company, company_display=guide.company_display, role=guide.role,
-        role_display=guide.role_display, regions=tuple(r.name for r in guide.regions()),
-        content_hash=guide.content_hash, chunks=tuple(chunks),
-    )
-
-
-@dataclass(frozen=True)
-class Part:
-    """One guide going into a new catalog: its entry and either the Guide or its packed bytes."""
-
-    entry: GuideEntry
-    guide: Guide | None = None
-    data: bytes | memoryview = b""
-
-    def packed(self, offset: int) -> tuple[GuideEntry, bytes | memoryview, GuideFacts]:
-        """The entry placed at `offset`, its bytes (the guide's pickle, then its facts') and
-        its facts; a carried-over entry's bytes are copied as they are."""
-        if self.guide is None:
-            facts = pickle.loads(self.data[self.entry.length :])  # noqa: S301 - ours
-            return replace(self.entry, offset=offset), self.data, facts
-        guide = pickle.dumps(self.guide, protocol=pickle.HIGHEST_PROTOCOL)
-        facts = facts_of(self.guide)
-        packed = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
-        entry = replace(self.entry, offset=offset, length=len(guide), facts_length=len(packed))
-        return entry, guide + packed, facts
-
-
-@dataclass
 class Catalog:
-    """Guides, findings, skipped files and vocabulary of one index version."""
+    """Guides, findings, skipped files and vocabulary of one index version.
 
-    entries: list[GuideEntry]
-    findings: list[Finding] = field(default_factory=list)
-    skipped: dict[str, str] = field(default_factory=dict)
-    vocabulary: Vocabulary | None = None
-    blob: bytes | memoryview = b""
-    format: int = CATALOG_FORMAT
-    chunk_table: bytes | memoryview = b""  # entries' chunk lists, unpickled by `chunks_of`
+    Made from entries (a build), or read from bytes (`from_bytes`): then the entries stay
+    packed too, one pickle each, and a question unpickles only the entries and guides it
+    touches. What every question needs of every entry (ids, kinds, where each guide lies) is
+    a few flat arrays in the header.
+    """
 
-    def __post_init__(self) -> None:
-        self.by_id = {e.id: e for e in self.entries}
-        self._loaded: dict[str, Guide] = {}
+    def __init__(self, entries: list[GuideEntry] | None = None,
+                 findings: list[Finding] | None = None, skipped: dict[str, str] | None = None,
+                 vocabulary: Vocabulary | None = None, blob: bytes | memoryview = b"",
+                 format: int = CATALOG_FORMAT, chunk_table: bytes | memoryview = b"",
+                 packed: PackedEntries | None = None) -> None:
+        self._entries = entries if entries is not None or packed else []
+        self._findings = findings
+        self.skipped = skipped or {}
+        self.vocabulary = vocabulary
+        self.blob = blob
+        self.format = format
+        self.chunk_table = chunk_table  # entries' chunk lists, unpickled by `chunks_of`
+        self._packed = packed or PackedEntries.of(self._entries or [])
+        self._where = {i: n for n, i in enumerate(self._packed.ids)}
+        self._one: dict[str, GuideEntry] = {}
+        self._loaded: OrderedDict[str, Guide] = OrderedDict()  # least recently asked first
         self._lock = threading.Lock()
         self._chunks: dict[str, tuple[tuple[str, str], ...]] | None = None
+
+    @property
+    def entries(self) -> list[GuideEntry]:
+        """Every entry (unpickled on first use when read from bytes: builds need them all,
+        questions never do)."""
+        if self._entries is None:
+            self._entries = [self._packed.entry(n) for n in range(len(self._packed.ids))]
+        return self._entries
+
+    @property
+    def by_id(self) -> dict[str, GuideEntry]:
+        return {e.id: e for e in self.entries}
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return self._packed.ids
+
+    def kinds(self) -> dict[str, str]:
+        """Each entry's id -> its kind ("guide", "article"), from the header alone."""
+        return dict(zip(self._packed.ids, self._packed.kinds, strict=True))
+
+    def entry(self, guide_id: str) -> GuideEntry | None:
+        """One entry, unpickled alone (or None)."""
+        n = self._where.get(guide_id)
+        if n is None:
+            return None
+        if self._entries is not None:
+            return self._entries[n]
+        found = self._one.get(guide_id)
+        if found is None:
+            found = self._one.setdefault(guide_id, self._packed.entry(n))
+        return found
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is None:
+            self._findings = self._packed.findings()
+        return self._findings
 
     def chunks_of(self, guide_id: str) -> tuple[tuple[str, str], ...]:
         """The (chunk id, content hash) pairs of one entry's index records (builds need them;
@@ -120,7 +119,7 @@ class Catalog:
         if self._chunks is None:
             lists = pickle.loads(self.chunk_table) if self.chunk_table else ()  # noqa: S301
             self._chunks = {e.id: e.chunks for e in self.entries}
-            self._chunks.update(zip((e.id for e in self.entries), lists, strict=False))
+            self._chunks.update(zip(self._packed.ids, lists, strict=False))
         return self._chunks.get(guide_id, ())
 
     @classmethod
@@ -141,21 +140,27 @@ class Catalog:
                 yield one
 
         pool = pooled(each_facts())
-        return cls(entries, findings, skipped, Vocabulary.from_pool(entries, pool),
-                   b"".join(chunks))
+        vocabulary = Vocabulary.from_pool(entries, pool)
+        return cls(entries, findings, skipped, vocabulary, b"".join(chunks))
 
     def guide(self, guide_id: str) -> Guide | None:
-        """The guide with this id, unpickled on first use; None when there is none."""
-        found = self._loaded.get(guide_id)
-        if found is not None:
-            return found
-        entry = self.by_id.get(guide_id)
-        if entry is None:
-            return None
-        data = self.blob[entry.offset : entry.offset + entry.length]
-        guide = pickle.loads(data)  # noqa: S301 - written by this package
+        """The guide with this id, unpickled on first use and kept while it is among the
+        LOADED_GUIDES most recently asked for; None when there is none."""
         with self._lock:
-            return self._loaded.setdefault(guide_id, guide)
+            found = self._loaded.get(guide_id)
+            if found is not None:
+                self._loaded.move_to_end(guide_id)
+                return found
+        n = self._where.get(guide_id)
+        if n is None:
+            return None
+        offset, length, _ = self._packed.place(n)
+        guide = pickle.loads(self.blob[offset : offset + length])  # noqa: S301 - ours
+        with self._lock:
+            kept = self._loaded.setdefault(guide_id, guide)
+            if len(self._loaded) > LOADED_GUIDES:
+                self._loaded.popitem(last=False)
+            return kept
 
     def raw(self, entry: GuideEntry) -> memoryview:
         """The packed bytes of one entry, guide and facts, as a view: they are copied once,
@@ -171,7 +176,7 @@ class Catalog:
     @property
     def guides(self) -> list[Guide]:
         """Every guide, loaded (costly on the full library: prefer `guide(id)`)."""
-        return [g for g in (self.guide(e.id) for e in self.entries) if g is not None]
+        return [g for g in map(self.guide, self._packed.ids) if g is not None]
 
     def findings_by_path(self) -> dict[str, list[Finding]]:
         """Per-file findings, for reusing an unchanged file's findings in the next build."""
@@ -181,58 +186,49 @@ class Catalog:
         return grouped
 
     def to_bytes(self) -> bytes:
-        """MAGIC, header length, header pickle, chunk table length and pickle, then the
-        guides' pickles."""
+        """MAGIC, then each piece's length and bytes (header, entries, findings, chunk
+        table), then the guides' pickles."""
         return b"".join(self.pieces())
 
     def pieces(self) -> tuple[bytes | memoryview, ...]:
         """`to_bytes()` in the pieces a file is written from, without joining them first."""
-        bare = [replace(e, chunks=()) for e in self.entries]
-        header = pickle.dumps((self.format, bare, self.findings, self.skipped,
-                               self.vocabulary), protocol=pickle.HIGHEST_PROTOCOL)
+        bare = [pickle.dumps(replace(e, chunks=()), protocol=pickle.HIGHEST_PROTOCOL)
+                for e in self.entries]
+        packed = PackedEntries.of(self.entries, [len(b) for b in bare])
+        header = pickle.dumps((self.format, packed.ids, packed.kinds, packed.places,
+                               packed.starts, self.skipped, self.vocabulary),
+                              protocol=pickle.HIGHEST_PROTOCOL)
+        findings = pickle.dumps(self.findings, protocol=pickle.HIGHEST_PROTOCOL)
         table = pickle.dumps(tuple(self.chunks_of(e.id) for e in self.entries),
                              protocol=pickle.HIGHEST_PROTOCOL)
-        return (MAGIC, len(header).to_bytes(8, "big"), header, len(table).to_bytes(8, "big"),
-                table, self.blob)
+        out: list[bytes | memoryview] = [MAGIC]
+        for piece in (header, b"".join(bare), findings, table):
+            out += [len(piece).to_bytes(8, "big"), piece]
+        return (*out, self.blob)
 
     @classmethod
     def from_bytes(cls, data: bytes | mmap.mmap) -> Catalog:
-        """Read the header; guides stay packed (in `data`, which may be a file's read-only
-        memory map: then only the pages a question touches are ever read) until asked for."""
+        """Read the header; entries and guides stay packed (in `data`, which may be a file's
+        read-only memory map: then only the pages a question touches are ever read) until
+        asked for."""
         view = memoryview(data)
         if bytes(view[: len(MAGIC)]) != MAGIC:
             raise IndexMissingError(f"Index catalog is from another version of the assistant: "
                                     f"{_REBUILD}")
-        start = len(MAGIC) + 8
-        size = int.from_bytes(view[len(MAGIC) : start], "big")
+        pieces, at = [], len(MAGIC)
+        for _ in range(4):
+            size = int.from_bytes(view[at : at + 8], "big")
+            pieces.append(view[at + 8 : at + 8 + size])
+            at += 8 + size
         try:
-            fmt, entries, findings, skipped, vocabulary = pickle.loads(  # noqa: S301 - ours
-                view[start : start + size])
-        except (pickle.UnpicklingError, AttributeError, ImportError, ValueError) as exc:
+            fmt, ids, kinds, places, starts, skipped, vocabulary = pickle.loads(  # noqa: S301
+                pieces[0])
+        except (pickle.UnpicklingError, AttributeError, ImportError, ValueError,
+                TypeError) as exc:
             raise IndexMissingError(f"Index catalog cannot be read ({exc}): {_REBUILD}") from None
         if fmt != CATALOG_FORMAT:
             raise IndexMissingError(f"Index catalog format {fmt} is not {CATALOG_FORMAT}: "
                                     f"{_REBUILD}")
-        at = start + size + 8
-        table = int.from_bytes(view[start + size : at], "big")
-        return cls(entries, findings, skipped, vocabulary, view[at + table :],
-                   chunk_table=view[at : at + table])
-
-
-# --- the rows' places, resolved once when an entry is written ---------------------------------
-
-def with_row_places(entry: GuideEntry, guide: Guide, lexicon: Lexicon) -> GuideEntry:
-    """The entry with the place ids of its guide's pay rows, which pick/regions.py reads for
-    every question instead of resolving the row labels again."""
-    labels = [(row.region.name, row.region.raw, row.currency) for row in guide.rows]
-    return replace(entry, row_places=tuple(row_place_ids(labels, lexicon).items()),
-                   places_from=resolved_by(lexicon))
-
-
-def carried_row_places(entry: GuideEntry, catalog: Catalog, lexicon: Lexicon) -> GuideEntry:
-    """A carried-over entry, its rows' places resolved again when another lexicon (older place
-    data) resolved them, so an incremental build equals a rebuild."""
-    if entry.places_from == resolved_by(lexicon):
-        return entry
-    guide = catalog.guide(entry.id)
-    return entry if guide is None else with_row_places(entry, guide, lexicon)
+        packed = PackedEntries(ids, kinds, places, starts, pieces[1], pieces[2])
+        return cls(None, None, skipped, vocabulary, view[at:], chunk_table=pieces[3],
+                   packed=packed)

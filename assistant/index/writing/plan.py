@@ -21,7 +21,8 @@ from assistant.chunks import CHUNK_FORMAT, Chunk, chunk_guides
 from assistant.corpus.model import CorpusResult, Finding, Guide
 from assistant.embed.embedder import Embedder
 from assistant.errors import IndexMissingError
-from assistant.index.catalog import Catalog, Part, carried_row_places, entry_of, with_row_places
+from assistant.index.catalog import Catalog
+from assistant.index.entries import Part, carried_row_places, entry_of, with_row_places
 from assistant.index.manifest import Manifest
 from assistant.index.versions.base import VersionRepo
 from assistant.places.lexicon import Lexicon
@@ -126,8 +127,8 @@ def catalog_parts(corpus: CorpusResult, base: Base | None, by_guide: dict[str, l
             chunks = [(c.id, c.content_hash) for c in by_guide.get(guide_id, [])]
             parts.append(Part(with_row_places(entry_of(guide, chunks), guide, lexicon),
                               guide=guide))
-        elif base is not None:
-            entry = carried_row_places(base.catalog.by_id[guide_id], base.catalog, lexicon)
+        elif base is not None and (held := base.catalog.entry(guide_id)) is not None:
+            entry = carried_row_places(held, base.catalog, lexicon)
             parts.append(Part(replace(entry, chunks=base.catalog.chunks_of(guide_id)),
                               data=base.catalog.raw(entry)))
             findings.extend(old_findings.get(entry.path, []))
