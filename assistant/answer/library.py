@@ -46,11 +46,20 @@ class EntryKind(Protocol):
     def places_from(self) -> str: ...
 
 
+class NearestArticles(Protocol):
+    """The articles' section vectors an index stores (index/articles.py)."""
+
+    def nearest(self, vector: np.ndarray, k: int) -> list[tuple[str, str, float]]: ...
+
+
 class CatalogLike(Protocol):
-    """An index catalog: each entry's kind, entries and guides loaded by id, vocabulary."""
+    """An index catalog: each entry's kind, entries and guides loaded by id, vocabulary, the
+    articles' section vectors."""
 
     @property
     def vocabulary(self) -> Vocabulary | None: ...
+    @property
+    def articles(self) -> NearestArticles: ...
 
     def kinds(self) -> dict[str, str]: ...
     def entry(self, guide_id: str) -> EntryKind | None: ...
@@ -114,6 +123,7 @@ class Library:
         self._section_index = lru_cache(maxsize=512)(self._build_section_index)
         self._about: dict[str, frozenset[str]] = {}
         self._entry: Callable[[str], EntryKind | None] = lambda guide_id: None
+        self._articles: Callable[[], NearestArticles] | None = None
         self._derived: dict[tuple[str, str, str], Any] = {}  # at most kinds x guides
         self._vectors: dict[tuple[str, str], np.ndarray] = {}  # (model, text) -> vector
         self._vectors_lock = threading.Lock()
@@ -125,6 +135,7 @@ class Library:
         library._kinds = catalog.kinds()
         library._load = catalog.guide
         library._entry = catalog.entry
+        library._articles = lambda: catalog.articles
         return library
 
     def __len__(self) -> int:
@@ -168,6 +179,16 @@ class Library:
                 aliases[" ".join(words[i:i + n])] for n in (1, 2, 3)
                 for i in range(len(words) - n + 1) if " ".join(words[i:i + n]) in aliases)
         return self._about[doc.id]
+
+    def nearest_articles(self, vector: np.ndarray, k: int
+                         ) -> list[tuple[Guide, Section]] | None:
+        """The `k` article sections whose stored vectors are nearest `vector`, best first;
+        None for a library with no index (then the store is searched)."""
+        if self._articles is None:
+            return None
+        found = ((self.guide(g), anchor) for g, anchor, _ in self._articles().nearest(vector, k))
+        return [(guide, section) for guide, anchor in found if guide is not None
+                and (section := guide.section(anchor)) is not None]
 
     def guide(self, guide_id: str) -> Guide | None:
         """The guide with this id, or None."""

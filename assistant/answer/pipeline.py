@@ -73,6 +73,11 @@ class Assistant:
         return self._index
 
     @property
+    def store_queries(self) -> int:
+        """How many vector store queries have answered (0 before the index is opened)."""
+        return self._index.answered_queries if self._index is not None else 0
+
+    @property
     def opened_version(self) -> str:
         """The version of the index once opened; "" before (it is never opened to say so)."""
         return self._index.version if self._index is not None else ""

@@ -4,7 +4,8 @@ Example:
     >>> HybridSearch(library, index).search("is a sign-on clawed back?", k=3)[0].guide.kind
     'article'
 
-Dense hits come from the index's Chroma collection (one unfiltered query, ~4 ms); lexical hits
+Dense hits come from the articles' stored vectors when the question allows no company, else from
+the index's Chroma collection (one unfiltered query, ~4 ms); lexical hits
 from BM25 over article sections plus the dense candidates' sections. Reciprocal-rank fusion
 merges the two lists; articles get a boost because general advice lives there, and a general
 question must not pick up one company's figures as if they were everyone's.
@@ -58,7 +59,7 @@ class HybridSearch:
         general or about the `allowed` companies only."""
         scores: dict[tuple[str, str], float] = {}
         found: dict[tuple[str, str], tuple[Guide, Section]] = {}
-        dense = _first_per_section((g, s) for g, s in self._dense(question)
+        dense = _first_per_section((g, s) for g, s in self._dense(question, allowed)
                                    if self.library.about(g) <= allowed)
         for rank, (guide, section) in enumerate(dense):
             self._add(scores, found, guide, section, rank, DENSE_WEIGHT)
@@ -77,8 +78,10 @@ class HybridSearch:
         scores[key] = scores.get(key, 0.0) + weight * boost / (RRF_K + rank)
         found[key] = (guide, section)
 
-    def _dense(self, question: str) -> list[tuple[Guide, Section]]:
-        """Nearest sections over the library (one unfiltered query: a `where` costs ~50 ms).
+    def _dense(self, question: str, allowed: frozenset[str]) -> list[tuple[Guide, Section]]:
+        """Nearest sections: of the articles alone when no company is allowed (every guide is
+        one company's), from their vectors the catalog keeps; else over the library (one
+        unfiltered store query: a `where` costs ~50 ms).
 
         A question worded like no article ("How do I counter?") may find only guides here;
         advice.py then reads the general articles' paragraphs whole.
@@ -86,6 +89,9 @@ class HybridSearch:
         if self.index is None or self.embedder is None:
             return []
         vector = self.embedder.embed([question])[0]
+        articles = None if allowed else self.library.nearest_articles(vector, DENSE_CANDIDATES)
+        if articles is not None:
+            return [(guide, section) for guide, section in articles if section.answers]
         out = []
         for hit in self.index.query(vector, DENSE_CANDIDATES):
             guide = self.library.guide(str(hit.metadata.get("guide", "")))

@@ -5,10 +5,11 @@ Example:
     >>> catalog.guide("alibaba/ml-ai-engineer").title     # unpickles this one guide
     'ML/AI Engineer | Alibaba Global Negotiation Guide'
 
-Layout of `to_bytes()`: MAGIC, then four pieces, each its length (8 bytes, big-endian) and
+Layout of `to_bytes()`: MAGIC, then five pieces, each its length (8 bytes, big-endian) and
 its bytes: the header (ids, kinds and where each guide lies, as flat arrays; skipped files;
-the vocabulary), each entry's own pickle back to back, the findings, and the chunk table (each
-entry's chunk ids and hashes: 7 MB for the whole library, which only a build reads); then per
+the vocabulary), each entry's own pickle back to back, the findings, the chunk table (each
+entry's chunk ids and hashes: 7 MB for the whole library, which only a build reads) and the
+articles' section vectors (read by a general question naming no company); then per
 entry its guide's pickle followed by its facts' pickle (corpus/words/facts.py). A cold `ask`
 therefore pays for the header and the entries and guides it touches, not the whole library:
 at ten times the library the header stays small, where whole entries took 0.3 s to unpickle.
@@ -30,17 +31,19 @@ from assistant.corpus.model import Finding, Guide
 from assistant.corpus.words.facts import GuideFacts, pooled
 from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.errors import IndexMissingError
+from assistant.index.articles import ArticleVectors
 from assistant.index.entries import GuideEntry, PackedEntries, Part
 
 # Bump both when a pickled class moves or changes shape: an older catalog is then refused by
 # its first bytes, before unpickling could fail on a class path that no longer exists.
-CATALOG_FORMAT = 11  # 6: each entry's vocabulary facts packed after its guide; words/ moved;
+CATALOG_FORMAT = 12  # 6: each entry's vocabulary facts packed after its guide; words/ moved;
 #                     each entry's rows' place ids (with_row_places); 7: stock tickers;
 #                     8: brands and stated tickers in the nickname facts; 9: the
 #                     vocabulary keeps its tickers (no ticker package on a cold start);
 #                     10: the entries' chunk lists in a table of their own, read by builds;
-#                     11: each entry pickled alone, findings apart, ids and places in arrays
-MAGIC = b"NGCAT11\n"
+#                     11: each entry pickled alone, findings apart, ids and places in arrays;
+#                     12: the articles' section vectors (articles.py)
+MAGIC = b"NGCAT12\n"
 # Unpickled guides a catalog keeps: more than the real library holds (4,472), so a server
 # keeps all of it in memory; a library ten times larger costs no more memory than that.
 LOADED_GUIDES = 6_000
@@ -60,7 +63,8 @@ class Catalog:
                  findings: list[Finding] | None = None, skipped: dict[str, str] | None = None,
                  vocabulary: Vocabulary | None = None, blob: bytes | memoryview = b"",
                  format: int = CATALOG_FORMAT, chunk_table: bytes | memoryview = b"",
-                 packed: PackedEntries | None = None) -> None:
+                 packed: PackedEntries | None = None,
+                 articles: ArticleVectors | bytes | memoryview | None = None) -> None:
         self._entries = entries if entries is not None or packed else []
         self._findings = findings
         self.skipped = skipped or {}
@@ -74,6 +78,15 @@ class Catalog:
         self._loaded: OrderedDict[str, Guide] = OrderedDict()  # least recently asked first
         self._lock = threading.Lock()
         self._chunks: dict[str, tuple[tuple[str, str], ...]] | None = None
+        self._articles = articles if articles is not None else ArticleVectors()
+
+    @property
+    def articles(self) -> ArticleVectors:
+        """The articles' section vectors (articles.py), unpickled on first use."""
+        if not isinstance(self._articles, ArticleVectors):
+            data = self._articles
+            self._articles = pickle.loads(data) if data else ArticleVectors()  # noqa: S301
+        return self._articles
 
     @property
     def entries(self) -> list[GuideEntry]:
@@ -123,9 +136,10 @@ class Catalog:
         return self._chunks.get(guide_id, ())
 
     @classmethod
-    def pack(cls, parts: Sequence[Part], findings: list[Finding], skipped: dict[str, str]
-             ) -> Catalog:
-        """A catalog holding `parts` in order, with the vocabulary of exactly those parts."""
+    def pack(cls, parts: Sequence[Part], findings: list[Finding], skipped: dict[str, str],
+             articles: ArticleVectors | None = None) -> Catalog:
+        """A catalog holding `parts` in order, with the vocabulary of exactly those parts and
+        the articles' section vectors."""
         entries: list[GuideEntry] = []
         chunks: list[bytes | memoryview] = []
 
@@ -141,7 +155,7 @@ class Catalog:
 
         pool = pooled(each_facts())
         vocabulary = Vocabulary.from_pool(entries, pool)
-        return cls(entries, findings, skipped, vocabulary, b"".join(chunks))
+        return cls(entries, findings, skipped, vocabulary, b"".join(chunks), articles=articles)
 
     def guide(self, guide_id: str) -> Guide | None:
         """The guide with this id, unpickled on first use and kept while it is among the
@@ -201,8 +215,9 @@ class Catalog:
         findings = pickle.dumps(self.findings, protocol=pickle.HIGHEST_PROTOCOL)
         table = pickle.dumps(tuple(self.chunks_of(e.id) for e in self.entries),
                              protocol=pickle.HIGHEST_PROTOCOL)
+        articles = pickle.dumps(self.articles, protocol=pickle.HIGHEST_PROTOCOL)
         out: list[bytes | memoryview] = [MAGIC]
-        for piece in (header, b"".join(bare), findings, table):
+        for piece in (header, b"".join(bare), findings, table, articles):
             out += [len(piece).to_bytes(8, "big"), piece]
         return (*out, self.blob)
 
@@ -216,7 +231,7 @@ class Catalog:
             raise IndexMissingError(f"Index catalog is from another version of the assistant: "
                                     f"{_REBUILD}")
         pieces, at = [], len(MAGIC)
-        for _ in range(4):
+        for _ in range(5):
             size = int.from_bytes(view[at : at + 8], "big")
             pieces.append(view[at + 8 : at + 8 + size])
             at += 8 + size
@@ -231,4 +246,4 @@ class Catalog:
                                     f"{_REBUILD}")
         packed = PackedEntries(ids, kinds, places, starts, pieces[1], pieces[2])
         return cls(None, None, skipped, vocabulary, view[at:], chunk_table=pieces[3],
-                   packed=packed)
+                   packed=packed, articles=pieces[4])

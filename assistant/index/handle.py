@@ -38,6 +38,7 @@ class IndexHandle:
         self.repo = repo
         self.manifest = manifest
         self.version = manifest.version
+        self.answered_queries = 0  # store queries that answered (a web app's health reads it)
 
     @cached_property
     def store(self) -> LayeredStore:
@@ -57,7 +58,9 @@ class IndexHandle:
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
               ) -> list[StoreHit]:
         """The `k` chunks nearest to `vector`, optionally filtered by metadata."""
-        return self.store.query(vector, k, where)
+        hits = self.store.query(vector, k, where)
+        self.answered_queries += 1
+        return hits
 
     def reachable(self) -> bool:
         """Whether the vector store answers now (a server may be down; a directory is)."""

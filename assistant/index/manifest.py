@@ -19,9 +19,10 @@ never parses the tail. A one-line manifest (format 2) is read whole.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from assistant.errors import IndexMissingError
@@ -52,14 +53,15 @@ class LazyTail(Mapping[str, str]):
 
 
 class _Tail:
-    """The tail line's text, parsed once."""
+    """The tail line, read (when given as a loader) and parsed once, on first use."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str | Callable[[], str]) -> None:
         self.text = text
 
     @cached_property
     def parsed(self) -> dict[str, dict[str, str]]:
-        data: dict[str, dict[str, str]] = json.loads(self.text)
+        text = self.text if isinstance(self.text, str) else self.text()
+        data: dict[str, dict[str, str]] = json.loads(text)
         return data
 
 
@@ -97,13 +99,30 @@ class Manifest:
         """Parse a manifest's head (its tail on first use); an unknown format means the index
         must be rebuilt."""
         first, _, rest = text.partition("\n")
+        return cls._from_head(first, rest if rest.strip() else None)
+
+    @classmethod
+    def from_file(cls, path: Path) -> Manifest:
+        """The manifest in `path`, its head line read alone: the tail (70 MB at ten times the
+        library) is read from the file on first use, never by a question."""
+        with path.open(encoding="utf-8") as file:
+            first = file.readline()
+            more = bool(file.read(1).strip())
+
+        def tail() -> str:
+            return path.read_text(encoding="utf-8").partition("\n")[2]
+
+        return cls._from_head(first, tail if more else None)
+
+    @classmethod
+    def _from_head(cls, first: str, rest: str | Callable[[], str] | None) -> Manifest:
         data: dict[str, Any] = json.loads(first)
         if data.get("format") not in READABLE_FORMATS:
             raise IndexMissingError(
                 f"Index manifest format {data.get('format')!r} is not {MANIFEST_FORMAT}: "
                 "rebuild with `assistant index --rebuild`."
             )
-        if rest.strip():
+        if rest is not None:
             tail = _Tail(rest)
             data.update({name: LazyTail(tail, name) for name in TAIL})
         return cls(**data)

@@ -26,7 +26,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingRes
 
 from assistant.answer.live import WARM_UP, LiveAssistant
 from assistant.answer.pipeline import Assistant
-from assistant.answer.types import Answer, Kind
+from assistant.answer.types import Answer
 from assistant.errors import AssistantError, IndexUnavailableError, NotFoundError
 from assistant.settings import Settings
 from assistant.web.cache import AnswerCache
@@ -156,12 +156,13 @@ async def ask(body: AskRequest, request: Request) -> Response:
     key = web.answer_key(body, bot)
     content = web.answers.get(key)
     if content is None:
+        queried = bot.store_queries
         try:
             answer = await web.off_loop(bot.ask, body.question, body.messages())
         except IndexUnavailableError:
             web.observed(False)
             raise
-        if answer.intent == Kind.ADVICE:  # it searched the vector index, which answered
+        if bot.store_queries > queried:  # the vector index answered a query meanwhile
             web.observed(True)
         content = json_bytes(answer.as_dict())
         web.answers.put(key, content)

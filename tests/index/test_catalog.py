@@ -57,7 +57,7 @@ def test_a_header_naming_a_class_that_moved_is_refused_not_raised(
     header = pickle.dumps((CATALOG_FORMAT, (), (), b"", b"", {}, Vocabulary()))
     monkeypatch.delitem(sys.modules, gone.__name__)
     blob = MAGIC + b"".join(len(piece).to_bytes(8, "big") + piece
-                            for piece in (header, b"", b"", b""))
+                            for piece in (header, b"", b"", b"", b""))
     with pytest.raises(IndexMissingError, match=REBUILD):
         Catalog.from_bytes(blob)
 

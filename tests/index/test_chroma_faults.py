@@ -26,7 +26,10 @@ from assistant.web.server import create_app
 pytestmark = pytest.mark.reliability
 
 ROOT = Path(__file__).resolve().parents[2]
-GENERAL = "How do I negotiate a sign-on bonus when I have a competing offer? ({})"
+# Advice naming a company searches its guides in the store; one naming none searches only the
+# articles' vectors the catalog keeps (index/articles.py), so it answers with the store down.
+GENERAL = "Alibaba's recruiter says the offer is final; anything I can say back? ({})"
+NO_COMPANY = "How do I negotiate a sign-on bonus when I have a competing offer? ({})"
 LOOKUP = "Alibaba ML engineer Seattle base?"  # corpus/guides/alibaba/ml-ai-engineer.md
 SEATTLE_BASE = "$165K–$235K"
 TIMEOUT_S = 1.0
@@ -160,6 +163,7 @@ def test_server_down_then_back(served: tuple[ChromaServer, Proxy, TestClient]) -
     status, body, took = _ask(client, GENERAL)
     assert status == 503 and "vector index server" in str(body["error"])
     assert took < 10 * TIMEOUT_S  # refused at once; never a hang
+    assert _ask(client, NO_COMPANY)[0] == 200  # the articles' vectors are the catalog's
     looked_up = _ask(client, LOOKUP)
     assert looked_up[0] == 200 and SEATTLE_BASE in str(looked_up[1]["answer"])
     health = client.get("/healthz").json()

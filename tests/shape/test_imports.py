@@ -258,6 +258,10 @@ def test_a_cold_general_question_loads_the_runtime_but_not_the_exporter(
         real_index: dict[str, str]) -> None:
     loaded = _loaded_after(ASK.format(question="Can a sign-on bonus be clawed back?"),
                            real_index)
-    assert {"openvino", "chromadb"} <= _tops(loaded)  # it did run the model and the store
+    assert "openvino" in _tops(loaded)  # it ran the model on the question
+    assert "chromadb" not in _tops(loaded)  # naming no company: the articles' stored vectors
     assert not _tops(loaded) & EXPORT_ONLY
     assert not _exporter(loaded)
+    named = _loaded_after(ASK.format(question="Alibaba's recruiter says the offer is final; "
+                                              "anything I can say back?"), real_index)
+    assert {"openvino", "chromadb"} <= _tops(named)  # a company's guides: the store

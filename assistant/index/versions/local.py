@@ -71,8 +71,7 @@ class LocalVersions:
     def manifest(self, version: str) -> Manifest:
         """The manifest of a complete version (read once per repository object)."""
         if version not in self._manifests:
-            text = (self._dir(version) / "manifest.json").read_text("utf-8")
-            self._manifests[version] = Manifest.from_json(text)
+            self._manifests[version] = Manifest.from_file(self._dir(version) / "manifest.json")
         return self._manifests[version]
 
     def catalog(self, version: str) -> Catalog:

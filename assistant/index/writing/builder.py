@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.corpus.model import CorpusResult
 from assistant.embed.embedder import Embedder, get_embedder
 from assistant.errors import IndexWriteError
+from assistant.index.articles import collect as collect_articles
 from assistant.index.catalog import Catalog
 from assistant.index.layers import plan_layout, stage_layout
 from assistant.index.lock import IndexLock
@@ -159,7 +160,8 @@ def _build(job: _Job, corpus: CorpusResult, roots: Sequence[Path], base: Base | 
     store = stage_layout(job.repo, layout)
     reused = reusable_vectors(job.repo, base, plan, layout, store)
     embedded = write_chunks(store, plan, reused, job.embedder, job.progress, job.tick)
-    catalog = Catalog.pack(parts, findings, dict(corpus.skipped))
+    articles = collect_articles(parts, by_guide, store, base.catalog.articles if base else None)
+    catalog = Catalog.pack(parts, findings, dict(corpus.skipped), articles)
     manifest = new_manifest(version, job.embedder, roots, catalog, chunk_hashes,
                             base.version if base else planning.live_version(job.repo), layout,
                             store.count() if layout.is_delta else 0)
