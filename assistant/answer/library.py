@@ -49,7 +49,7 @@ class EntryKind(Protocol):
 class NearestArticles(Protocol):
     """The articles' section vectors an index stores (index/articles.py)."""
 
-    def nearest(self, vector: np.ndarray, k: int) -> list[tuple[str, str, float]]: ...
+    def nearest(self, vector: np.ndarray, k: int | None) -> list[tuple[str, str, float]]: ...
 
 
 class CatalogLike(Protocol):
@@ -180,15 +180,22 @@ class Library:
                 for i in range(len(words) - n + 1) if " ".join(words[i:i + n]) in aliases)
         return self._about[doc.id]
 
-    def nearest_articles(self, vector: np.ndarray, k: int
+    def nearest_articles(self, vector: np.ndarray, k: int, allowed: frozenset[str]
                          ) -> list[tuple[Guide, Section]] | None:
-        """The `k` article sections whose stored vectors are nearest `vector`, best first;
-        None for a library with no index (then the store is searched)."""
+        """The `k` sections, nearest `vector` first, of the articles about no company outside
+        `allowed` (by their stored vectors); None for a library with no index (then the
+        store is searched)."""
         if self._articles is None:
             return None
-        found = ((self.guide(g), anchor) for g, anchor, _ in self._articles().nearest(vector, k))
-        return [(guide, section) for guide, anchor in found if guide is not None
-                and (section := guide.section(anchor)) is not None]
+        out: list[tuple[Guide, Section]] = []
+        for guide_id, anchor, _ in self._articles().nearest(vector, None):
+            guide = self.guide(guide_id)
+            section = guide.section(anchor) if guide is not None else None
+            if guide is not None and section is not None and self.about(guide) <= allowed:
+                out.append((guide, section))
+                if len(out) == k:
+                    break
+        return out
 
     def guide(self, guide_id: str) -> Guide | None:
         """The guide with this id, or None."""

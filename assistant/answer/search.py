@@ -89,7 +89,8 @@ class HybridSearch:
         if self.index is None or self.embedder is None:
             return []
         vector = self.embedder.embed([question])[0]
-        articles = None if allowed else self.library.nearest_articles(vector, DENSE_CANDIDATES)
+        articles = None if allowed else self.library.nearest_articles(vector, DENSE_CANDIDATES,
+                                                                       allowed)
         if articles is not None:
             return [(guide, section) for guide, section in articles if section.answers]
         out = []

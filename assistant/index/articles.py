@@ -34,8 +34,9 @@ class ArticleVectors:
     anchors: tuple[str, ...] = ()
     matrix: np.ndarray | None = None  # (len(ids), dim) float32, rows L2-normalised
 
-    def nearest(self, vector: np.ndarray, k: int) -> list[tuple[str, str, float]]:
-        """The `k` chunks most like `vector` (cosine), best first: (guide, anchor, score)."""
+    def nearest(self, vector: np.ndarray, k: int | None) -> list[tuple[str, str, float]]:
+        """The `k` chunks (all when None) most like `vector` (cosine), best first: (guide,
+        anchor, score)."""
         if self.matrix is None or not self.ids:
             return []
         scores = self.matrix @ np.asarray(vector, dtype=np.float32)
