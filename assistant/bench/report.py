@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.bench.quality import QUESTION_SETS
-from assistant.bench.scaling.rows import curves
+from assistant.bench.scaling.rows import curves, replica_lines
 from assistant.bench.scaling.rows import lines as scaling_lines
 
 NAME = "benchmark-report"
@@ -211,6 +211,8 @@ def render(r: dict[str, Any], rows: list[Row], quality: dict[str, list[Row]]) ->
               "|---|---|---|"]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in acceptance(rows, quality)]
     lines += ["", "## How cost grows: 1×, 3× and 10× the library", "", *scaling_lines(r), "",
+              "## The 1× library over a Chroma server with two replicas", "",
+              *replica_lines(r), "",
               f"![The project's advantage, side by side, and how its costs grow]({NAME}.png)",
               ""]
     return "\n".join(lines)

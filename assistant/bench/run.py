@@ -24,6 +24,7 @@ from assistant.bench.process import cpu_times, steal_percent
 from assistant.bench.quality import project_quality, question_sets
 from assistant.bench.report import write
 from assistant.bench.scaling.measure import FACTORS, scaling
+from assistant.bench.scaling.replicas import replicas_step
 from assistant.bench.slice import DEFAULT_COMPANIES, Corpus, make_slice
 from assistant.bench.soak import soak
 from assistant.bench.web import web_load
@@ -36,7 +37,7 @@ PEER_CACHE = ROOT / ".cache" / "peer-index"
 RESULTS = ROOT / "bench-results"
 REPORT_JSON = "benchmark-report.json"
 
-STEPS = ("build", "answers", "web", "soak", "quality", "peer", "scaling")
+STEPS = ("build", "answers", "web", "soak", "quality", "peer", "scaling", "replicas")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -127,7 +128,9 @@ def run_steps(work: Path, steps: list[str], corpus: Corpus, index: Path,
                                               args.edits)},
         "scaling": lambda: {"scaling": scaling(
             ROOT, corpus.root, index.parent / "scaling", index, work, env,
-            tuple(int(f) for f in args.factors.split(",")), args.cold_runs or 5)}}
+            tuple(int(f) for f in args.factors.split(",")), args.cold_runs or 5)},
+        "replicas": lambda: {"replicas": replicas_step(ROOT, corpus.root, index.parent / "scaling",
+                                                        index, work, env)}}
     for step in STEPS[1:]:
         if step in steps:
             before = cpu_times()

@@ -20,7 +20,6 @@ this version holds and no others.
 
 from __future__ import annotations
 
-import mmap
 import pickle
 import threading
 from collections import OrderedDict
@@ -33,6 +32,7 @@ from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.errors import IndexMissingError
 from assistant.index.articles import ArticleVectors
 from assistant.index.entries import GuideEntry, PackedEntries, Part
+from assistant.index.region import Data, FileRegion, loaded
 
 # Bump both when a pickled class moves or changes shape: an older catalog is then refused by
 # its first bytes, before unpickling could fail on a class path that no longer exists.
@@ -61,10 +61,10 @@ class Catalog:
 
     def __init__(self, entries: list[GuideEntry] | None = None,
                  findings: list[Finding] | None = None, skipped: dict[str, str] | None = None,
-                 vocabulary: Vocabulary | None = None, blob: bytes | memoryview = b"",
-                 format: int = CATALOG_FORMAT, chunk_table: bytes | memoryview = b"",
+                 vocabulary: Vocabulary | None = None, blob: Data = b"",
+                 format: int = CATALOG_FORMAT, chunk_table: Data = b"",
                  packed: PackedEntries | None = None,
-                 articles: ArticleVectors | bytes | memoryview | None = None) -> None:
+                 articles: ArticleVectors | Data | None = None) -> None:
         self._entries = entries if entries is not None or packed else []
         self._findings = findings
         self.skipped = skipped or {}
@@ -85,7 +85,7 @@ class Catalog:
         """The articles' section vectors (articles.py), unpickled on first use."""
         if not isinstance(self._articles, ArticleVectors):
             data = self._articles
-            self._articles = pickle.loads(data) if data else ArticleVectors()  # noqa: S301
+            self._articles = pickle.loads(loaded(data)) if data else ArticleVectors()  # noqa: S301
         return self._articles
 
     @property
@@ -130,7 +130,7 @@ class Catalog:
         """The (chunk id, content hash) pairs of one entry's index records (builds need them;
         questions never do)."""
         if self._chunks is None:
-            lists = pickle.loads(self.chunk_table) if self.chunk_table else ()  # noqa: S301
+            lists = pickle.loads(loaded(self.chunk_table)) if self.chunk_table else ()  # noqa: S301
             self._chunks = {e.id: e.chunks for e in self.entries}
             self._chunks.update(zip(self._packed.ids, lists, strict=False))
         return self._chunks.get(guide_id, ())
@@ -169,23 +169,25 @@ class Catalog:
         if n is None:
             return None
         offset, length, _ = self._packed.place(n)
-        guide = pickle.loads(self.blob[offset : offset + length])  # noqa: S301 - ours
+        guide = pickle.loads(loaded(self.blob[offset : offset + length]))  # noqa: S301 - ours
         with self._lock:
             kept = self._loaded.setdefault(guide_id, guide)
             if len(self._loaded) > LOADED_GUIDES:
                 self._loaded.popitem(last=False)
             return kept
 
-    def raw(self, entry: GuideEntry) -> memoryview:
-        """The packed bytes of one entry, guide and facts, as a view: they are copied once,
-        when the next version's catalog is joined, not once more on the way there."""
-        return memoryview(self.blob)[entry.offset : entry.offset + entry.length
-                                     + entry.facts_length]
+    def raw(self, entry: GuideEntry) -> bytes | memoryview:
+        """The packed bytes of one entry, guide and facts (read from the file, or a view of
+        bytes held: copied once, when the next version's catalog is joined)."""
+        end = entry.offset + entry.length + entry.facts_length
+        if isinstance(self.blob, FileRegion):
+            return self.blob[entry.offset : end].read()
+        return memoryview(self.blob)[entry.offset : end]
 
     def facts(self, entry: GuideEntry) -> GuideFacts:
         """What one entry's guide gives the vocabulary (unpickled on each call)."""
         start = entry.offset + entry.length
-        return pickle.loads(self.blob[start : start + entry.facts_length])  # noqa: S301 - ours
+        return pickle.loads(loaded(self.blob[start : start + entry.facts_length]))  # noqa: S301
 
     @property
     def guides(self) -> list[Guide]:
@@ -219,25 +221,26 @@ class Catalog:
         out: list[bytes | memoryview] = [MAGIC]
         for piece in (header, b"".join(bare), findings, table, articles):
             out += [len(piece).to_bytes(8, "big"), piece]
-        return (*out, self.blob)
+        return (*out, loaded(self.blob))
 
     @classmethod
-    def from_bytes(cls, data: bytes | mmap.mmap) -> Catalog:
-        """Read the header; entries and guides stay packed (in `data`, which may be a file's
-        read-only memory map: then only the pages a question touches are ever read) until
+    def from_bytes(cls, data: bytes | FileRegion) -> Catalog:
+        """Read the header; entries and guides stay packed (in `data`, which may be a region
+        of the file: then only the header and what a question touches are ever read) until
         asked for."""
-        view = memoryview(data)
+        view: memoryview | FileRegion = data if isinstance(data, FileRegion) else \
+            memoryview(data)
         if bytes(view[: len(MAGIC)]) != MAGIC:
             raise IndexMissingError(f"Index catalog is from another version of the assistant: "
                                     f"{_REBUILD}")
         pieces, at = [], len(MAGIC)
         for _ in range(5):
-            size = int.from_bytes(view[at : at + 8], "big")
+            size = int.from_bytes(loaded(view[at : at + 8]), "big")
             pieces.append(view[at + 8 : at + 8 + size])
             at += 8 + size
         try:
             fmt, ids, kinds, places, starts, skipped, vocabulary = pickle.loads(  # noqa: S301
-                pieces[0])
+                loaded(pieces[0]))
         except (pickle.UnpicklingError, AttributeError, ImportError, ValueError,
                 TypeError) as exc:
             raise IndexMissingError(f"Index catalog cannot be read ({exc}): {_REBUILD}") from None

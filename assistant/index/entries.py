@@ -18,6 +18,7 @@ from typing import Protocol
 
 from assistant.corpus.model import Finding, Guide
 from assistant.corpus.words.facts import GuideFacts, facts_of
+from assistant.index.region import Data, loaded
 from assistant.places.lexicon import Lexicon
 from assistant.places.rows import resolved_by, row_place_ids
 
@@ -93,8 +94,8 @@ class PackedEntries:
     kinds: tuple[str, ...]
     places: array[int]  # offset, length, facts length of each entry's guide, in turn
     starts: array[int]  # where each entry's pickle starts in `table`, and where the last ends
-    table: bytes | memoryview = b""
-    findings_data: bytes | memoryview = b""
+    table: Data = b""
+    findings_data: Data = b""
 
     @classmethod
     def of(cls, entries: Sequence[GuideEntry], sizes: Sequence[int] = ()) -> PackedEntries:
@@ -109,13 +110,13 @@ class PackedEntries:
 
     def entry(self, n: int) -> GuideEntry:
         found: GuideEntry = pickle.loads(  # noqa: S301 - written by this package
-            self.table[self.starts[n] : self.starts[n + 1]])
+            loaded(self.table[self.starts[n] : self.starts[n + 1]]))
         return found
 
     def findings(self) -> list[Finding]:
         if not self.findings_data:
             return []
-        found: list[Finding] = pickle.loads(self.findings_data)  # noqa: S301 - ours
+        found: list[Finding] = pickle.loads(loaded(self.findings_data))  # noqa: S301 - ours
         return found
 
 

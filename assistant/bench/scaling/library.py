@@ -173,7 +173,8 @@ def stored_vectors(index: Path) -> dict[str, np.ndarray]:
     from assistant.index.versions.factory import open_versions
     from assistant.settings import Settings
 
-    repo = open_versions(Settings.load(overrides={"index": str(index)}))
+    local = {"index": str(index), "chroma_url": ""}  # the 1x index is a directory
+    repo = open_versions(Settings.load(overrides=local))
     version = repo.current()
     if version is None:
         raise SystemExit(f"no index at {index} to take vectors from")

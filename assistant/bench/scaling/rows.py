@@ -59,6 +59,36 @@ def lines(r: dict[str, Any]) -> list[str]:
     return out
 
 
+def replica_lines(r: dict[str, Any]) -> list[str]:
+    """The 1x library served by one embedded app and by two replicas over a Chroma server."""
+    found = r.get("replicas")
+    if not found:
+        return ["Not measured in this run: `python -m assistant.bench --only replicas`."]
+    one, two = found["single_embedded"], found["two_replicas"]
+    rows = [("one app, embedded Chroma", one["warm_lookup"], one["load"], [one["rss_mb"]])]
+    rows += [(f"replica {n} of 2, Chroma server", replica["warm_lookup"], None,
+              [replica["rss_mb"]]) for n, replica in enumerate(two["replicas"], 1)]
+    out = ["The 1× library served as `docs/deployment.md` deploys it: `chroma run` on a "
+           "loopback port holding the index (built into it in "
+           f"{two['build_s']:.0f} s, the vectors reused), two `python app.py` replicas over it, "
+           "against one app over the embedded index. Warm look-ups: one client over HTTP, "
+           "distinct questions (one per guide, region and pay part; none repeats, so no "
+           "answer cache hit), 600 timed after 200; load: distinct questions for 10 s, 16 "
+           "clients on the one app, 8 on each replica at once.", "",
+           "| served by | warm look-up p50 / p95 over HTTP | load: req/s, p95 | RSS |",
+           "|---|---|---|---|"]
+    for what, warm, load, rss in rows:
+        loaded = (f"{load['rps']} req/s, p95 {load['each'][0]['p95_ms']} ms"
+                  if load else "see below")
+        out.append(f"| {what} | {warm['p50_ms']} / {warm['p95_ms']} ms | {loaded} | "
+                   f"{rss[0]:,.0f} MB |")
+    load = two["load"]
+    out += ["", f"The two replicas together: {load['rps']} req/s, p95 "
+            + " and ".join(f"{each['p95_ms']} ms" for each in load["each"])
+            + f", {load['errors']} errors."]
+    return out
+
+
 def acceptance(r: dict[str, Any]) -> list[tuple[str, str, str]]:
     """Issue 20's scaling targets at the largest size measured: (target, measured, met?)."""
     scaling = r.get("scaling") or {}

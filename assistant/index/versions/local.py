@@ -23,7 +23,6 @@ Example:
 
 from __future__ import annotations
 
-import mmap
 import os
 import shutil
 import time
@@ -34,6 +33,7 @@ from assistant.errors import IndexMissingError
 from assistant.index.catalog import Catalog
 from assistant.index.connection import ChromaConnection, connect
 from assistant.index.manifest import Manifest
+from assistant.index.region import FileRegion
 from assistant.index.store import VectorStore, collection_name, segment_path
 from assistant.index.versions.base import to_keep
 
@@ -75,11 +75,9 @@ class LocalVersions:
         return self._manifests[version]
 
     def catalog(self, version: str) -> Catalog:
-        """The guide catalog of a complete version, memory-mapped: a question reads the pages
-        of the header and of the guides it touches, not the whole file."""
-        with (self._dir(version) / "catalog.pkl").open("rb") as file:
-            mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-        return Catalog.from_bytes(mapped)
+        """The guide catalog of a complete version, read as needed (region.py): a question
+        reads the header and the entries and guides it touches, not the whole file."""
+        return Catalog.from_bytes(FileRegion.of(self._dir(version) / "catalog.pkl"))
 
     def segment(self, segment: str) -> VectorStore:
         """The records of one committed segment (read side)."""
