@@ -88,7 +88,8 @@ class HybridSearch:
         """
         if self.index is None or self.embedder is None:
             return []
-        vector = self.embedder.embed([question])[0]
+        # the library remembers the vector: advice.py embeds the question again to rerank
+        vector = self.library.remembering(self.embedder)([question])[0]
         articles = None if allowed else self.library.nearest_articles(vector, DENSE_CANDIDATES,
                                                                        allowed)
         if articles is not None:
