@@ -12,6 +12,7 @@ a server failed to answer. Every server request times out after ASSISTANT_CHROMA
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +32,7 @@ class ChromaConnection:
     def __init__(self, make_client: Callable[[], Any], server: str = "") -> None:
         self._make_client = make_client
         self._client: Any = None
+        self._lock = threading.Lock()  # chromadb's client is not safe to make twice at once
         self._max_batch = 0
         self.server = server  # the server's URL; "" for an embedded directory
 
@@ -57,10 +59,15 @@ class ChromaConnection:
 
     @property
     def client(self) -> Any:
-        """The chromadb client, created on first use."""
-        if self._client is None:
-            self._client = self._make_client()
-        return self._client
+        """The chromadb client, created on first use (by one thread: the first questions that
+        search the store may arrive together, and two clients made at once fail)."""
+        client = self._client
+        if client is None:
+            with self._lock:
+                if self._client is None:
+                    self._client = self._make_client()
+                client = self._client
+        return client
 
     def names(self) -> list[str]:
         """Names of every collection."""

@@ -12,6 +12,7 @@ Collections use cosine distance; vectors always come from our embedder, never Ch
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -65,20 +66,24 @@ class VectorStore:
         self._create = create
         self._space = space
         self._collection: Any = None
+        self._lock = threading.Lock()
 
     @property
     def collection(self) -> Any:
-        """The chromadb collection, fetched or created on first use."""
+        """The chromadb collection, fetched or created on first use (by one thread)."""
         if self._collection is None:
-            client = self.conn.client
-            if self._create:
-                self._collection = client.get_or_create_collection(
-                    self.name, configuration={"hnsw": {"space": self._space}},
-                    embedding_function=None,
-                )
-            else:
-                self._collection = client.get_collection(self.name, embedding_function=None)
+            with self._lock:
+                if self._collection is None:
+                    self._collection = self._open()
         return self._collection
+
+    def _open(self) -> Any:
+        client = self.conn.client
+        if self._create:
+            return client.get_or_create_collection(
+                self.name, configuration={"hnsw": {"space": self._space}},
+                embedding_function=None)
+        return client.get_collection(self.name, embedding_function=None)
 
     def add(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         """Write chunks with their vectors (row i of `vectors` belongs to chunk i)."""
