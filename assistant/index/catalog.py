@@ -160,11 +160,13 @@ class Catalog:
     def guide(self, guide_id: str) -> Guide | None:
         """The guide with this id, unpickled on first use and kept while it is among the
         LOADED_GUIDES most recently asked for; None when there is none."""
-        with self._lock:
-            found = self._loaded.get(guide_id)
-            if found is not None:
-                self._loaded.move_to_end(guide_id)
-                return found
+        found = self._loaded.get(guide_id)  # no lock to read: every answer's threads read here
+        if found is not None:
+            try:
+                self._loaded.move_to_end(guide_id)  # one C call, atomic under the GIL
+            except KeyError:  # another thread dropped it meanwhile: it was still found
+                pass
+            return found
         n = self._where.get(guide_id)
         if n is None:
             return None
