@@ -12,6 +12,7 @@ the look-alikes present, the index on disk, and the build's time per guide.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -54,11 +55,12 @@ def one_size(root: Path, shared: Path, cache: Path, vectors_from: Path, work: Pa
     warm = warm_latency(root, env)
     cold = cold_ask(env, cold_runs)
     gold = project_quality(root, env, None)["gold"]
-    guides = int(_summary(built["summary"]).get("guides", 0))
+    counts = _summary(built["summary"])
+    guides = int(counts.get("guides", 0))
     return {
         "guides": guides, "build_s": built["seconds"], "build_peak_rss_mb": built["peak_rss_mb"],
         "build_ms_per_guide": round(1000 * built["seconds"] / guides, 1) if guides else None,
-        "built": _summary(built["summary"]), "index_mb": live_index_mb(index),
+        "built": counts, "index_mb": live_index_mb(index),
         "warm_lookup": warm["lookup"], "warm_all_gold": warm["all_gold"],
         "cold_lookup_s": cold["guide question"]["median_s"],
         "cold_general_s": cold["general question"]["median_s"],
@@ -119,8 +121,7 @@ def _ratio(value: float, base: float) -> float:
 
 
 def _summary(line: str) -> dict[str, Any]:
-    import json
-
+    """The build command's JSON line (library.py's `build`), or {} when it printed none."""
     try:
         found: dict[str, Any] = json.loads(line)
         return found
