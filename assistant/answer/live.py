@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from assistant.answer.pipeline import Assistant
-from assistant.errors import AssistantError, IndexUnavailableError
+from assistant.errors import AssistantError
 from assistant.index.catalog import LOADED_GUIDES
 from assistant.settings import Settings
 
@@ -36,17 +36,10 @@ WARM_UP = "How do I negotiate a sign-on bonus?"  # a general question: search, m
 
 def warm_up(bot: Assistant) -> None:
     """Load what a new version needs before its first request: the index, the library, the
-    retriever and the embedder (one general question, retrieval only: never an LLM), the
-    vector store's index (a general question naming no company never opens it, and the first
-    that does would wait seconds for it, with every request behind), and every guide
-    unpickled (as many as the catalog keeps)."""
+    retriever and the embedder (one general question, retrieval only: never an LLM), and
+    every guide unpickled (as many as the catalog keeps). The vector store is not opened:
+    answers search the vectors the catalog keeps (search.py)."""
     bot.retrieve(WARM_UP)
-    embed = bot.retriever.tools.embed
-    if embed is not None:
-        try:
-            bot.index.query(embed([WARM_UP])[0], 1)
-        except IndexUnavailableError as exc:  # a server down: answers that need it say so
-            log.warning("vector store not opened at start: %s", exc)
     bot.library.preload(LOADED_GUIDES)
 
 

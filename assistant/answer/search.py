@@ -1,14 +1,15 @@
-"""Hybrid search over the whole library for general questions: Chroma dense + BM25, fused.
+"""Hybrid search over the whole library for general questions: dense + BM25, fused.
 
 Example:
     >>> HybridSearch(library, index).search("is a sign-on clawed back?", k=3)[0].guide.kind
     'article'
 
-Dense hits come from the articles' stored vectors when the question allows no company, else from
-the index's Chroma collection (one unfiltered query, ~4 ms); lexical hits
-from BM25 over article sections plus the dense candidates' sections. Reciprocal-rank fusion
-merges the two lists; articles get a boost because general advice lives there, and a general
-question must not pick up one company's figures as if they were everyone's.
+Dense hits come from the articles' section vectors the catalog keeps (an exact search over a
+few thousand rows, no Chroma import); only a library whose catalog keeps none (built without an
+index) asks the Chroma collection. Lexical hits come from BM25 over the article sections.
+Reciprocal-rank fusion merges the two lists; articles get a boost because general advice lives
+there, and a general question must not pick up one company's figures as if they were
+everyone's.
 """
 
 from __future__ import annotations
@@ -79,19 +80,21 @@ class HybridSearch:
         found[key] = (guide, section)
 
     def _dense(self, question: str, allowed: frozenset[str]) -> list[tuple[Guide, Section]]:
-        """Nearest sections: of the articles alone when no company is allowed (every guide is
-        one company's), from their vectors the catalog keeps; else over the library (one
-        unfiltered store query: a `where` costs ~50 ms).
+        """Nearest sections of the articles about no company outside `allowed`, from the
+        vectors the catalog keeps; the store (one unfiltered query) only when it keeps none.
 
-        A question worded like no article ("How do I counter?") may find only guides here;
-        advice.py then reads the general articles' paragraphs whole.
+        Every guide is one company's, and a named company's guides are read whole by
+        advice.py, so the articles are all a dense search has to rank. Searching the store
+        for a named company changed no answer of the gold, adversarial, everyday or advice
+        sets, cost ~4 ms, and loaded the whole vector index into an embedded app
+        (docs/benchmarks.md, scaling). A question worded like no article ("How do I
+        counter?") may find nothing close here; advice.py then reads the articles whole.
         """
         if self.index is None or self.embedder is None:
             return []
         # the library remembers the vector: advice.py embeds the question again to rerank
         vector = self.library.remembering(self.embedder)([question])[0]
-        articles = None if allowed else self.library.nearest_articles(vector, DENSE_CANDIDATES,
-                                                                       allowed)
+        articles = self.library.nearest_articles(vector, DENSE_CANDIDATES, allowed)
         if articles is not None:
             return [(guide, section) for guide, section in articles if section.answers]
         out = []

@@ -54,18 +54,25 @@ class ChromaConnection:
         self._client = None
         return IndexUnavailableError(
             f"The vector index server at {self.server} did not answer ({type(exc).__name__}); "
-            "questions that need a search are unavailable until it is back, look-ups still "
-            "answer. Try again shortly.")
+            "the index cannot be opened or moved to a new version until it is back. Try again "
+            "shortly.")
 
     @property
     def client(self) -> Any:
         """The chromadb client, created on first use (by one thread: the first questions that
-        search the store may arrive together, and two clients made at once fail)."""
+        search the store may arrive together, and two clients made at once fail). A server
+        that does not answer raises IndexUnavailableError (an app starting while it is down
+        starts all the same and answers 503 until it is back)."""
         client = self._client
         if client is None:
             with self._lock:
                 if self._client is None:
-                    self._client = self._make_client()
+                    try:
+                        self._client = self._make_client()
+                    except Exception as exc:
+                        if not self.server:
+                            raise
+                        raise self.unavailable(exc) from exc
                 client = self._client
         return client
 

@@ -270,7 +270,7 @@ def delete_feedback(request: Request,
 async def healthz(request: Request) -> Response:
     """Liveness, whether the index is loaded (retried on a thread when it is not), whether its
     vector store answered its last probe (cached; "degraded" while a Chroma server is down,
-    look-ups still answer) and whether the server is shedding load. Never waits on either."""
+    answers go on from the version already open) and whether the server is shedding load. Never waits on either."""
     web = state(request)
     load = {"in_flight": web.load.total, "shedding": web.load.shedding}
     if not await web.warm_later():

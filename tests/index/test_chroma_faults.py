@@ -1,7 +1,8 @@
 """The app over a Chroma server that goes down, hangs and comes back (a real `chroma run` on
-loopback, reached through a proxy the test can stall): questions that need vector search get a
-503 within the client timeout, look-ups keep answering, /healthz says "degraded", and the app
-recovers by itself when the server answers again."""
+loopback, reached through a proxy the test can stall): once a version is open every question
+keeps answering (answers search the vectors its catalog keeps, never the server), /healthz
+says "degraded" within its probe's age, and says "ok" again by itself when the server answers.
+An app that cannot reach the server to open a version answers 503 at once."""
 
 from __future__ import annotations
 
@@ -21,13 +22,14 @@ from fastapi.testclient import TestClient
 from index_support import hash_settings
 
 from assistant.index.writing.builder import build_index
+from assistant.web.guards.health import MAX_AGE_S
 from assistant.web.server import create_app
 
 pytestmark = pytest.mark.reliability
 
 ROOT = Path(__file__).resolve().parents[2]
-# Advice naming a company searches its guides in the store; one naming none searches only the
-# articles' vectors the catalog keeps (index/articles.py), so it answers with the store down.
+# General questions, with a company named and without: both search the articles' vectors the
+# catalog keeps (index/articles.py), read once when the version opens.
 GENERAL = "Alibaba's recruiter says the offer is final; anything I can say back? ({})"
 NO_COMPANY = "How do I negotiate a sign-on bonus when I have a competing offer? ({})"
 LOOKUP = "Alibaba ML engineer Seattle base?"  # corpus/guides/alibaba/ml-ai-engineer.md
@@ -155,25 +157,35 @@ def _ask(client: TestClient, question: str) -> tuple[int, dict[str, object], flo
     return response.status_code, response.json(), time.monotonic() - start
 
 
+def _health(client: TestClient, vector_index: str) -> dict[str, object]:
+    """/healthz once it says `vector_index` (its probe is at most MAX_AGE_S old)."""
+    deadline = time.monotonic() + 10 * MAX_AGE_S
+    while True:
+        health: dict[str, object] = client.get("/healthz").json()
+        if health["vector_index"] == vector_index or time.monotonic() > deadline:
+            return health
+        time.sleep(0.2)
+
+
 def test_server_down_then_back(served: tuple[ChromaServer, Proxy, TestClient]) -> None:
     server, _, client = served
     assert _ask(client, GENERAL)[0] == 200
-    assert client.get("/healthz").json()["vector_index"] == "ok"
+    assert _health(client, "ok")["vector_index"] == "ok"
     server.stop()
-    status, body, took = _ask(client, GENERAL)
-    assert status == 503 and "vector index server" in str(body["error"])
-    assert took < 10 * TIMEOUT_S  # refused at once; never a hang
-    assert _ask(client, NO_COMPANY)[0] == 200  # the articles' vectors are the catalog's
+    for question in (GENERAL, NO_COMPANY):
+        status, body, took = _ask(client, question)
+        assert status == 200 and body["status"] == "answered" and body["citations"]
+        assert took < 10 * TIMEOUT_S
     looked_up = _ask(client, LOOKUP)
     assert looked_up[0] == 200 and SEATTLE_BASE in str(looked_up[1]["answer"])
-    health = client.get("/healthz").json()
+    health = _health(client, "unreachable")
     assert (health["status"], health["vector_index"]) == ("degraded", "unreachable")
     server.start()  # same port and data: the app finds it again without a restart
     assert _ask(client, GENERAL)[0] == 200
-    assert client.get("/healthz").json()["status"] == "ok"
+    assert _health(client, "ok")["status"] == "ok"
 
 
-def test_server_hung_answers_503_within_the_timeout(
+def test_server_hung_never_holds_an_answer(
         served: tuple[ChromaServer, Proxy, TestClient]) -> None:
     _, proxy, client = served
     assert _ask(client, GENERAL)[0] == 200
@@ -187,12 +199,27 @@ def test_server_hung_answers_503_within_the_timeout(
     threads = [threading.Thread(target=one) for _ in range(8)]
     for t in threads:
         t.start()
-    looked_up = _ask(client, LOOKUP)  # the pool is not held by the hung requests
+    looked_up = _ask(client, LOOKUP)
     for t in threads:
         t.join(timeout=60)
     assert looked_up[0] == 200 and SEATTLE_BASE in str(looked_up[1]["answer"])
-    assert len(results) == 8 and {s for s, _ in results} == {503}
+    assert len(results) == 8 and {s for s, _ in results} == {200}
     assert max(took for _, took in results) < 10 * TIMEOUT_S
-    assert client.get("/healthz").json()["vector_index"] == "unreachable"
+    assert _health(client, "unreachable")["vector_index"] == "unreachable"
     proxy.stall.clear()
-    assert _ask(client, GENERAL)[0] == 200
+    assert _health(client, "ok")["vector_index"] == "ok"
+
+
+def test_app_that_cannot_reach_the_server_answers_503(tmp_path: Path) -> None:
+    server = ChromaServer(tmp_path)
+    server.start()
+    settings = hash_settings(tmp_path / "index", chroma_url=f"http://127.0.0.1:{server.port}",
+                             chroma_timeout=TIMEOUT_S, rate_limit=0,
+                             data_dir=tmp_path / "data", corpus=ROOT / "corpus")
+    build_index(settings, [ROOT / "corpus"], progress=False)
+    server.stop()  # the version was built, but the app never opened it
+    with TestClient(create_app(settings, mount_chat=False),
+                    raise_server_exceptions=False) as client:
+        status, body, took = _ask(client, GENERAL)
+    assert status == 503 and "vector index server" in str(body["error"])
+    assert took < 10 * TIMEOUT_S

@@ -259,9 +259,9 @@ def test_a_cold_general_question_loads_the_runtime_but_not_the_exporter(
     loaded = _loaded_after(ASK.format(question="Can a sign-on bonus be clawed back?"),
                            real_index)
     assert "openvino" in _tops(loaded)  # it ran the model on the question
-    assert "chromadb" not in _tops(loaded)  # naming no company: the articles' stored vectors
+    assert "chromadb" not in _tops(loaded)  # the articles' vectors the catalog keeps
     assert not _tops(loaded) & EXPORT_ONLY
     assert not _exporter(loaded)
     named = _loaded_after(ASK.format(question="Alibaba's recruiter says the offer is final; "
                                               "anything I can say back?"), real_index)
-    assert {"openvino", "chromadb"} <= _tops(named)  # a company's guides: the store
+    assert "openvino" in _tops(named) and "chromadb" not in _tops(named)  # the same
