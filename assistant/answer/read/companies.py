@@ -126,6 +126,14 @@ def with_partial(resolved: Resolved, words: list[str], companies: dict[str, str]
     return resolved
 
 
+def named_mid_sentence(phrase: str, question: str) -> bool:
+    """True when the question writes `phrase` with a capital where no sentence starts ("an
+    offer from Mistral"): a name, not an ordinary word capitalised as a sentence's first."""
+    return any(m.group(0)[:1].isupper() and not re.search(r"(?:^|[.!?:]\s*|\n)\W*$",
+                                                           question[:m.start()])
+               for m in re.finditer(rf"\b{re.escape(phrase)}\b", question, re.IGNORECASE))
+
+
 def typed_as(phrase: str, question: str) -> str:
     """The phrase as the question writes it ("Citadel" for "citadel")."""
     found = re.search(re.escape(phrase), question, re.IGNORECASE)

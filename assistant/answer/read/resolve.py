@@ -22,6 +22,7 @@ from assistant.answer.read.companies import (
     company_of_role,
     company_position,
     in_place_name,
+    named_mid_sentence,
     split_reading,
     typed_as,
     with_own_title,
@@ -237,6 +238,16 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             if phrase in parts:
                 notes.append(f"Read '{typed_as(phrase, question)}' as "
                              f"{vocab.companies.get(slug, slug)}.")
+        elif phrase in parts and "company" not in found and (
+                role_start >= 0 or named_mid_sentence(phrase, question)):
+            # "Mistral Paris senior SWE", "an offer from Mistral in Paris": the first word of
+            # a name whose rest only says what kind of firm it is (Mistral AI), typed with a
+            # capital where a sentence does not start, or in a question naming a role
+            found["company"], found["company_typed"] = slug, phrase
+            spans["company"] = (end - len(phrase.split()), end)
+            used[end - len(phrase.split()):end] = [True] * len(phrase.split())
+            notes.append(f"Read '{typed_as(phrase, question)}' as "
+                         f"{vocab.companies.get(slug, slug)}.")
         elif phrase in parts and capitalised(phrase, question):  # "Citadel" elsewhere: ask
             partial.append((phrase, (slug,), end, False))
     resolved = Resolved(question=question, company=found.get("company", ""),

@@ -73,12 +73,14 @@ def norm(text: str) -> str:
 
 
 def typed_words(text: str) -> list[str]:
-    """The words of `text` as typed (case kept, a trailing comma kept), one per `norm` word.
+    """The words of `text` as typed (case kept, a trailing comma kept, a bracket read as one),
+    one per `norm` word.
 
     Composed first (NFC): a decomposed "Zu\u0308rich" is one word, as "Zürich" is.
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("’", "'").replace("–", "-").replace("—", "-")
+    text = re.sub(r"\s*[()\[\]]+\s*", ", ", text.strip("()[] "))  # a bracket ends a name
     text = re.sub(r",(?=\S)", ", ", re.sub(r"[^\w&/.+', -]", " ", text))
     return [w for w in text.split() if w.strip(",")]
 

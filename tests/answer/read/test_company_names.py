@@ -43,6 +43,16 @@ from assistant.answer.pipeline import Assistant
     # snowflake/data-engineer.md Warsaw base; snowflake-ai's Warsaw row is PLN 295K–445K
     ("SNOW data engineer base in Warsaw?", "snowflake/data-engineer", "PLN 350K–480K",
      "PLN 295K–445K"),
+    # a name's first word with a capital, the place between it and the role: mistral-ai/
+    # senior-software-engineer.md Paris base (London £79K-£106K)
+    ("Mistral Paris senior software engineer base?", "mistral-ai/senior-software-engineer",
+     "€85K-€115K", "£79K-£106K"),
+    ("What's the base for a senior software engineer at Mistral in Paris?",
+     "mistral-ai/senior-software-engineer", "€85K-€115K", "€77K-€104K"),
+    # a bracket ends a name: "Coupa (Thoma Bravo owned)" is Coupa, not a firm "Coupa Thoma".
+    # coupa/data-engineer.md San Mateo CA base $155,000-$200,000 (New York $150,000-$195,000)
+    ("Coupa (Thoma Bravo owned) data engineer base in San Mateo?", "coupa/data-engineer",
+     "$155,000-$200,000", "$150,000-$195,000"),
 ])  # fmt: skip
 def test_a_name_people_use_finds_its_company(library_bot: Assistant, question: str,
                                              guide: str, figure: str, absent: str) -> None:
@@ -57,6 +67,7 @@ def test_a_name_people_use_finds_its_company(library_bot: Assistant, question: s
     ("fb data scientist NYC base?", "$175K–$265K"),
     # "Citadel" may be another Citadel than Citadel Securities: asked, never assumed
     ("Citadel software engineer base in Chicago?", "$175K - $225K"),
+    ("I heard Citadel pays software engineers well. True?", "$175K - $225K"),
 ])  # fmt: skip
 def test_a_word_is_not_taken_for_a_company(library_bot: Assistant, question: str,
                                            never: str) -> None:
