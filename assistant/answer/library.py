@@ -151,11 +151,15 @@ class Library:
         """Every guide, loaded (costly on a lazy library: prefer `guide(id)`)."""
         return [g for g in map(self._load, self._kinds) if g is not None]
 
-    def preload(self, limit: int | None = None) -> None:
+    def preload(self, limit: int | None, lexicon: Lexicon) -> None:
         """Load every guide now (a long-running server), so no request pays for one; the first
-        `limit` only, when the catalog keeps no more than that many loaded."""
+        `limit` only, when the catalog keeps no more than that many loaded. Each guide's row
+        places too (its catalog entry read and its places looked up: a tenth of a distinct
+        look-up's time, 0.2 s for the whole library)."""
         for guide_id in self.ids[:limit]:
-            self._load(guide_id)
+            guide = self._load(guide_id)
+            if guide is not None:
+                self.row_places(guide, lexicon)
 
     @cached_property
     def vocabulary(self) -> Vocabulary:

@@ -37,10 +37,10 @@ WARM_UP = "How do I negotiate a sign-on bonus?"  # a general question: search, m
 def warm_up(bot: Assistant) -> None:
     """Load what a new version needs before its first request: the index, the library, the
     retriever and the embedder (one general question, retrieval only: never an LLM), and
-    every guide unpickled (as many as the catalog keeps). The vector store is not opened:
-    answers search the vectors the catalog keeps (search.py)."""
+    every guide unpickled (as many as the catalog keeps), with its row places. The vector
+    store is not opened: answers search the vectors the catalog keeps (search.py)."""
     bot.retrieve(WARM_UP)
-    bot.library.preload(LOADED_GUIDES)
+    bot.library.preload(LOADED_GUIDES, bot.lexicon)
 
 
 class LiveAssistant:

@@ -25,7 +25,8 @@ from assistant.index.catalog import LOADED_GUIDES
 from assistant.evaluate import load_gold
 from assistant.settings import Settings
 bot = Assistant(Settings.load())
-bot.library.preload(LOADED_GUIDES)  # as the server does: no request pays for loading a guide
+# as the server does: no request pays for loading a guide or reading its row places
+bot.library.preload(LOADED_GUIDES, bot.lexicon)
 items = load_gold(Path("tests/eval/gold.jsonl"))
 roles = ["software engineers", "data scientists", "ML engineers", "product managers",
          "data engineers", "security engineers", "product designers", "DevOps engineers"]

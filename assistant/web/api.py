@@ -28,6 +28,7 @@ from assistant.answer.live import WARM_UP, LiveAssistant
 from assistant.answer.pipeline import Assistant
 from assistant.answer.types import Answer
 from assistant.errors import AssistantError, IndexUnavailableError, NotFoundError
+from assistant.index.catalog import LOADED_GUIDES
 from assistant.settings import Settings
 from assistant.web.cache import AnswerCache
 from assistant.web.feedback import Ratings
@@ -87,6 +88,7 @@ class WebState:
                     self.loaded = True
                     # A server lives long: unpickle every guide now, off the request path.
                     threading.Thread(target=self.bot.library.preload, name="preload",
+                                     args=(LOADED_GUIDES, self.bot.lexicon),
                                      daemon=True).start()
                 except AssistantError as exc:
                     self._next_try = time.monotonic() + RETRY_LOAD_S
@@ -270,7 +272,8 @@ def delete_feedback(request: Request,
 async def healthz(request: Request) -> Response:
     """Liveness, whether the index is loaded (retried on a thread when it is not), whether its
     vector store answered its last probe (cached; "degraded" while a Chroma server is down,
-    answers go on from the version already open) and whether the server is shedding load. Never waits on either."""
+    answers go on from the version already open) and whether the server is shedding load.
+    Never waits on either."""
     web = state(request)
     load = {"in_flight": web.load.total, "shedding": web.load.shedding}
     if not await web.warm_later():

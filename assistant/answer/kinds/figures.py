@@ -42,6 +42,7 @@ from assistant.errors import IndexMissingError
 MAX_ROWS = 8
 FREE_TEXT_WORDS = 2
 TEXT_TOPICS = frozenset({"levers", "script", "level_mapping", "espp", "refreshers"})
+ROW_PARTS = frozenset({"base", "stock", "bonus", "total_comp"})  # read from rows alone
 
 
 class FiguresAnswer:
@@ -57,9 +58,11 @@ class FiguresAnswer:
         places = reading.places or _legacy_place(reading)
         picked = select_rows(guide, places, reading.level_asked, job.tools.lexicon,
                              job.tools.library)
+        rows = tuple(picked.rows)
         return FromGuide(
             **{**asked_fields(job.asked), "notes": (*job.asked.notes, *picked.notes)},
-            guide=guide, rows=tuple(picked.rows), passages=self.passages(job, guide),
+            guide=guide, rows=rows,
+            passages=self.passages(job, guide) if reads_sections(reading, rows) else (),
             region=places[0].typed if places else "", region_missing=picked.region_missing,
             missing_places=picked.missing, inside=tuple(picked.inside.items()),
             level_missing=picked.level_missing,
@@ -157,6 +160,16 @@ class FiguresAnswer:
 
 
 FIGURES = FiguresAnswer()
+
+
+def reads_sections(reading: Resolved, rows: tuple[CompRow, ...]) -> bool:
+    """Whether an answer reads the guide's sections: a topic or a sign-on asked (its mentions
+    in prose), nothing asked, words beyond the slots, or no row found. A band asked for and
+    found needs none: its rows are the answer (an LLM rephrasing it is given the rows), and
+    searching the sections was half of a distinct look-up's time (docs/benchmarks.md)."""
+    asks = set(reading.asks)
+    return not rows or not asks or bool(asks - ROW_PARTS) \
+        or len(reading.leftover) >= FREE_TEXT_WORDS
 
 
 def _legacy_place(reading: Resolved) -> tuple[AskedPlace, ...]:

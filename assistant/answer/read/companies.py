@@ -126,12 +126,15 @@ def with_partial(resolved: Resolved, words: list[str], companies: dict[str, str]
     return resolved
 
 
-def named_mid_sentence(phrase: str, question: str) -> bool:
-    """True when the question writes `phrase` with a capital where no sentence starts ("an
-    offer from Mistral"): a name, not an ordinary word capitalised as a sentence's first."""
-    return any(m.group(0)[:1].isupper() and not re.search(r"(?:^|[.!?:]\s*|\n)\W*$",
-                                                           question[:m.start()])
-               for m in re.finditer(rf"\b{re.escape(phrase)}\b", question, re.IGNORECASE))
+def name_stands(phrase: str, question: str, role_named: bool) -> bool:
+    """True when a firm's first word ("Mistral" of Mistral AI, whose rest only says what kind
+    of firm it is) is typed as a name: with a capital where no sentence starts ("an offer
+    from Mistral"), or with a capital at all in a question that names a role ("Mistral Paris
+    senior SWE"); "scale" in running text stays a word."""
+    starts = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", question,
+                                              re.IGNORECASE) if question[m.start()].isupper()]
+    return any(role_named or not re.search(r"(?:^|[.!?:]\s*|\n)\W*$", question[:at])
+               for at in starts)
 
 
 def typed_as(phrase: str, question: str) -> str:

@@ -22,7 +22,7 @@ from assistant.answer.read.companies import (
     company_of_role,
     company_position,
     in_place_name,
-    named_mid_sentence,
+    name_stands,
     split_reading,
     typed_as,
     with_own_title,
@@ -228,26 +228,17 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             and words[mapping[1]][:1].isdigit() and [w.strip("?.,!") for w in words].count(
                 "level") == 1:  # "level 62" names a level and asks no mapping
         asks = [a for a in asks if a != "level_mapping"]
-    for slug, end, phrase in lower:  # an English word where a company stands: "cohere data
-        # engineer", "meta E5 swe", "swe at box" ("at scale" alone stays words)
-        if "company" not in found and company_position(words, end - len(phrase.split()), end,
-                                                        role_start, level_words):
+    for slug, end, phrase in lower:  # an English word where a company stands ("cohere data
+        # engineer", "swe at box"), or a firm's first word typed as a name (name_stands)
+        start = end - len(phrase.split())
+        if "company" not in found and (
+                company_position(words, start, end, role_start, level_words)
+                or phrase in parts and name_stands(phrase, question, role_start >= 0)):
             found["company"], found["company_typed"] = slug, phrase
-            spans["company"] = (end - len(phrase.split()), end)
-            used[end - len(phrase.split()):end] = [True] * len(phrase.split())
+            spans["company"] = (start, end)
+            used[start:end] = [True] * (end - start)
             if phrase in parts:
-                notes.append(f"Read '{typed_as(phrase, question)}' as "
-                             f"{vocab.companies.get(slug, slug)}.")
-        elif phrase in parts and "company" not in found and (
-                role_start >= 0 or named_mid_sentence(phrase, question)):
-            # "Mistral Paris senior SWE", "an offer from Mistral in Paris": the first word of
-            # a name whose rest only says what kind of firm it is (Mistral AI), typed with a
-            # capital where a sentence does not start, or in a question naming a role
-            found["company"], found["company_typed"] = slug, phrase
-            spans["company"] = (end - len(phrase.split()), end)
-            used[end - len(phrase.split()):end] = [True] * len(phrase.split())
-            notes.append(f"Read '{typed_as(phrase, question)}' as "
-                         f"{vocab.companies.get(slug, slug)}.")
+                notes.append(f"Read '{typed_as(phrase, question)}' as {vocab.companies[slug]}.")
         elif phrase in parts and capitalised(phrase, question):  # "Citadel" elsewhere: ask
             partial.append((phrase, (slug,), end, False))
     resolved = Resolved(question=question, company=found.get("company", ""),
