@@ -166,7 +166,7 @@ def reads_sections(reading: Resolved, rows: tuple[CompRow, ...]) -> bool:
     """Whether an answer reads the guide's sections: a topic or a sign-on asked (its mentions
     in prose), nothing asked, words beyond the slots, or no row found. A band asked for and
     found needs none: its rows are the answer (an LLM rephrasing it is given the rows), and
-    searching the sections was half of a distinct look-up's time (docs/benchmarks.md)."""
+    searching the sections was half of a distinct look-up's time, profiled in process)."""
     asks = set(reading.asks)
     return not rows or not asks or bool(asks - ROW_PARTS) \
         or len(reading.leftover) >= FREE_TEXT_WORDS

@@ -34,8 +34,9 @@ def lines(r: dict[str, Any]) -> list[str]:
            "(`assistant/bench/scaling/`). Warm look-ups: the gold questions of no negotiation "
            "intent, in one process, every guide the catalog keeps loaded first; cold: the "
            "median of whole `ask --json` processes; the app's memory: `python app.py` once "
-           "started, after the gold look-ups, and after the whole gold set (general questions "
-           "load the Chroma vector index into the process).", "",
+           "started, after the gold look-ups, and after the whole gold set (rankings read "
+           "every guide of a role, up to the 6,000 the catalog keeps loaded; no answer "
+           "queries the Chroma store, so its vector index never loads into the app).", "",
            "| size | guides | build | per guide | index | warm p50 / p95 | cold look-up | "
            "cold general | app RSS: started / look-ups / all gold | gold: right guide first "
            "/ status right |", "|---|---|---|---|---|---|---|---|---|---|"]
