@@ -37,6 +37,7 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from assistant.answer.kinds.base import GeneralSearch
     from assistant.answer.llm.answerer import ChatModel
+    from assistant.answer.read.reading import Resolved
     from assistant.embed.embedder import Embedder
     from assistant.index.handle import IndexHandle
 
@@ -71,11 +72,6 @@ class Assistant:
 
                     self._index = open_index(self.settings, self._embedder)
         return self._index
-
-    @property
-    def store_queries(self) -> int:
-        """How many vector store queries have answered (0 before the index is opened)."""
-        return self._index.answered_queries if self._index is not None else 0
 
     @property
     def opened_version(self) -> str:
@@ -119,9 +115,18 @@ class Assistant:
 
     def retrieve(self, question: str, history: Sequence[Message] = (), k: int = 4) -> Retrieved:
         """Resolve and retrieve without composing (`k` passages at most for general search)."""
+        return self.retriever.retrieve(self.read(question, history), k=k)
+
+    def read(self, question: str, history: Sequence[Message] = ()) -> Resolved:
+        """The question's reading, in the context of `history` (refused when malformed)."""
         question = check_question(question)
-        resolved = resolve_in_context(question, history, self.library.vocabulary, self.lexicon)
-        return self.retriever.retrieve(resolved, k=k)
+        return resolve_in_context(question, history, self.library.vocabulary, self.lexicon)
+
+    def quick(self, resolved: Resolved) -> bool:
+        """True when answering this reading is one guide's look-up or a message: no search,
+        no model, no table across guides, no LLM (a web server answers it on its event loop,
+        where handing it to a thread costs more than the answer)."""
+        return not self.settings.llm_enabled and self.retriever.quick(resolved)
 
     def ask(self, question: str, history: Sequence[Message] = (),
             model: ChatModel | None = None) -> Answer:
@@ -130,7 +135,12 @@ class Assistant:
         With an LLM configured (or `model`, a LangChain chat model, given) an answered question
         is rephrased by it and guarded; otherwise the grounded answer is final.
         """
-        retrieved = self.retrieve(question, history)
+        return self.answer(self.read(question, history), history, model)
+
+    def answer(self, resolved: Resolved, history: Sequence[Message] = (),
+               model: ChatModel | None = None) -> Answer:
+        """Answer a reading `read` made (see `ask`)."""
+        retrieved = self.retriever.retrieve(resolved)
         grounded = self._versioned(compose(retrieved, today=self.today))
         if self._uses_llm(grounded, model):
             from assistant.answer.llm.answerer import llm_answer

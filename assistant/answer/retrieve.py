@@ -19,6 +19,7 @@ from assistant.answer.kinds.dispatch import answerer_for
 from assistant.answer.library import Library
 from assistant.answer.read.reading import Resolved
 from assistant.answer.route import Route, route
+from assistant.answer.types import Kind
 from assistant.places.lexicon import Lexicon
 
 
@@ -51,6 +52,15 @@ class Retriever:
         if decision.status != "answered" or decision.listing:
             return Said(**asked_fields(asked))
         return answerer_for(kind).gather(Job(resolved, decision, asked, self.tools, k))
+
+    def quick(self, resolved: Resolved) -> bool:
+        """True when the route answers with a message or one guide's rows and sections (read
+        by BM25 alone): no search, no embedding, no table across guides."""
+        decision = route(resolved, self.library)
+        if decision.status != "answered" or decision.listing:
+            return True
+        return not (decision.general or decision.spanning) \
+            and (decision.kind or resolved.kind) is not Kind.COUNTER  # its tactic: by meaning
 
     def _carried(self, resolved: Resolved) -> tuple[str, ...]:
         """The note that says what a follow-up took from the earlier question."""

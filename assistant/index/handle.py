@@ -38,7 +38,6 @@ class IndexHandle:
         self.repo = repo
         self.manifest = manifest
         self.version = manifest.version
-        self.answered_queries = 0  # store queries that answered (a web app's health reads it)
 
     @cached_property
     def store(self) -> LayeredStore:
@@ -58,9 +57,7 @@ class IndexHandle:
     def query(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None
               ) -> list[StoreHit]:
         """The `k` chunks nearest to `vector`, optionally filtered by metadata."""
-        hits = self.store.query(vector, k, where)
-        self.answered_queries += 1
-        return hits
+        return self.store.query(vector, k, where)
 
     def reachable(self) -> bool:
         """Whether the vector store answers now (a server may be down; a directory is)."""

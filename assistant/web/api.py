@@ -1,10 +1,9 @@
 """The JSON API: ask (plain and streamed), the guide source viewer, feedback, health.
 
-Answers are read and written on threads of their own (`off_loop`, at most ANSWER_THREADS at
-once) over the one warmed Assistant kept in `WebState` on `app.state.web`, never on the event
-loop nor in the pool other routes share: a slow answer cannot stall /healthz, which runs on the
-loop and reads only cached values. A repeated question is answered from the AnswerCache on the
-event loop.
+One guide's look-up is answered on the event loop (well under a millisecond); every other
+answer on threads of its own (`off_loop`, ANSWER_THREADS at most), never in the pool other
+routes share, so a slow answer cannot stall /healthz, which reads only cached values. A
+repeated question is answered from the AnswerCache.
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingRes
 
 from assistant.answer.live import WARM_UP, LiveAssistant
 from assistant.answer.pipeline import Assistant
-from assistant.answer.types import Answer
+from assistant.answer.types import Answer, Message
 from assistant.errors import AssistantError, IndexUnavailableError, NotFoundError
 from assistant.index.catalog import LOADED_GUIDES
 from assistant.settings import Settings
@@ -43,6 +42,7 @@ from assistant.web.schemas import (
     FeedbackOut,
     HealthOut,
     guide_as_dict,
+    sse_events,
 )
 
 log = logging.getLogger("assistant.web")
@@ -117,6 +117,17 @@ class WebState:
             await anyio.sleep(0.01)
         return known
 
+    async def answer(self, bot: Assistant, question: str, history: list[Message]) -> Answer:
+        """On the loop when `Assistant.quick` (a thread hand-off cost more than such an answer:
+        a third of a loaded server's time), else on the answer threads, as is every answer
+        until the library is loaded (loading may wait on a Chroma server)."""
+        if self.loaded:
+            resolved = bot.read(question, history)
+            if bot.quick(resolved):
+                return bot.answer(resolved, history)
+            return await self.off_loop(bot.answer, resolved, history)
+        return await self.off_loop(bot.ask, question, history)
+
     async def off_loop(self, fn: Callable[..., T], *args: Any) -> T:
         """Run `fn(*args)` on the answer threads; the event loop goes on serving meanwhile."""
         if self._threads is None:  # made on the loop that uses it
@@ -158,14 +169,12 @@ async def ask(body: AskRequest, request: Request) -> Response:
     key = web.answer_key(body, bot)
     content = web.answers.get(key)
     if content is None:
-        queried = bot.store_queries
+        history = body.messages()
         try:
-            answer = await web.off_loop(bot.ask, body.question, body.messages())
+            answer = await web.answer(bot, body.question, history)
         except IndexUnavailableError:
             web.observed(False)
             raise
-        if bot.store_queries > queried:  # the vector index answered a query meanwhile
-            web.observed(True)
         content = json_bytes(answer.as_dict())
         web.answers.put(key, content)
     return Response(content, media_type="application/json")
@@ -195,31 +204,6 @@ async def _off_loop_events(web: WebState, events: Iterator[str]) -> AsyncIterato
     """Each event of a stream written on the answer threads."""
     while (event := await web.off_loop(next, events, None)) is not None:
         yield event
-
-
-def sse(event: str, data: dict[str, Any]) -> str:
-    """One server-sent event."""
-    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
-
-
-def sse_events(first: str | Answer, rest: Iterator[str | Answer]) -> Iterator[str]:
-    """delta events for text, then citations and done for the final Answer."""
-    item: str | Answer | None = first
-    try:
-        while item is not None:
-            if isinstance(item, Answer):
-                full = item.as_dict()
-                yield sse("citations", {k: full[k] for k in ("status", "citations",
-                                                             "suggestions")})
-                yield sse("done", full)
-                return
-            yield sse("delta", {"text": item})
-            item = next(rest, None)
-    except AssistantError as exc:
-        yield sse("error", {"error": str(exc), "status": exc.http_status})
-    except Exception:  # noqa: BLE001 - mid-stream: the status line is already sent
-        log.exception("unexpected error while streaming an answer")
-        yield sse("error", {"error": "internal error", "status": 500})
 
 
 @router.get("/api/guides/{guide_id:path}", responses={

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import logging
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -9,9 +12,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from assistant.answer.pipeline import MAX_QUESTION_CHARS
 from assistant.answer.read.dialogue import MAX_TURN_CHARS
 from assistant.answer.read.dialogue import MAX_TURNS as MAX_HISTORY_TURNS
-from assistant.answer.types import Kind
+from assistant.answer.types import Answer, Kind
 from assistant.corpus.model import CompRow, Guide
+from assistant.errors import AssistantError
 from assistant.web.render import is_review_overdue
+
+log = logging.getLogger("assistant.web")
 
 CITATION_KEYS = ("n", "guide", "source", "section", "title", "document")  # a rating keeps these
 
@@ -184,3 +190,28 @@ def guide_as_dict(guide: Guide) -> dict[str, Any]:
         "sections": [{"title": s.title, "anchor": s.anchor, "depth": s.depth, "text": s.text}
                      for s in guide.sections],
     }
+
+
+def sse(event: str, data: dict[str, Any]) -> str:
+    """One server-sent event."""
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def sse_events(first: str | Answer, rest: Iterator[str | Answer]) -> Iterator[str]:
+    """delta events for text, then citations and done for the final Answer."""
+    item: str | Answer | None = first
+    try:
+        while item is not None:
+            if isinstance(item, Answer):
+                full = item.as_dict()
+                yield sse("citations", {k: full[k] for k in ("status", "citations",
+                                                             "suggestions")})
+                yield sse("done", full)
+                return
+            yield sse("delta", {"text": item})
+            item = next(rest, None)
+    except AssistantError as exc:
+        yield sse("error", {"error": str(exc), "status": exc.http_status})
+    except Exception:  # noqa: BLE001 - mid-stream: the status line is already sent
+        log.exception("unexpected error while streaming an answer")
+        yield sse("error", {"error": "internal error", "status": 500})

@@ -16,8 +16,8 @@ from assistant.answer.live import LiveAssistant
 from assistant.answer.pipeline import Assistant
 from assistant.errors import IndexMissingError
 from assistant.index.writing.builder import build_index
-from assistant.web.api import sse_events as stream_events
 from assistant.web.render import markdown_to_html
+from assistant.web.schemas import sse_events as stream_events
 
 SIGN_ON = "Alibaba Seattle sign-on?"
 ANSWER_KEYS = {"question", "status", "intent", "answer", "citations", "suggestions", "bands",

@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from web_support import web_settings
+from web_support import slow_answers, web_settings
 
 from assistant.answer.pipeline import Assistant
 from assistant.web.server import create_app, serve_in_background
@@ -76,13 +76,7 @@ def test_a_request_that_trickles_in_is_cut_off(serve: Any) -> None:
 
 def test_a_flood_past_the_in_flight_cap_is_shed(serve: Any, web_bot: Assistant,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    real = web_bot.ask
-
-    def slow_ask(*args: Any, **kwargs: Any) -> Any:
-        time.sleep(0.5)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(web_bot, "ask", slow_ask)
+    slow_answers(monkeypatch, web_bot, 0.5)
     url = serve(max_in_flight=2, trusted_proxies=("127.0.0.1",))  # 8 clients, 1 request each
     results: list[httpx.Response] = []
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -81,3 +82,17 @@ def assert_inert_html(html: str) -> None:
     for needle in ("<script", "<iframe", "<img", "javascript:", "203.0.113.9"):
         assert needle not in lowered, needle
     assert not re.search(r"<[^>]*\son\w+\s*=", html)
+
+
+def slow_answers(monkeypatch: Any, bot: Any, seconds: float) -> None:
+    """Make every answer `bot` writes take `seconds` longer. A slow answer is never one the
+    server writes on its event loop (`Assistant.quick`), so none is taken for quick."""
+    for name in ("ask", "answer"):
+        real = getattr(bot, name)
+
+        def slow(*args: Any, _real: Any = real, **kwargs: Any) -> Any:
+            time.sleep(seconds)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(bot, name, slow)
+    monkeypatch.setattr(bot, "quick", lambda resolved: False)

@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
+from web_support import slow_answers
 
 from assistant.answer.pipeline import Assistant
 
@@ -44,16 +45,6 @@ def _concurrently(url: str, clients: list[str], path: str = "/api/ask") -> list[
     return codes
 
 
-def _slowed(monkeypatch: pytest.MonkeyPatch, bot: Assistant, seconds: float) -> None:
-    real = bot.ask
-
-    def slow_ask(*args: Any, **kwargs: Any) -> Any:
-        time.sleep(seconds)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(bot, "ask", slow_ask)
-
-
 def test_slow_bodies_from_two_addresses_hold_no_slot(serve: Any) -> None:
     url = serve(max_in_flight=8, request_timeout=5.0)
     held = [_slow_body(url, f"127.0.0.{2 + i % 2}") for i in range(16)]
@@ -69,7 +60,7 @@ def test_slow_bodies_from_two_addresses_hold_no_slot(serve: Any) -> None:
 
 def test_one_client_holds_a_share_and_healthz_reports_shedding(
         serve: Any, web_bot: Assistant, monkeypatch: pytest.MonkeyPatch) -> None:
-    _slowed(monkeypatch, web_bot, 2.0)
+    slow_answers(monkeypatch, web_bot, 2.0)
     url = serve(max_in_flight=4, trusted_proxies=("127.0.0.1",))  # a client may hold 1
     codes = _concurrently(url, ["127.0.1.1"] * 3)
     assert sorted(codes) == [200, 429, 429]
@@ -83,7 +74,7 @@ def test_one_client_holds_a_share_and_healthz_reports_shedding(
 
 def test_slow_answers_do_not_stall_healthz(serve: Any, web_bot: Assistant,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    _slowed(monkeypatch, web_bot, 3.0)
+    slow_answers(monkeypatch, web_bot, 3.0)
     url = serve(trusted_proxies=("127.0.0.1",))  # 64 slots, 16 a client
     clients = [f"127.0.1.{i % 3 + 1}" for i in range(45)]
     runner = threading.Thread(target=_concurrently, args=(url, clients))
