@@ -196,8 +196,8 @@ def test_feedback_is_stored(client: TestClient, tmp_path: Path) -> None:
 class ExplodingBot(Assistant):
     """Fails like a bug would, with internals in the message."""
 
-    def ask(self, question: str, history: Any = ()) -> Any:
-        raise RuntimeError("secret internal detail /etc/shadow")
+    def answer(self, resolved: Any, history: Any = (), model: Any = None) -> Any:
+        raise RuntimeError("secret internal detail /etc/shadow")  # ask and /api/ask call it
 
 
 def test_unexpected_errors_are_a_bare_500_and_logged(make_client: ClientFactory,

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from stop_words import get_stop_words
 
@@ -109,10 +110,9 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
     # named company's guide holds them)
     keys = [w for w in words if w in anchors] or [w for w in words if w not in _GENERIC] \
         or words
-    docs = [_words(h.section.title if h.section else "", p) for h, p, _ in pool]
-    from rank_bm25 import BM25Okapi  # here: it brings numpy, which a look-up never needs
-
-    raw = BM25Okapi(docs, b=LENGTH_NORM).get_scores(keys) if keys else [0.0] * len(pool)
+    texts = [(h.section.title if h.section else "", p) for h, p, _ in pool]
+    docs = [_words(*t) for t in texts]
+    raw = _bm25_scores(texts, keys) if keys else [0.0] * len(pool)
     scores = [x * (1 + FOUND_BONUS / (1 + pool[i][2])) if pool[i][2] < len(hits) else x
               for i, x in enumerate(raw)]
     order = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i][2], i))
@@ -177,6 +177,25 @@ def _fused_first(candidates: list[int], texts: list[str], question: str, embed: 
     fused = max(range(len(texts)),
                 key=lambda k: 1 / (FUSION_K + k) + 1 / (FUSION_K + by_meaning[k]))
     return candidates[fused]
+
+
+def _bm25_scores(texts: list[tuple[str, str]], keys: list[str]) -> list[float]:
+    """BM25 scores of `keys` for each (title, paragraph), from a model kept per set of
+    paragraphs (`_bm25_of`): the general questions share one pool (every article paragraph)
+    and a named company's share theirs, and building the model was most of their time."""
+    model, at = _bm25_of(tuple(sorted(set(texts))))
+    scores = model.get_scores(keys)
+    return [float(scores[at[t]]) for t in texts]
+
+
+@lru_cache(maxsize=64)
+def _bm25_of(texts: tuple[tuple[str, str], ...]) -> tuple[Any, dict[tuple[str, str], int]]:
+    """BM25 over the paragraphs in a fixed order (scores do not depend on the order), and
+    each paragraph's place in it."""
+    from rank_bm25 import BM25Okapi  # here: it brings numpy, which a look-up never needs
+
+    return BM25Okapi([_words(*t) for t in texts], b=LENGTH_NORM), \
+        {t: i for i, t in enumerate(texts)}
 
 
 @lru_cache(maxsize=16384)
