@@ -54,8 +54,8 @@ def longer_role(words: Sequence[str], used: Sequence[bool], start: int, end: int
 
 def longer_company(typed: Sequence[str], used: Sequence[bool], start: int, end: int) -> str:
     """The longer firm name a matched company runs on into ("Mercury Systems"), or ""."""
-    if end >= len(typed) or used[end] or typed[start].endswith(","):
-        return ""
+    if end >= len(typed) or used[end] or typed[end - 1].endswith((",", ".", "?", "!", ";", ":")):
+        return ""  # a sentence or a list goes on: "I work at Google. Compare ..."
     nxt = typed[end].strip(",.?!")
     if not nxt[:1].isupper() or nxt.casefold() in QUESTION_WORDS | LEVEL_WORDS:
         return ""

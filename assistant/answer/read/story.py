@@ -29,6 +29,12 @@ CURRENT = re.compile(r"\b(?:current(?:ly)?|right now|i make|i'm making|i am maki
 ORIGIN = re.compile(r"\b(?:mov\w*|relocat\w*|coming|came|transferr\w*)\b(?:\s+\w+)?\s+"
                     r"from$")  # "I'm moving over from London"
 _SENTENCE = re.compile(r"[^.?!;]+[.?!;]?")
+OFFER = re.compile(r"\b(?:offer\w*|interview\w*)\b", re.I)
+# said right before a company: the person works there now
+WORKS_AT = re.compile(r"\b(?:(?:i|i'm|i am)\s+(?:currently\s+|now\s+)?(?:work(?:ing)?\s+)?"
+                      r"(?:at|for|with)|currently\s+(?:at|with|working\s+(?:at|for))|"
+                      r"employed\s+(?:at|by)|my\s+(?:current\s+)?(?:employer|company),?)\s+$",
+                      re.I)
 
 
 def told(resolved: Resolved, companies: Mapping[str, str]) -> Resolved:
@@ -39,9 +45,11 @@ def told(resolved: Resolved, companies: Mapping[str, str]) -> Resolved:
     if offered != resolved.stated:  # "My current job pays $160K": not a figure to place
         resolved = replace(resolved, stated=offered)
     named = [c for c in (resolved.company, *resolved.other_companies) if c]
-    if not resolved.stated or len(set(named)) < 2:
+    if len(set(named)) < 2:
         return resolved
     spots = {slug: _mentions(question, slug, companies.get(slug, slug)) for slug in set(named)}
+    if not resolved.stated:
+        return _at_employer(resolved, companies, named, _employer(question, spots))
     owners: dict[str, list[StatedFigure]] = {}
     for figure in resolved.stated:
         owner = _owner(question, figure, spots)
@@ -95,9 +103,19 @@ def _sentence_at(question: str, at: int) -> tuple[int, int]:
 
 
 def _current(question: str, figure: StatedFigure) -> bool:
-    """True when the figure's sentence says, before it, that it is the person's current pay."""
+    """True when the figure's sentence says, before it, that it is the person's current pay
+    (and no offer is told between: "I currently work at Google and Stripe offered me $200K")."""
     start, _ = _sentence_at(question, figure.start)
-    return CURRENT.search(question[start:figure.start]) is not None
+    cues = list(CURRENT.finditer(question, start, figure.start))
+    return bool(cues) and OFFER.search(question, cues[-1].end(), figure.start) is None
+
+
+def _employer(question: str, spots: Mapping[str, list[int]]) -> str:
+    """The company the message says the person works at now ("I'm at Google right now", "I
+    currently work for Meta"), when it says so of exactly one."""
+    found = {c for c, ps in spots.items() for p in ps
+             if WORKS_AT.search(question[max(0, p - 40):p])}
+    return next(iter(found)) if len(found) == 1 else ""
 
 
 def _owner(question: str, figure: StatedFigure, spots: Mapping[str, list[int]]) -> str:
@@ -121,3 +139,17 @@ def _asked(question: str, spots: Mapping[str, list[int]]) -> str:
         if inside:
             return inside[0][1]
     return ""
+
+
+def _at_employer(resolved: Resolved, companies: Mapping[str, str], named: list[str],
+                 employer: str) -> Resolved:
+    """A message with no figures that names where the person works and one other company
+    ("I'm at Google and interviewing with Airwallex; should I say what I make?"): about the
+    other one, the employer said in a note; a comparison asked for stays one."""
+    others = [c for c in dict.fromkeys(named) if c != employer]
+    if not employer or len(others) != 1 or resolved.cues.compare:
+        return resolved
+    note = (f"You work at {companies.get(employer, employer)}; this answer is about "
+            f"{companies.get(others[0], others[0])}.")
+    return replace(resolved, company=others[0], other_companies=(),
+                   notes=(*resolved.notes, note))

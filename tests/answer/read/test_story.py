@@ -50,3 +50,27 @@ def test_fixed_and_variable_in_lakhs(library_bot: Assistant) -> None:
     answer = library_bot.ask("Salesforce offer: 30 LPA fixed plus 8 LPA variable, software "
                              "engineer in Hyderabad. Good?")
     assert "**Your base of 30 LPA** is 62%" in answer.text and "₹34L − ₹30L" not in answer.text
+
+
+def test_an_offer_told_after_the_current_job_is_placed(library_bot: Assistant) -> None:
+    """"I currently work at Google and Stripe offered me $190K": the figure is Stripe's offer,
+    not current pay. stripe/software-engineer.md New York base $178K–$225K: ($190K − $178K) ÷
+    $47K = 26%; google/software-engineer.md New York City base $148K–$210K is not asked."""
+    answer = library_bot.ask("I currently work at Google and Stripe offered me $190K base for a "
+                             "software engineer role in New York. Is that good?")
+    assert answer.guide == "stripe/software-engineer"
+    assert "$178K–$225K" in answer.text and "26%" in answer.text
+    assert "$148K–$210K" not in answer.text and "google/" not in str(answer.citations)
+
+
+def test_where_the_person_works_is_said_not_tabled(library_bot: Assistant) -> None:
+    """"I'm at Google right now and interviewing with Reddit": about Reddit. reddit/
+    software-engineer.md New York base $168K–$205K; Google's $148K–$210K is not asked."""
+    answer = library_bot.ask("I'm at Google right now and interviewing with Reddit for a "
+                             "software engineer role in New York. What's the base range?")
+    assert (answer.status, answer.guide) == ("answered", "reddit/software-engineer")
+    assert "$168K–$205K" in answer.text and "You work at Google" in answer.text
+    assert "$148K–$210K" not in answer.text and "google/" not in str(answer.citations)
+    compared = library_bot.ask("I work at Google. Compare Reddit vs Google software engineer "
+                               "base in New York.")
+    assert "$168K–$205K" in compared.text and "$148K–$210K" in compared.text  # asked: kept
