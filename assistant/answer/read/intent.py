@@ -49,7 +49,8 @@ def kind_of(resolved: Resolved) -> Kind:
     """The kind of question (see the module's table); the topic's kind for a topic question."""
     cues = resolved.cues
     companies = [c for c in (resolved.company, *resolved.other_companies) if c]
-    pay = bool(PAY_PARTS.intersection(resolved.asks))
+    # pay asked by part, or by a word that compares ("does Meta pay more?"): not a mapping
+    pay = bool(PAY_PARTS.intersection(resolved.asks)) or (cues.pay and cues.compare)
     level = resolved.level_asked
     title = title_level(resolved.unmatched) if level is None else None
     capitals = title is not None and title.typed.isupper()  # "VP", "PMTS": a title, typed so

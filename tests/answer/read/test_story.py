@@ -74,3 +74,13 @@ def test_where_the_person_works_is_said_not_tabled(library_bot: Assistant) -> No
     compared = library_bot.ask("I work at Google. Compare Reddit vs Google software engineer "
                                "base in New York.")
     assert "$168K–$205K" in compared.text and "$148K–$210K" in compared.text  # asked: kept
+
+
+def test_does_the_other_company_pay_more_is_a_comparison(library_bot: Assistant) -> None:
+    """"I work at Google; does Meta pay more ...": both bands, not a level mapping.
+    google/senior-software-engineer.md Seattle / Kirkland base $180K–$250K; meta/
+    senior-software-engineer.md US (Seattle / Austin) base $185K–$255K."""
+    answer = library_bot.ask("I work at Google; does Meta pay more for a senior software "
+                             "engineer in Seattle?")
+    assert "$180K–$250K" in answer.text and "$185K–$255K" in answer.text
+    assert "$255K − $250K = $5K" in answer.text
