@@ -185,12 +185,11 @@ class Library:
         return self._about[doc.id]
 
     def nearest_articles(self, vector: np.ndarray, k: int, allowed: frozenset[str]
-                         ) -> list[tuple[Guide, Section]] | None:
+                         ) -> list[tuple[Guide, Section]]:
         """The `k` sections, nearest `vector` first, of the articles about no company outside
-        `allowed` (by their stored vectors); None for a library with no index (then the
-        store is searched)."""
+        `allowed` (by the vectors an index's catalog keeps; none for parsed guides)."""
         if self._articles is None:
-            return None
+            return []
         out: list[tuple[Guide, Section]] = []
         for guide_id, anchor, _ in self._articles().nearest(vector, None):
             guide = self.guide(guide_id)

@@ -5,8 +5,7 @@ Example:
     'article'
 
 Dense hits come from the articles' section vectors the catalog keeps (an exact search over a
-few thousand rows, no Chroma import); only a library whose catalog keeps none (built without an
-index) asks the Chroma collection. Lexical hits come from BM25 over the article sections.
+few thousand rows, no Chroma import); lexical hits from BM25 over the article sections.
 Reciprocal-rank fusion merges the two lists; articles get a boost because general advice lives
 there, and a general question must not pick up one company's figures as if they were
 everyone's.
@@ -81,30 +80,21 @@ class HybridSearch:
 
     def _dense(self, question: str, allowed: frozenset[str]) -> list[tuple[Guide, Section]]:
         """Nearest sections of the articles about no company outside `allowed`, from the
-        vectors the catalog keeps; the store (one unfiltered query) only when it keeps none.
+        vectors the index's catalog keeps (none for a library of parsed guides: lexical only).
 
         Every guide is one company's, and a named company's guides are read whole by
-        advice.py, so the articles are all a dense search has to rank. Searching the store
-        for a named company changed no answer of the gold, adversarial, everyday or advice
-        sets, cost ~4 ms, and loaded the whole vector index into an embedded app
-        (docs/benchmarks.md, scaling). A question worded like no article ("How do I
-        counter?") may find nothing close here; advice.py then reads the articles whole.
+        advice.py, so the articles are all a dense search has to rank. Searching the Chroma
+        store for a named company instead changed no answer of the gold, adversarial,
+        everyday or advice sets, cost ~4 ms, and loaded the whole vector index into an
+        embedded app (docs/benchmarks.md, scaling). A question worded like no article ("How
+        do I counter?") may find nothing close here; advice.py then reads the articles whole.
         """
         if self.index is None or self.embedder is None:
             return []
         # the library remembers the vector: advice.py embeds the question again to rerank
         vector = self.library.remembering(self.embedder)([question])[0]
         articles = self.library.nearest_articles(vector, DENSE_CANDIDATES, allowed)
-        if articles is not None:
-            return [(guide, section) for guide, section in articles if section.answers]
-        out = []
-        for hit in self.index.query(vector, DENSE_CANDIDATES):
-            guide = self.library.guide(str(hit.metadata.get("guide", "")))
-            section = guide.section(str(hit.metadata.get("anchor", ""))) if guide else None
-            if hit.metadata.get("kind") == "section" and guide is not None and section \
-                    and section.answers:
-                out.append((guide, section))
-        return out
+        return [(guide, section) for guide, section in articles if section.answers]
 
 
 def _first_per_section(pairs: Iterable[tuple[Guide, Section]]) -> list[tuple[Guide, Section]]:

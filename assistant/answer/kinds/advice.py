@@ -188,7 +188,7 @@ def _bm25_scores(texts: list[tuple[str, str]], keys: list[str]) -> list[float]:
     return [float(scores[at[t]]) for t in texts]
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)  # ~1 MiB each (912 paragraphs: the articles' and one guide's)
 def _bm25_of(texts: tuple[tuple[str, str], ...]) -> tuple[Any, dict[tuple[str, str], int]]:
     """BM25 over the paragraphs in a fixed order (scores do not depend on the order), and
     each paragraph's place in it."""
