@@ -50,6 +50,7 @@ class NearestArticles(Protocol):
     """The articles' section vectors an index stores (index/articles.py)."""
 
     def nearest(self, vector: np.ndarray, k: int | None) -> list[tuple[str, str, float]]: ...
+    def paragraph_vector(self, text: str) -> np.ndarray | None: ...
 
 
 class CatalogLike(Protocol):
@@ -219,7 +220,9 @@ class Library:
 
     def remembering(self, embedder: Embedder) -> Callable[[Sequence[str]], np.ndarray]:
         """`embedder.embed`, with the vectors of the texts it embeds kept on this library (at
-        most MAX_VECTORS, the oldest dropped first), keyed by the model's name and the text."""
+        most MAX_VECTORS, the oldest dropped first), keyed by the model's name and the text.
+        An article paragraph's vector comes from the index's catalog (made by the same model:
+        an index refuses another), so no question embeds one."""
 
         def embed(texts: Sequence[str]) -> np.ndarray:
             import numpy as np
@@ -228,6 +231,10 @@ class Library:
             with self._vectors_lock:
                 known = {t: v for t in wanted
                          if (v := self._vectors.get((embedder.name, t))) is not None}
+            if self._articles is not None:
+                stored = self._articles()
+                known.update((t, v) for t in wanted if t not in known
+                             and (v := stored.paragraph_vector(t)) is not None)
             missing = [t for t in wanted if t not in known]
             if missing:
                 made = dict(zip(missing, embedder.embed(missing), strict=True))

@@ -1,4 +1,5 @@
-"""Sections for plain text with no Markdown: title-like lines and paragraph groups.
+"""Sections for plain text with no Markdown: title-like lines and paragraph groups; and the
+paragraphs an answer quotes out of any section (`quoted_paragraphs`).
 
 A short line without closing punctuation ("Demand is Booming", "Key Points:") becomes a
 section title. Prose is grouped into sections of at most GROUP_CHARS characters; a group that
@@ -8,6 +9,7 @@ has no title line of its own is titled by its first words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.corpus.model import Section
 from assistant.corpus.slugs import SectionSpan, Slugger, clean_title
@@ -17,6 +19,7 @@ TITLE_WORDS = 8
 TITLE_CHARS = 80
 UNWRAPPED_CHARS = 100  # wrapped text never has lines this long: each line is a paragraph
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s")
+_ITEM = re.compile(r"^(?:[•\-*]|\d+[.)])\s+")
 
 
 def is_title_line(line: str) -> bool:
@@ -94,3 +97,27 @@ def _split_block(begin: int, block: list[str]) -> list[tuple[int, str]]:
     if any(len(line) > UNWRAPPED_CHARS for line in block):
         return [(begin + i, line.strip()) for i, line in enumerate(block)]
     return [(begin, "\n".join(block).strip())]
+
+
+@lru_cache(maxsize=4096)
+def quoted_paragraphs(text: str) -> list[str]:
+    """A section's paragraphs as answers quote them (and the index embeds the articles'):
+    non-empty lines; a table, and a list with the line that introduces it, stay whole (their
+    rows mean nothing apart). Remembered: the articles' sections recur every question."""
+    out: list[str] = []
+    table: list[str] = []
+    for line in (x.strip() for x in text.splitlines()):
+        if line.startswith("|"):
+            table.append(line)
+            continue
+        if table:
+            out.append("\n".join(table))
+            table = []
+        if line and _ITEM.match(line) and out and (out[-1].endswith(":") or "\n" in out[-1]
+                                                   and _ITEM.match(out[-1].splitlines()[-1])):
+            out[-1] += "\n" + line  # a list stays whole, with the line that introduces it
+        elif line:
+            out.append(line)
+    if table:
+        out.append("\n".join(table))
+    return out

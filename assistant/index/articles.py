@@ -10,18 +10,26 @@ company's. Searching the whole vector store for it loaded Chroma (about 0.9 s of
 its vector index into a cold `ask`, and at ten times the library the guides' chunks crowded
 the articles out of the store's nearest 30. The articles' section chunks are few (hundreds),
 so their vectors are stored once per version, here, and searched exactly with one product.
+
+The paragraphs of those sections are kept too (`paragraph_vector`): advice reranks the
+paragraphs it found by meaning, and embedding them was a second run of the model in every cold
+general question.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
 
 from assistant.chunks import Chunk
+from assistant.corpus.model import Guide
+from assistant.corpus.paragraphs import quoted_paragraphs
 from assistant.index.entries import Part
+
+Embed = Callable[[Sequence[str]], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,23 @@ class ArticleVectors:
     guides: tuple[str, ...] = ()
     anchors: tuple[str, ...] = ()
     matrix: np.ndarray | None = None  # (len(ids), dim) float32, rows L2-normalised
+    # their sections' paragraphs (quoted_paragraphs): article id and text of each, and vectors
+    paragraphs: tuple[tuple[str, str], ...] = ()
+    paragraph_matrix: np.ndarray | None = None
+
+    def paragraph_vector(self, text: str) -> np.ndarray | None:
+        """The stored vector of an article paragraph with this text, or None."""
+        if self.paragraph_matrix is None:
+            return None
+        at = self._paragraph_rows().get(text)
+        return None if at is None else self.paragraph_matrix[at]
+
+    def _paragraph_rows(self) -> dict[str, int]:
+        rows = self.__dict__.get("_rows")
+        if rows is None:  # made once, on first use (a frozen dataclass, unpickled)
+            rows = {text: n for n, (_, text) in enumerate(self.paragraphs)}
+            object.__setattr__(self, "_rows", rows)
+        return rows
 
     def nearest(self, vector: np.ndarray, k: int | None) -> list[tuple[str, str, float]]:
         """The `k` chunks (all when None) most like `vector` (cosine), best first: (guide,
@@ -58,9 +83,12 @@ class VectorSource(Protocol):
 
 
 def collect(parts: Sequence[Part], by_guide: Mapping[str, Sequence[Chunk]],
-            staged: VectorSource, previous: ArticleVectors | None) -> ArticleVectors:
+            staged: VectorSource, previous: ArticleVectors | None,
+            read: Callable[[str], Guide | None] = lambda guide_id: None,
+            embed: Embed | None = None) -> ArticleVectors:
     """The vectors of every article section chunk `parts` hold: carried from `previous` when
-    its id and content hash are unchanged, else read from the records just written."""
+    its id and content hash are unchanged, else read from the records just written; and of
+    their paragraphs (`paragraphs`)."""
     carried = previous.by_chunk() if previous is not None else {}
     rows: list[tuple[str, str, str, str]] = []  # chunk id, hash, guide, anchor
     wanted = []
@@ -85,5 +113,37 @@ def collect(parts: Sequence[Part], by_guide: Mapping[str, Sequence[Chunk]],
     if not rows:
         return ArticleVectors()
     ids, hashes, guides, anchors = (tuple(column) for column in zip(*rows, strict=True))
+    texts, matrix = paragraphs(parts, read, previous, embed)
     return ArticleVectors(ids, hashes, guides, anchors,
-                          np.stack(vectors).astype(np.float32, copy=False))
+                          np.stack(vectors).astype(np.float32, copy=False), texts, matrix)
+
+
+def paragraphs(parts: Sequence[Part], read: Callable[[str], Guide | None],
+               previous: ArticleVectors | None, embed: Embed | None
+               ) -> tuple[tuple[tuple[str, str], ...], np.ndarray | None]:
+    """Each article's quoted paragraphs and their vectors. `read` gives an article read again
+    (changed), else None: an unchanged article keeps the previous version's rows, and one read
+    again (or that version lacked) reuses the vectors of paragraphs whose text is unchanged and
+    embeds the rest. Without `embed`, none are kept (answers embed them when asked)."""
+    if embed is None:
+        return (), None
+    kept = previous if previous is not None and previous.paragraph_matrix is not None else None
+    rows: list[tuple[str, str]] = []
+    for part in (p for p in parts if p.entry.kind == "article"):
+        guide_id = part.entry.id
+        carried = [row for row in kept.paragraphs if row[0] == guide_id] if kept else []
+        guide = read(guide_id)
+        if guide is None and carried:
+            rows += carried
+        elif guide is not None:
+            texts = dict.fromkeys(p for s in guide.sections if s.text.strip() and s.answers
+                                  for p in quoted_paragraphs(s.text))
+            rows += [(guide_id, t) for t in texts]
+    if not rows:
+        return (), None
+    known = {t: v for _, t in rows
+             if kept is not None and (v := kept.paragraph_vector(t)) is not None}
+    missing = list(dict.fromkeys(t for _, t in rows if t not in known))
+    if missing:
+        known.update(zip(missing, embed(missing), strict=True))
+    return tuple(rows), np.stack([known[t] for _, t in rows]).astype(np.float32, copy=False)

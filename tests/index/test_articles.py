@@ -13,6 +13,7 @@ from index_support import CountingEmbedder, hash_settings
 from assistant.answer.library import Library
 from assistant.answer.pipeline import Assistant
 from assistant.answer.search import HybridSearch
+from assistant.corpus.paragraphs import quoted_paragraphs
 from assistant.embed.hash_embedder import HashEmbedder
 from assistant.index.handle import IndexHandle, open_index
 from assistant.index.writing.builder import build_index
@@ -105,3 +106,52 @@ def test_no_general_question_searches_the_store(
     allowed = search.search("sign-on bonus clawback", 5, frozenset({"alibaba"}))
     assert allowed and queried == []
 
+
+
+def _paragraph_vectors(settings: Settings) -> dict[str, np.ndarray]:
+    articles = open_index(settings).catalog.articles
+    assert articles.paragraph_matrix is not None
+    return {text: articles.paragraph_matrix[n] for n, (_, text) in enumerate(articles.paragraphs)}
+
+
+def test_the_catalog_keeps_each_article_paragraph_vector_as_the_model_makes_it(
+        tmp_path: Path, library: Path) -> None:
+    settings = hash_settings(tmp_path / "index")
+    build_index(settings, [library], progress=False, rebuild=True)
+    kept = _paragraph_vectors(settings)
+    handle = open_index(settings)
+    quoted = {p for guide_id in set(handle.catalog.articles.guides)
+              for s in handle.catalog.guide(guide_id).sections  # type: ignore[union-attr]
+              if s.text.strip() and s.answers for p in quoted_paragraphs(s.text)}
+    assert len(quoted) > 10 and kept.keys() == quoted
+    texts = sorted(quoted)
+    assert np.allclose(np.stack([kept[t] for t in texts]), HashEmbedder().embed(texts))
+
+
+def test_a_build_embeds_only_the_paragraphs_an_edit_made(tmp_path: Path, library: Path) -> None:
+    settings = hash_settings(tmp_path / "index")
+    build_index(settings, [library], progress=False, rebuild=True)
+    before = _paragraph_vectors(settings)
+    guide = library / GUIDE
+    guide.write_text(guide.read_text() + "\nOne more sentence.\n")
+    counting = CountingEmbedder()
+    build_index(settings, [library], progress=False, embedder=counting)
+    assert not set(counting.texts) & before.keys() and _paragraph_vectors(settings).keys() \
+        == before.keys()
+    article = library / ARTICLE
+    new = "A new first paragraph on sign-on bonuses."
+    article.write_text(article.read_text().replace("\n\n", f"\n\n{new}\n\n", 1))
+    counting = CountingEmbedder()
+    build_index(settings, [library], progress=False, embedder=counting)
+    after = _paragraph_vectors(settings)
+    assert new in after and new in counting.texts and not set(counting.texts) & before.keys()
+
+
+def test_a_general_question_embeds_the_question_and_no_article_paragraph(
+        tmp_path: Path, library: Path) -> None:
+    settings = hash_settings(tmp_path / "index")
+    build_index(settings, [library], progress=False, rebuild=True)
+    counting = CountingEmbedder()
+    answer = Assistant(settings, embedder=counting).ask("Can a sign-on bonus be clawed back?")
+    assert answer.status == "answered" and answer.citations
+    assert counting.texts == ["Can a sign-on bonus be clawed back?"]

@@ -33,6 +33,7 @@ from assistant.answer.types import Answer, Hit
 from assistant.answer.write.citations import Citations
 from assistant.answer.write.quoting import quote_all
 from assistant.corpus.model import Guide
+from assistant.corpus.paragraphs import quoted_paragraphs
 
 MAX_PARAGRAPHS = 3
 SEARCHED = 8  # passages general search finds, before the paragraphs that answer are chosen
@@ -60,7 +61,6 @@ _GENERIC = frozenset(get_stop_words("en")) | frozenset(
     "offer negotiate negotiation negotiating salary pay job company companies role recruiter "
     "good normal tell telling keep keeps say says said ask asked think really".split())
 _POINTS_BACK = re.compile(r"(?:This|These|That|Those|Such|It|They)\b(?! is why\b)")
-_ITEM = re.compile(r"^(?:[•\-*]|\d+[.)])\s+")
 PROMOTION = re.compile(
     r"\bsign up\b|\bfree consultation\b|\bconsultation\b|\bbook (?:a|your) (?:call|session)\b|"
     r"\bcontact us\b|\bget in touch\b|\bour (?:expert|team|negotiators|clients|service|internal)"
@@ -98,7 +98,7 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
                               chunk_id=f"{a.id}#{s.anchor}", section=s))
               for a in articles for s in a.sections if s.text.strip() and s.answers]
     for rank, hit in found:
-        for paragraph in _paragraphs(hit.text):
+        for paragraph in quoted_paragraphs(hit.text):
             if not promotes(paragraph) and (hit.chunk_id, paragraph) not in seen:
                 seen.add((hit.chunk_id, paragraph))
                 pool.append((hit, paragraph, rank))
@@ -154,7 +154,7 @@ def _meaning(question: str, paragraph: str, embed: Embed) -> float:
 def _in_context(text: str, paragraph: str) -> str:
     """The paragraph with the one before it when it opens by pointing back ("This growth
     also ..."), and with the one after it when that one does ("This high demand has ...")."""
-    paragraphs = _paragraphs(text)
+    paragraphs = quoted_paragraphs(text)
     if paragraph not in paragraphs:
         return paragraph
     at = paragraphs.index(paragraph)
@@ -207,29 +207,6 @@ def _words(title: str, paragraph: str) -> list[str]:
 def _undotted(text: str) -> str:
     """Dotted abbreviations as one word ("Ph.D." -> "PhD."), as people type them."""
     return re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z])", "", text)
-
-
-@lru_cache(maxsize=4096)
-def _paragraphs(text: str) -> list[str]:
-    """Non-empty lines; a table, and a list with the line that introduces it, stay whole (their
-    rows mean nothing apart)."""
-    out: list[str] = []
-    table: list[str] = []
-    for line in (x.strip() for x in text.splitlines()):
-        if line.startswith("|"):
-            table.append(line)
-            continue
-        if table:
-            out.append("\n".join(table))
-            table = []
-        if line and _ITEM.match(line) and out and (out[-1].endswith(":") or "\n" in out[-1]
-                                                   and _ITEM.match(out[-1].splitlines()[-1])):
-            out[-1] += "\n" + line  # a list stays whole, with the line that introduces it
-        elif line:
-            out.append(line)
-    if table:
-        out.append("\n".join(table))
-    return out
 
 
 class AdviceAnswer:

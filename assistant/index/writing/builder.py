@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.corpus.model import CorpusResult
+from assistant.corpus.model import CorpusResult, Guide
 from assistant.embed.embedder import Embedder, get_embedder
 from assistant.errors import IndexWriteError
 from assistant.index.articles import collect as collect_articles
@@ -128,6 +128,20 @@ def _locked_build(settings: Settings, roots: Sequence[Path], read: ReadCorpus, r
                 "disk with room) and run `assistant index` again.") from None
 
 
+def _article_reader(corpus: CorpusResult, base: Base | None) -> Callable[[str], Guide | None]:
+    """An article read again by this build, or one whose paragraphs the base lacks (loaded
+    from its catalog), by id; None for an article the base carries whole."""
+    fresh = {g.id: g for g in corpus.guides}
+    held = {gid for gid, _ in base.catalog.articles.paragraphs} if base else set()
+
+    def read(guide_id: str) -> Guide | None:
+        if guide_id in fresh:
+            return fresh[guide_id]
+        return base.catalog.guide(guide_id) if base and guide_id not in held else None
+
+    return read
+
+
 def disk_full(exc: BaseException) -> bool:
     """True for the ways a full disk shows: ENOSPC/EDQUOT, a shutil.Error listing them, or
     SQLite's "database or disk is full" from Chroma."""
@@ -160,7 +174,9 @@ def _build(job: _Job, corpus: CorpusResult, roots: Sequence[Path], base: Base | 
     store = stage_layout(job.repo, layout)
     reused = reusable_vectors(job.repo, base, plan, layout, store)
     embedded = write_chunks(store, plan, reused, job.embedder, job.progress, job.tick)
-    articles = collect_articles(parts, by_guide, store, base.catalog.articles if base else None)
+    previous = base.catalog.articles if base else None
+    articles = collect_articles(parts, by_guide, store, previous,
+                                _article_reader(corpus, base), job.embedder.embed)
     catalog = Catalog.pack(parts, findings, dict(corpus.skipped), articles)
     manifest = new_manifest(version, job.embedder, roots, catalog, chunk_hashes,
                             base.version if base else planning.live_version(job.repo), layout,

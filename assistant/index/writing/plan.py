@@ -147,8 +147,11 @@ def plan_chunks(base: Base | None, chunks: dict[str, str], fresh: list[Chunk]) -
 
 def unchanged(base: Base, corpus: CorpusResult, roots: Sequence[Path], plan: ChunkPlan,
               parts: list[Part]) -> bool:
-    """True when every file was carried over as it was and nothing was added or removed."""
+    """True when every file was carried over as it was and nothing was added or removed (and
+    the base keeps its articles' paragraph vectors, which versions before them lack)."""
+    articles = base.catalog.articles
     return (not corpus.guides and not plan.fresh and not plan.stale
+            and (articles.paragraph_matrix is not None or not articles.ids)
             and [str(r) for r in roots] == base.manifest.roots
             and dict(corpus.skipped) == base.catalog.skipped
             and [replace(p.entry, chunks=()) for p in parts]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.answer.kinds.advice import _in_context, _paragraphs
+from assistant.answer.kinds.advice import _in_context
+from assistant.corpus.paragraphs import quoted_paragraphs
 
 TEXT = """Demand is booming for these engineers in many sectors.
 This demand has raised salaries, as companies pay a premium for talent.
@@ -14,13 +15,13 @@ Image"""
 
 
 def test_a_list_stays_whole_with_the_line_that_introduces_it() -> None:
-    paragraphs = _paragraphs(TEXT)
+    paragraphs = quoted_paragraphs(TEXT)
     assert "The drive targets several areas:\n• Large language models\n• Agents" in paragraphs
     assert "Image" in paragraphs and len(paragraphs) == 5
 
 
 def test_a_paragraph_that_points_back_comes_with_the_one_before() -> None:
-    first, second, third = _paragraphs(TEXT)[:3]
+    first, second, third = quoted_paragraphs(TEXT)[:3]
     assert _in_context(TEXT, first) == f"{first}\n{second}"  # the next one opens with "This"
     assert _in_context(TEXT, second) == f"{first}\n{second}"
     assert _in_context(TEXT, third) == third  # stands on its own

@@ -12,13 +12,14 @@ from rank_bm25 import BM25Okapi
 from assistant.answer.kinds import advice
 from assistant.answer.library import stem, tokenize
 from assistant.answer.pipeline import Assistant
+from assistant.corpus.paragraphs import quoted_paragraphs
 
 
 def _pool(bot: Assistant) -> list[tuple[str, str]]:
     out = []
     for article in bot.library.articles:
         for section in article.sections:
-            out += [(section.title, p) for p in advice._paragraphs(section.text)]
+            out += [(section.title, p) for p in quoted_paragraphs(section.text)]
     return list(dict.fromkeys(out))
 
 
