@@ -60,6 +60,8 @@ UNANCHORED = 0.5
 _GENERIC = frozenset(get_stop_words("en")) | frozenset(
     "offer negotiate negotiation negotiating salary pay job company companies role recruiter "
     "good normal tell telling keep keeps say says said ask asked think really".split())
+TEMPLATE_WORDS = 8  # paragraphs whose first words match but for figures are one template
+_TEMPLATE = re.compile(r"[$£€₹¥]?\d[\d,.]*[kKmM%]?")
 _POINTS_BACK = re.compile(r"(?:This|These|That|Those|Such|It|They)\b(?! is why\b)")
 PROMOTION = re.compile(
     r"\bsign up\b|\bfree consultation\b|\bconsultation\b|\bbook (?:a|your) (?:call|session)\b|"
@@ -99,7 +101,9 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
               for a in articles for s in a.sections if s.text.strip() and s.answers]
     for rank, hit in found:
         for paragraph in quoted_paragraphs(hit.text):
-            if not promotes(paragraph) and (hit.chunk_id, paragraph) not in seen:
+            # a table of figures is never advice (and holds rows nobody asked for)
+            if not paragraph.startswith("|") and not promotes(paragraph) \
+                    and (hit.chunk_id, paragraph) not in seen:
                 seen.add((hit.chunk_id, paragraph))
                 pool.append((hit, paragraph, rank))
     if not pool:
@@ -128,7 +132,7 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
     if embed is None:
         first = order[0]
     else:  # BM25's best, reranked by meaning
-        shortlist = order[:RERANKED]
+        shortlist = _varied(order, [pool[i][1] for i in range(len(pool))])[:RERANKED]
         first = _fused_first(shortlist, [pool[i][1] for i in shortlist], question, embed)
         if not answers(first):
             fits = [i for i in shortlist if answers(i)]
@@ -143,6 +147,20 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
             picked.append(i)
     return [replace(pool[i][0], text=_in_context(pool[i][0].text, pool[i][1]),
                     score=float(scores[i])) for i in picked]
+
+
+def _varied(order: list[int], texts: list[str]) -> list[int]:
+    """`order` with the copies of a template after its first dropped: a company's guides
+    repeat one sentence with their own figures ("Anchor your initial counter at $275K TC
+    ..."), and a dozen such copies crowd everything else out of the shortlist."""
+    seen: set[str] = set()
+    out = []
+    for i in order:
+        shape = " ".join(_TEMPLATE.sub("#", texts[i].casefold()).split()[:TEMPLATE_WORDS])
+        if shape not in seen:
+            seen.add(shape)
+            out.append(i)
+    return out
 
 
 def _meaning(question: str, paragraph: str, embed: Embed) -> float:

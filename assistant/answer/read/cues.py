@@ -62,6 +62,38 @@ _HOW_MANY = {"two": 2, "2": 2, "three": 3, "3": 3}
 PAY_WORDS = re.compile(r"\b(pay|pays|paid|make|earn|earns|salary|salaries|comp|how much)\b",
                        re.IGNORECASE)
 
+# The question asks whether or how to do something, or whether something holds ("should I",
+# "can they", "is it normal", "how do I"), rather than for a figure.
+# ("can you tell us the base?" asks the assistant for a figure: "you" is no subject here)
+_SUBJECT = r"(?:i|we|they|he|she|it|that|this|there|these|those|my|the|their|a|an|them)"
+DECIDES_WORDS = re.compile(
+    rf"(?:^|[.?!;:,(—–]\s*|\b(?:and|but|so|or|then)\s+)(?:should|shall|can|could|would|will|"
+    rf"do|does|did|is|are|am|was|were|must|may|might|has|have)(?:n'?t)?\s+{_SUBJECT}\b|"
+    r"\bhow (?:do|should|can|could|would|will|might) (?:i|we)\b|\bhow (?:to|much leverage)\b|"
+    r"\bwhat (?:should|can|could|would|do|must|are my) (?:i|we|options)\b|"
+    r"\b(?:is|are) (?:it|that|this|these|they) (?:ok|okay|bad|normal|standard|legit|common|wise|"
+    r"smart|fine|appropriate|rude|worth|possible|reasonable|true|better|allowed|legal|usual)\b|"
+    r"\bany leverage\b|\bworth (?:asking|it|pushing|negotiating|fighting)\b", re.IGNORECASE)
+MINE_WORDS = re.compile(r"\b(?:should|shall|can|could|do|must|would|will) (?:i|we)\b|\b(?:is|are) "
+                        r"it (?:ok|okay|bad|normal|wise|smart|fine|appropriate|rude|worth)\b|"
+                        r"(?:^|[.?!;]\s+)should\b",  # "Should the housing come out of base?"
+                        re.IGNORECASE)
+# The question asks for a figure: an amount, a band, a range
+AMOUNT_WORDS = re.compile(
+    r"\bhow much\b|\b(?:band|bands|range|ranges|figures?|numbers?|midpoint|percentile)\b|"
+    r"\bwhat(?:'s| is| are| does| do)\s+(?:the\s+|their\s+|a\s+)?(?:\w+\s+){0,3}?"
+    r"(?:base|salary|salaries|pay|comp|compensation|tc|bonus|sign-?on|equity|rsus?|stock)\b|"
+    r"\b(?:pays?|paid|earn|earns|make|makes)\s+(?:more|less|the most|better|at|for|in)\b",
+    re.IGNORECASE)
+# The question asks for a counter itself: the guide's script and levers answer it
+COUNTER_ASKED = re.compile(
+    r"\bcounter(?:[- ]?offer)?s?\b(?!\s+(?:before|now|again))|\bnegotiate up\b|"
+    r"\bpush(?:ing)? back\b|\bwhat (?:should|can|do) i (?:ask|say|request|counter)\b|"
+    r"\bhow (?:do|should|can) i (?:negotiate|respond|reply|get more|counter|ask for more)\b|"
+    r"\bhelp me negotiate\b|\bnegotiation (?:script|tips|strategy)\b|\bwhat'?s the play\b|"
+    r"\b(?:get|ask for|push for) more\b(?!\s+\w+\s+(?:without|but))|\bget (?:them|it) to move\b",
+    re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Cues:
@@ -83,6 +115,10 @@ class Cues:
     total: bool = False  # "total", "TC", "all-in": the total-comp column itself
     pay: bool = False  # "pay", "earn", "salary", "how much"
     level_step: int = 0  # "one level up": +1, "a level below": -1 (from the level in context)
+    decides: bool = False  # "should I", "is it normal", "how do I": what to do, not a figure
+    mine: bool = False  # "should I", "can we", "do I": the person's own decision
+    amount: bool = False  # "how much", "the band", "what's the base": a figure is asked
+    counter_asked: bool = False  # "how do I counter", "what should I ask for": the script
 
 
 def read_cues(question: str) -> Cues:
@@ -105,6 +141,10 @@ def read_cues(question: str) -> Cues:
         total=TOTAL_WORDS.search(question) is not None,
         pay=PAY_WORDS.search(question) is not None,
         level_step=_step(question),
+        decides=DECIDES_WORDS.search(question) is not None,
+        mine=MINE_WORDS.search(question) is not None,
+        amount=AMOUNT_WORDS.search(question) is not None,
+        counter_asked=COUNTER_ASKED.search(question) is not None,
     )
 
 

@@ -70,6 +70,8 @@ def kind_of(resolved: Resolved) -> Kind:
     if resolved.company and not resolved.role and not resolved.places \
             and (not pay or cues.guides_word) and cues.listing and cues.library_words:
         return Kind.COVERAGE  # "list all the Baidu roles you have"
+    if advises(resolved):  # before a counter's or a placement's words: what to do is asked
+        return Kind.ADVICE
     if compares(resolved):
         return Kind.COMPARE
     if resolved.company and resolved.role and cues.counter:
@@ -91,6 +93,20 @@ def _plain_kind(resolved: Resolved) -> Kind:
     if resolved.company and not resolved.role and not resolved.asks:
         return Kind.ROLES
     return Kind.FIGURES
+
+
+def advises(resolved: Resolved) -> bool:
+    """A company named, and the question asks what to do or whether something holds ("HSBC is
+    moving me; should the housing come out of my base negotiation?"), asking for no figure,
+    no counter and no comparison, and stating none: its guide's paragraphs answer it. ("Does
+    the Uber guide give a base for ...?" asks for the guide's figure, and "does a Google
+    engineer get an ESPP?" for a part or topic of its guide: only a decision of the person's
+    own names a part and still asks what to do.)"""
+    cues = resolved.cues
+    return bool(resolved.company) and cues.decides and not cues.amount \
+        and not cues.counter_asked and not resolved.stated and not cues.rank \
+        and not cues.guides_word and not compares(resolved) \
+        and (cues.mine or not set(resolved.asks) & (PAY_PARTS | set(TOPIC_KINDS)))
 
 
 def asks_advice(resolved: Resolved) -> bool:

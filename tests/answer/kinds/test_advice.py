@@ -1,8 +1,11 @@
-"""How advice.py cuts a passage into paragraphs and keeps each one's context (made-up text)."""
+"""How advice.py cuts a passage into paragraphs and keeps each one's context, which it never
+quotes (tables) and which count once (copies of a template). Made-up text."""
 
 from __future__ import annotations
 
-from assistant.answer.kinds.advice import _in_context
+from assistant.answer.kinds.advice import _in_context, _varied, choose
+from assistant.answer.types import Hit
+from assistant.corpus.model import Guide
 from assistant.corpus.paragraphs import quoted_paragraphs
 
 TEXT = """Demand is booming for these engineers in many sectors.
@@ -25,3 +28,27 @@ def test_a_paragraph_that_points_back_comes_with_the_one_before() -> None:
     assert _in_context(TEXT, first) == f"{first}\n{second}"  # the next one opens with "This"
     assert _in_context(TEXT, second) == f"{first}\n{second}"
     assert _in_context(TEXT, third) == third  # stands on its own
+
+
+def test_copies_of_a_template_count_once_in_the_shortlist() -> None:
+    texts = ["Anchor your initial counter at $275K TC for New York, the 75th percentile.",
+             "Anchor your initial counter at $220K TC for New York, the 75th percentile.",
+             "Do not negotiate total comp as a single number.",
+             "Anchor your initial counter at £1.2M TC for New York, the 80th percentile."]
+    assert _varied([0, 1, 2, 3], texts) == [0, 2]
+    assert _varied([1, 0, 2], texts) == [1, 2]
+
+
+def test_a_table_of_figures_is_never_an_answer() -> None:
+    guide = Guide(id="acme/software-engineer", path="guides/acme/software-engineer.md",
+                  kind="guide", title="Acme Software Engineer", company="acme",
+                  role="software-engineer")
+    text = ("| Region | Base | Total comp |\n|---|---|---|\n| London | £90K | £120K |\n"
+            "Relocation to London is paid as a lump sum of four weeks' base.\n"
+            "Ask for a sign-on bonus when the stock vests slowly.\n"
+            "Recruiters expect a counter within a week.\n"
+            "Levels are set by the interview loop, not by tenure.")
+    hit = Hit(guide=guide, text=text, score=1.0, anchor="comp", chunk_id="acme#comp")
+    chosen = choose([hit], "What is the London total comp and base region table?")
+    assert chosen and all(not h.text.startswith("|") for h in chosen)
+    assert "£90K" not in "".join(h.text for h in chosen)

@@ -1,0 +1,42 @@
+"""A question that names a company and asks what to do, or whether something holds, is
+answered from its guide's paragraphs, not with a band nobody asked for; asking for a figure,
+a counter or a guide's part keeps its kind. Real library; the cases are made up, not the
+advice set's; figures from the guide files."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.pipeline import Assistant
+
+pytestmark = pytest.mark.corpus
+
+# pinterest/data-scientist.md: "| San Francisco | $165K–$205K | $140K–$260K | 10–15% | ..."
+PINTEREST_SF_BASE = "$165K–$205K"
+# adyen/data-engineer.md: "| Amsterdam | €88,000-€125,000 / $96,000-$136,000 | ..."
+ADYEN_AMSTERDAM_BASE = "€88,000"
+
+
+@pytest.mark.parametrize("question", [
+    "Adyen wants me in Amsterdam for the data engineer job. Should the relocation bonus come "
+    "out of my base?",
+    "Is it ok to tell Pinterest I need more because of my student loans?",
+    "Pinterest data scientist: can I ask them to keep my remote setup after I join?",
+])
+def test_a_decision_is_not_answered_with_a_band(library_bot: Assistant, question: str) -> None:
+    answer = library_bot.ask(question)
+    assert answer.intent == "advice", answer.text
+    assert not any(line.startswith("|") for line in answer.text.splitlines())
+    assert PINTEREST_SF_BASE not in answer.text and ADYEN_AMSTERDAM_BASE not in answer.text
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("Can you give us the Pinterest data scientist base in San Francisco?", "figures"),
+    ("Does the Pinterest guide list a base for data scientists in San Francisco?", "figures"),
+    ("Should I counter Pinterest's data scientist offer in San Francisco?", "counter"),
+    ("How do I push back on Pinterest's data scientist offer in San Francisco?", "counter"),
+])
+def test_a_figure_or_a_counter_asked_keeps_its_kind(library_bot: Assistant, question: str,
+                                                    intent: str) -> None:
+    answer = library_bot.ask(question)
+    assert answer.intent == intent and PINTEREST_SF_BASE in answer.text, answer.text
