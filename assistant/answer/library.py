@@ -82,6 +82,8 @@ def stems(text: str) -> set[str]:
 
 
 def stem(token: str) -> str:
+    if token.endswith(("'s", "’s")):  # a possessive: "TSMC's" is "tsmc"
+        token = token[:-2]
     if len(token) > 4 and token.endswith("ies"):
         return token[:-3] + "y"
     if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):

@@ -7,25 +7,34 @@ Example:
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from functools import lru_cache
+
+from stop_words import get_stop_words
 
 from assistant.answer.library import stems
 from assistant.answer.types import Hit
 from assistant.answer.write.citations import Citations
 from assistant.answer.write.scope import Scope, within
+from assistant.corpus.model import Guide
 from assistant.corpus.words.wording import guide_label
 
 QUOTE_CHARS = 900
+_NUMBER = re.compile(r"\d{1,2}[.)]")
+_FUNCTION_WORDS = frozenset(get_stop_words("en"))  # "from", "about": they tell nothing apart
 
 
-def excerpt(text: str, question: str, limit: int = QUOTE_CHARS) -> str:
-    """The paragraphs of `text` that share most words with the question, in order, ≤ limit."""
+def excerpt(text: str, question: str, limit: int = QUOTE_CHARS,
+            names: frozenset[str] = frozenset()) -> str:
+    """The paragraphs of `text` that share most words with the question, in order, ≤ limit;
+    `names` (stems of the guide's company, role and places) count for none."""
     paras = [unit for line in text.splitlines() if line.strip()
              for unit in _units(line.strip(), limit // 2)]
     if sum(len(p) for p in paras) <= limit:
         return _joined(paras)
-    words = stems(question)
-    best = max(range(len(paras)), key=lambda i: (len(words & stems(paras[i])), -i))
+    best = _best_unit(paras, stems(question) - names - _FUNCTION_WORDS)
     lo, hi, size = best, best + 1, len(paras[best])
     while hi < len(paras) and size + len(paras[hi]) <= limit:  # what follows the best match
         size += len(paras[hi])
@@ -35,6 +44,16 @@ def excerpt(text: str, question: str, limit: int = QUOTE_CHARS) -> str:
         size += len(paras[lo])
     picked = _joined(paras[lo:hi])
     return picked if len(picked) <= limit else picked[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _best_unit(paras: list[str], words: set[str]) -> int:
+    """The unit sharing most with the question, each shared word weighted by how rare it is
+    among the units (a word in every unit, the company's or the place's name, tells none
+    apart); the first of equals."""
+    held = [words & stems(p) for p in paras]
+    counts = Counter(w for h in held for w in h)
+    weight = {w: math.log(1 + len(paras) / n) for w, n in counts.items()}
+    return max(range(len(paras)), key=lambda i: (round(sum(weight[w] for w in held[i]), 9), -i))
 
 
 def _joined(paras: list[str]) -> str:
@@ -48,7 +67,15 @@ def _joined(paras: list[str]) -> str:
 
 def _units(line: str, size: int) -> list[str]:
     """A line, or its sentences when it is too long to quote whole."""
-    return [line] if len(line) <= size else [x for x in re.split(r"(?<=[.!?])\s+", line) if x]
+    if len(line) <= size:
+        return [line]
+    units: list[str] = []
+    for piece in (x for x in re.split(r"(?<=[.!?])\s+", line) if x):
+        if units and _NUMBER.fullmatch(units[-1]):  # "1." opens an item: no sentence of its own
+            units[-1] += " " + piece
+        else:
+            units.append(piece)
+    return units
 
 
 def quote(hit: Hit, cites: Citations, question: str = "", scope: Scope | None = None) -> str:
@@ -66,9 +93,18 @@ def _quoted_body(hit: Hit, question: str, scope: Scope | None) -> str:
     body = within(hit.text, scope)
     if not body:
         return ""
-    text = excerpt(body, question)
+    text = excerpt(body, question, names=_names(hit.guide))
     suffix = "" if text.endswith("…") or len(text) >= len(body.strip()) - 2 else " …"
     return "\n".join(f"> {line}" if line else ">" for line in (text + suffix).splitlines())
+
+
+@lru_cache(maxsize=1024)
+def _names(guide: Guide) -> frozenset[str]:
+    """The stems of a guide's own names: its title, company, role and regions (every part of
+    it is about them, so they tell its paragraphs apart from none)."""
+    said = [guide.title, guide.company_display, guide.role_display,
+            *(r.raw for r in guide.regions())]
+    return frozenset(w for text in said for w in stems(text))
 
 
 def quote_all(hits: list[Hit], cites: Citations, question: str = "",
