@@ -17,10 +17,11 @@ import re
 from dataclasses import replace
 
 from assistant.answer.evidence import FromGuide, Retrieved
-from assistant.answer.kinds.advice import FLOOR, choose, topic_words
+from assistant.answer.kinds.advice import topic_words
 from assistant.answer.kinds.base import Job, articles_within
 from assistant.answer.kinds.figures import FiguresAnswer, with_passages
 from assistant.answer.pick.hits import section_hit
+from assistant.answer.pick.paragraphs import FLOOR, choose
 from assistant.answer.pick.sections import levers_section, topic_sections
 from assistant.answer.read.levels import holds
 from assistant.answer.types import Hit

@@ -1,4 +1,4 @@
-"""advice.choose scores paragraphs by BM25 from a model kept per set of paragraphs: the scores
+"""paragraphs.choose scores paragraphs by BM25 from a model kept per set of paragraphs: the scores
 are those of a model built afresh over the pool in its own order, and the pools general
 questions share are built once. Paragraphs are the real articles'."""
 
@@ -9,8 +9,8 @@ import random
 import pytest
 from rank_bm25 import BM25Okapi
 
-from assistant.answer.kinds import advice
 from assistant.answer.library import stem, tokenize
+from assistant.answer.pick import paragraphs
 from assistant.answer.pipeline import Assistant
 from assistant.corpus.paragraphs import quoted_paragraphs
 
@@ -30,17 +30,17 @@ def test_kept_scores_are_a_fresh_models(library_bot: Assistant, question: str) -
     assert len(texts) > 100
     keys = [stem(w) for w in tokenize(question)]
     shuffled = random.Random(5).sample(texts, len(texts))
-    fresh = BM25Okapi([advice._words(*t) for t in shuffled], b=advice.LENGTH_NORM)
+    fresh = BM25Okapi([paragraphs._words(*t) for t in shuffled], b=paragraphs.LENGTH_NORM)
     expected = fresh.get_scores(keys)
-    kept = advice._bm25_scores(shuffled, keys)
+    kept = paragraphs._bm25_scores(shuffled, keys)
     assert max(expected) > 0
     assert kept == pytest.approx(list(expected), rel=1e-9, abs=1e-12)
 
 
 def test_one_model_per_pool(library_bot: Assistant) -> None:
     texts = _pool(library_bot)
-    advice._bm25_of.cache_clear()
-    advice._bm25_scores(texts, ["claw"])
-    advice._bm25_scores(list(reversed(texts)), ["final"])
-    info = advice._bm25_of.cache_info()
+    paragraphs._bm25_of.cache_clear()
+    paragraphs._bm25_scores(texts, ["claw"])
+    paragraphs._bm25_scores(list(reversed(texts)), ["final"])
+    info = paragraphs._bm25_of.cache_info()
     assert (info.misses, info.hits) == (1, 1)

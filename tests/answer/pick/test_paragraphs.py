@@ -1,9 +1,9 @@
-"""How advice.py cuts a passage into paragraphs and keeps each one's context, which it never
-quotes (tables) and which count once (copies of a template). Made-up text."""
+"""How pick/paragraphs.py cuts a passage into paragraphs and keeps each one's context, which
+it never quotes (tables) and which count once (copies of a template). Made-up text."""
 
 from __future__ import annotations
 
-from assistant.answer.kinds.advice import _in_context, _varied, choose
+from assistant.answer.pick.paragraphs import _in_context, _varied, choose
 from assistant.answer.types import Hit
 from assistant.corpus.model import Guide
 from assistant.corpus.paragraphs import quoted_paragraphs
