@@ -11,6 +11,8 @@ from conftest_support import RealLibrary
 from assistant.answer.library import Library
 from assistant.answer.pipeline import Assistant
 from assistant.corpus.reader import read_corpus
+from assistant.embed.embedder import get_embedder
+from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SLICE_COMPANIES = ("alibaba", "new-relic", "proofpoint", "stripe", "microsoft", "okta")
@@ -67,3 +69,13 @@ def reported_bot(real_library: RealLibrary) -> Assistant:
 def library_bot(real_library: RealLibrary) -> Assistant:
     """An Assistant over all 4,466 guides and the articles (lexical search only)."""
     return offline_assistant(Library(real_library.all_guides))
+
+
+@pytest.fixture(scope="session")
+def meaning_bot(real_library: RealLibrary) -> Assistant:
+    """An Assistant over all 4,466 guides and the articles that reranks general answers by
+    meaning with the product's own model (from .models, which `make test`'s setup exports)
+    and holds them to its relevance floor, as the app does."""
+    settings = Settings.load(environ={})
+    return Assistant(settings, library=Library(real_library.all_guides),
+                     embedder=get_embedder(settings))

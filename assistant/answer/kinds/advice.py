@@ -19,24 +19,33 @@ from assistant.answer.types import Answer, Hit
 from assistant.answer.write.citations import Citations
 from assistant.answer.write.quoting import quote_all
 from assistant.corpus.model import Guide
+from assistant.corpus.words.wording import guide_label
 
 SEARCHED = 8  # passages general search finds, before the paragraphs that answer are chosen
+HELD_ROLES = 6  # the named company's roles a "not covered" answer lists
 
 
 class AdviceAnswer:
     """General advice: the paragraphs of the articles (and guides) that answer the question."""
 
     def gather(self, job: Job) -> Retrieved:
-        """Search the library, then keep the paragraphs that answer (`choose`)."""
-        return FromArticles(**asked_fields(job.asked), passages=advice_passages(job, job.k))
+        """Search the library, then keep the paragraphs that answer (`choose`); with none,
+        what the library holds instead (`holds`)."""
+        passages = advice_passages(job, job.k)
+        fields = asked_fields(job.asked)
+        if not passages:
+            fields["message"] = holds(job)
+        return FromArticles(**fields, passages=passages)
 
     def write(self, evidence: Retrieved, today: date) -> Answer:
-        """Up to three quoted passages, each cited; or that the library does not cover it."""
+        """Up to three quoted passages, each cited; or that the library does not cover it,
+        and what it holds."""
         cites = Citations()
         notes = noted(evidence)
         passages = passages_of(evidence)
         lines = quote_all(list(passages[:3]), cites, evidence.question) or [
-            "The library's guides and articles do not cover this question."]
+            " ".join(["The library's guides and articles do not cover this question.",
+                      evidence.message]).strip()]
         return Answer(question=evidence.question, status="answered",
                       text=markdown(notes, lines), citations=cites.all(),
                       suggestions=evidence.suggestions, notes=notes, intent=evidence.kind)
@@ -51,6 +60,27 @@ def advice_passages(job: Job, limit: int = MAX_PARAGRAPHS) -> tuple[Hit, ...]:
     return tuple(choose(found, reading.question, limit,
                         [*articles_within(tools.library, allowed), *_own_guides(job)],
                         tools.embed, FLOOR if tools.meaningful else None, topic_words(reading)))
+
+
+def holds(job: Job) -> str:
+    """What the library holds that is near the question: the named company's guides, by
+    role, else how many companies' guides and which articles there are."""
+    library, reading = job.tools.library, job.reading
+    vocabulary = library.vocabulary
+    if vocabulary is None:
+        return ""
+    held = vocabulary.guides_by_company.get(reading.company, {})
+    if held:
+        company = vocabulary.companies.get(reading.company, reading.company)
+        roles = sorted(vocabulary.roles.get(r, r) for r in held)
+        shown = ", ".join(roles[:HELD_ROLES]) + (f" and {len(roles) - HELD_ROLES} more"
+                                                  if len(roles) > HELD_ROLES else "")
+        return (f"The {company} guides ({shown}) hold pay bands by region and level, level "
+                f"mappings, levers and a counter script.")
+    articles = [guide_label(a) for a in articles_within(library, frozenset())]
+    return (f"The library holds pay bands, level mappings, levers and counter scripts for "
+            f"{len(vocabulary.guides_by_company):,} companies' roles" +
+            (f", and these articles: {'; '.join(articles)}." if articles else "."))
 
 
 def topic_words(reading: Resolved) -> list[str]:

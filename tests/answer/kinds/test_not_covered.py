@@ -1,0 +1,33 @@
+"""When nothing in the library answers a general question, the answer says so and says what
+the library holds instead: the named company's guides by role, else the companies and the
+articles. Real library; the roles are the files under guides/snowflake/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer.pipeline import Assistant
+
+pytestmark = pytest.mark.corpus
+
+
+def test_a_named_company_points_to_its_guides(meaning_bot: Assistant,
+                                               shared_corpus: Path) -> None:
+    answer = meaning_bot.ask("Snowflake is relocating me to Dublin. Should the moving allowance "
+                             "be part of my base negotiation?")
+    assert "do not cover" in answer.text and not answer.citations
+    files = sorted(p.stem for p in (shared_corpus / "guides" / "snowflake").glob("*.md"))
+    assert "data-engineer" in files and "The Snowflake guides (" in answer.text
+    assert f"and {len(files) - 6} more) hold pay bands" in answer.text
+    assert "Data Engineer" in answer.text
+
+
+def test_no_company_points_to_the_articles(meaning_bot: Assistant) -> None:
+    answer = meaning_bot.ask("Do I need a lawyer to review my immigration paperwork before I "
+                             "sign?")
+    assert "do not cover" in answer.text and not answer.citations
+    assert "companies' roles, and these articles:" in answer.text
+    assert "Alibaba Plans Major AI Hiring Spree" in answer.text  # articles/002's title line
+    assert "research dossier" not in answer.text.casefold()  # those are about one company
