@@ -16,6 +16,7 @@ from __future__ import annotations
 from assistant.answer.evidence import Asked, Retrieved, Said, asked_fields
 from assistant.answer.kinds.base import Embed, GeneralSearch, Job, Tools
 from assistant.answer.kinds.dispatch import answerer_for
+from assistant.answer.kinds.equivalence import on_own_ladder
 from assistant.answer.library import Library
 from assistant.answer.read.reading import Resolved
 from assistant.answer.route import Route, route
@@ -42,6 +43,7 @@ class Retriever:
 
     def retrieve(self, resolved: Resolved, k: int = 4) -> Retrieved:
         """Route the question, then gather the evidence its kind of answer needs."""
+        resolved = on_own_ladder(resolved, self.library)
         decision = route(resolved, self.library)
         kind = decision.kind or resolved.kind
         asked = Asked(question=resolved.question, status=decision.status, kind=kind,

@@ -17,11 +17,11 @@ The asking company's own guides come first, then the other company's, then any o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer.evidence import Cell, Spanned, Table
 from assistant.answer.library import Library
-from assistant.answer.read.levels import Level, holds, title_level
+from assistant.answer.read.levels import Level, holds, read_level, title_level
 from assistant.answer.read.reading import Resolved
 from assistant.answer.route import guide_at_level
 from assistant.answer.types import Kind
@@ -87,6 +87,34 @@ def equivalence(resolved: Resolved, library: Library) -> Spanned:
                f"{len(shown)} shown):")
     return Spanned(table=Table(Kind.LEVEL_EQUIVALENCE, ("Stated in", name, others), rows,
                                caption=caption), guide=shown[0].guide.id)
+
+
+def on_own_ladder(resolved: Resolved, library: Library) -> Resolved:
+    """A follow-up that moves a level to another company ("Google L5 in Seattle?" then "and at
+    Meta?") asks for the level that company's guides state it equals: the level is read as
+    that one (E5), with a note quoting the statement; when no guide states the pair, the
+    note says so and no level is asked (no row of another ladder's L5 answers it)."""
+    level, source, target = resolved.level_asked, resolved.level_of, resolved.company
+    vocab = library.vocabulary
+    if level is None or not source or not target or source == target or vocab is None:
+        return resolved
+    found: list[Found] = []
+    for guide in _own_guides(source, [target], library, resolved):
+        found += _found_in(guide, source, [target], level, library)
+    name, other = vocab.companies.get(source, source), vocab.companies.get(target, target)
+    mapped = [(f, m) for f in sorted(found, key=lambda f: _width(f.source.text))
+              if (m := read_level(f.target.text)) is not None]
+    if not mapped:  # said, and left out: another ladder's L4 is no level of this one
+        return replace(resolved, level="", level_asked=None, level_of="",
+                       carried=tuple(c for c in resolved.carried if c != "level"),
+                       notes=(*resolved.notes, (
+                           f"{level.typed} was {name}'s level; no guide states where it sits "
+                           f"at {other}, so it is not read as any {other} level.")))
+    f, moved = mapped[0]
+    return replace(resolved, level=moved.typed, level_asked=moved, level_of="", notes=(
+        *resolved.notes, f"Read {name} {level.typed} as {other} {moved.typed}: the "
+        f"{_label(f.guide)} guide's level mapping states “{f.source.text} = "
+        f"{f.target.text}”."))
 
 
 def _source_and_targets(resolved: Resolved, vocab: Vocabulary) -> tuple[str, list[str]]:

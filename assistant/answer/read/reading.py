@@ -35,6 +35,7 @@ class Resolved:
     places: tuple[AskedPlace, ...] = ()  # every place asked, in question order
     level: str = ""  # the level as typed ("L5", "level 62")
     level_asked: Level | None = None
+    level_of: str = ""  # a carried level's company: the ladder it was named on, when not ours
     other_levels: tuple[Level, ...] = ()  # further levels named ("L4 vs L5")
     stated: tuple[StatedFigure, ...] = ()  # the person's own figures ("$190K base")
     asks: tuple[str, ...] = ()
@@ -118,7 +119,9 @@ class Resolved:
                  if not getattr(self, k)}
         if not self.asks and earlier.asks:
             taken["asks"] = earlier.asks
-        hidden = ("region_typed", "places", "level_asked")
+        if "level" in taken and taken["level"]:  # named on the earlier subject's ladder
+            taken["level_of"] = earlier.level_of or earlier.company
+        hidden = ("region_typed", "places", "level_asked", "level_of")
         carried = tuple(k for k, v in taken.items() if v and k not in hidden)
         return replace(self, **taken, carried=carried)
 
