@@ -40,6 +40,8 @@ FOUND_BONUS = 0.5  # a paragraph of the n-th found section scores (1 + 0.5 / n) 
 CLOSE = 0.6  # a further paragraph joins when it scores at least this share of the best
 RERANKED = 12  # BM25's best paragraphs the meaning order reranks
 FUSION_K = 5  # reciprocal-rank fusion: 1 / (K + rank) per order
+SHORTENED = 4  # the least letters of a shortened word ("relo", "comp") read as the longer ones
+SPELLED = 4  # at most this many of a pool's words a shortening is read as
 # The least cosine similarity (question, best paragraph) of an answer, measured with
 # all-MiniLM-L6-v2 (docs/testing.md): the 87 right general answers of the gold, adversarial,
 # everyday and advice sets score 0.28-0.89; of the 18 advice questions nothing answers, 8
@@ -200,8 +202,19 @@ def _bm25_scores(texts: list[tuple[str, str]], keys: list[str]) -> list[float]:
     paragraphs (`_bm25_of`): the general questions share one pool (every article paragraph)
     and a named company's share theirs, and building the model was most of their time."""
     model, at = _bm25_of(tuple(sorted(set(texts))))
-    scores = model.get_scores(keys)
+    scores = model.get_scores(_spelled_out(keys, model.idf))
     return [float(scores[at[t]]) for t in texts]
+
+
+def _spelled_out(keys: list[str], known: dict[str, float]) -> list[str]:
+    """The keys, with a shortening no paragraph holds read as the pool's words it begins
+    ("relo" as "relocation", "relocate"): people shorten the words the guides spell out."""
+    out = []
+    for key in keys:
+        longer = [w for w in known if w.startswith(key)] \
+            if key not in known and len(key) >= SHORTENED and key.isalpha() else []
+        out += longer[:SPELLED] or [key]
+    return out
 
 
 @lru_cache(maxsize=16)  # ~1 MiB each (912 paragraphs: the articles' and one guide's)

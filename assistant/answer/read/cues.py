@@ -73,7 +73,8 @@ DECIDES_WORDS = re.compile(
     r"\bwhat (?:should|can|could|would|do|must|are my) (?:i|we|options)\b|"
     r"\b(?:is|are) (?:it|that|this|these|they) (?:ok|okay|bad|normal|standard|legit|common|wise|"
     r"smart|fine|appropriate|rude|worth|possible|reasonable|true|better|allowed|legal|usual)\b|"
-    r"\bany leverage\b|\bworth (?:asking|it|pushing|negotiating|fighting)\b", re.IGNORECASE)
+    r"\b(?:should|shall|must) (?:i|we)\b|\bany leverage\b|"
+    r"\bworth (?:asking|it|pushing|negotiating|fighting)\b", re.IGNORECASE)
 MINE_WORDS = re.compile(r"\b(?:should|shall|can|could|do|must|would|will) (?:i|we)\b|\b(?:is|are) "
                         r"it (?:ok|okay|bad|normal|wise|smart|fine|appropriate|rude|worth)\b|"
                         r"(?:^|[.?!;]\s+)should\b",  # "Should the housing come out of base?"
@@ -83,7 +84,10 @@ AMOUNT_WORDS = re.compile(
     r"\bhow much\b|\b(?:band|bands|range|ranges|figures?|numbers?|midpoint|percentile)\b|"
     r"\bwhat(?:'s| is| are| does| do)\s+(?:the\s+|their\s+|a\s+)?(?:\w+\s+){0,3}?"
     r"(?:base|salary|salaries|pay|comp|compensation|tc|bonus|sign-?on|equity|rsus?|stock)\b|"
-    r"\b(?:pays?|paid|earn|earns|make|makes)\s+(?:more|less|the most|better|at|for|in)\b",
+    r"\b(?:pays?|paid|earn|earns|make|makes)\s+(?:more|less|the most|better|at|for|in)\b|"
+    r"\bwhat\s+(?:\w+\s+){0,2}?(?:base|salary|bonus|sign-?on|equity|stock|rsus?|comp|tc|pay|"
+    r"package|number|offer)\s+(?:should|can|could|would|will|do|might) (?:i|we) (?:expect|get|"
+    r"earn|make|receive|be paid|be offered|ask for)\b",  # "what signing bonus should I expect?"
     re.IGNORECASE)
 # The question asks for a counter itself: the guide's script and levers answer it
 COUNTER_ASKED = re.compile(
@@ -91,7 +95,7 @@ COUNTER_ASKED = re.compile(
     r"\bpush(?:ing)? back\b|\bwhat (?:should|can|do) i (?:ask|say|request|counter)\b|"
     r"\bhow (?:do|should|can) i (?:negotiate|respond|reply|get more|counter|ask for more)\b|"
     r"\bhelp me negotiate\b|\bnegotiation (?:script|tips|strategy)\b|\bwhat'?s the play\b|"
-    r"\b(?:get|ask for|push for) more\b(?!\s+\w+\s+(?:without|but))|\bget (?:them|it) to move\b",
+    r"\b(?:get|ask for|push for) more\b(?!\s+(?:without|but)\b)|\bget (?:them|it) to move\b",
     re.IGNORECASE)
 
 

@@ -3,7 +3,7 @@ it never quotes (tables) and which count once (copies of a template). Made-up te
 
 from __future__ import annotations
 
-from assistant.answer.pick.paragraphs import _in_context, _varied, choose
+from assistant.answer.pick.paragraphs import _in_context, _spelled_out, _varied, choose
 from assistant.answer.types import Hit
 from assistant.corpus.model import Guide
 from assistant.corpus.paragraphs import quoted_paragraphs
@@ -52,3 +52,22 @@ def test_a_table_of_figures_is_never_an_answer() -> None:
     chosen = choose([hit], "What is the London total comp and base region table?")
     assert chosen and all(not h.text.startswith("|") for h in chosen)
     assert "£90K" not in "".join(h.text for h in chosen)
+
+
+def test_a_shortening_no_paragraph_holds_reads_as_the_words_it_begins() -> None:
+    known = {"relocation": 1.0, "relocate": 1.0, "base": 1.0, "prepared": 1.0}
+    assert _spelled_out(["relo", "base"], known) == ["relocation", "relocate", "base"]
+    assert _spelled_out(["prep"], known) == ["prepared"]
+    assert _spelled_out(["rel", "visa"], known) == ["rel", "visa"]  # too short; no such word
+
+
+def test_relo_finds_the_relocation_paragraph() -> None:
+    guide = Guide(id="acme/data-engineer", path="guides/acme/data-engineer.md", kind="guide",
+                  title="Acme Data Engineer", company="acme", role="data-engineer")
+    text = ("Ask for a sign-on bonus when the stock vests slowly.\n"
+            "Relocation to Detroit: negotiate a relocation package and a housing stipend.\n"
+            "Recruiters expect a counter within a week.\n"
+            "Levels are set by the interview loop, not by tenure.")
+    hit = Hit(guide=guide, text=text, score=1.0, anchor="levers", chunk_id="acme#levers")
+    chosen = choose([hit], "what kind of relo should i ask for?", limit=1)
+    assert chosen and "relocation package" in chosen[0].text

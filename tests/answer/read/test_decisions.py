@@ -35,6 +35,7 @@ def test_a_decision_is_not_answered_with_a_band(library_bot: Assistant, question
     ("Does the Pinterest guide list a base for data scientists in San Francisco?", "figures"),
     ("Should I counter Pinterest's data scientist offer in San Francisco?", "counter"),
     ("How do I push back on Pinterest's data scientist offer in San Francisco?", "counter"),
+    ("What base should I expect as a Pinterest data scientist in San Francisco?", "figures"),
 ])
 def test_a_figure_or_a_counter_asked_keeps_its_kind(library_bot: Assistant, question: str,
                                                     intent: str) -> None:
