@@ -104,6 +104,7 @@ class Cues:
     """What the wording asks, beside the companies, roles, places and pay parts it names."""
 
     compare: bool = False  # "vs", "which pays more", "or"
+    contrast: bool = False  # a comparing word beyond a bare "or" ("vs", "better than")
     counter: bool = False  # "counter", "negotiate", "push back"
     rank: bool = False  # "highest paying", "top 5", "who pays the most"
     lowest: bool = False  # rank by the low end
@@ -130,6 +131,7 @@ def read_cues(question: str) -> Cues:
     top = TOP_N.search(question)
     return Cues(
         compare=COMPARE_WORDS.search(question) is not None,
+        contrast=any(m.group(0).casefold() != "or" for m in COMPARE_WORDS.finditer(question)),
         counter=COUNTER_WORDS.search(question) is not None,
         rank=RANK_WORDS.search(question) is not None,
         lowest=LOWEST_WORDS.search(question) is not None,

@@ -147,7 +147,7 @@ def _at_employer(resolved: Resolved, companies: Mapping[str, str], named: list[s
     ("I'm at Google and interviewing with Airwallex; should I say what I make?"): about the
     other one, the employer said in a note; a comparison asked for stays one."""
     others = [c for c in dict.fromkeys(named) if c != employer]
-    if not employer or len(others) != 1 or resolved.cues.compare:
+    if not employer or len(others) != 1 or resolved.cues.contrast:  # "or" alone is no ask
         return resolved
     note = (f"You work at {companies.get(employer, employer)}; this answer is about "
             f"{companies.get(others[0], others[0])}.")

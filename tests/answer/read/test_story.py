@@ -84,3 +84,14 @@ def test_does_the_other_company_pay_more_is_a_comparison(library_bot: Assistant)
                              "engineer in Seattle?")
     assert "$180K–$250K" in answer.text and "$185K–$255K" in answer.text
     assert "$255K − $250K = $5K" in answer.text
+
+
+def test_an_or_between_two_choices_is_no_comparison_of_companies(
+        library_bot: Assistant) -> None:
+    """"... should I mention what I make or wait?": the "or" weighs two things to do, so the
+    answer is about the company interviewing, not a Spotify vs Pinterest table."""
+    answer = library_bot.ask("I work at Spotify now and I'm talking to Pinterest about a data "
+                             "scientist job. Should I mention what I make or wait?")
+    assert answer.intent == "advice" and "You work at Spotify" in answer.text
+    assert "spotify/" not in str(answer.citations)
+    assert not any(line.startswith("|") for line in answer.text.splitlines())
