@@ -6,8 +6,8 @@ Example:
     >>> known_names({"meta": "Meta", "stripe": "Stripe"})["fb"]
     'meta'
 
-"Facebook" itself is not here: the library's articles write about Facebook by that name,
-with Facebook's own figures, so the name stays theirs.
+"Facebook" is Meta's: the company's name until October 2021, and the one people still use
+("Facebook (Meta)", as the library's own article writes it).
 
 This is a short, reviewed table of public facts, not a rule per question: each line says why
 the name is the company's. A name whose company the library lacks is dropped, and a name the
@@ -24,6 +24,7 @@ from collections.abc import Mapping
 KNOWN_NAMES: dict[str, dict[str, str]] = {
     "meta": {
         "fb": "its NASDAQ ticker until June 2022",
+        "facebook": "the company's name until October 2021",
     },
     "google": {
         "alphabet": "Google's listed parent since 2015",

@@ -34,3 +34,11 @@ def test_the_vocabulary_holds_tickers_only_of_its_companies(library_bot: Assista
     assert tickers["pypl"] == "paypal" and tickers["msft"] == "microsoft"
     assert set(tickers.values()) <= set(library_bot.library.vocabulary.companies)
     assert "now" not in tickers and "net" not in tickers  # English words stay words
+
+
+def test_a_former_name_is_the_company_now(library_bot: Assistant) -> None:
+    """"Facebook" is Meta's name until 2021: meta/software-engineer.md "| London (UK) |
+    $125K–$175K | ...", not its US row ($155K–$215K)."""
+    answer = library_bot.ask("Facebook software engineer base in London")
+    assert_answered_from(answer, "meta/software-engineer", "$125K–$175K", "$155K–$215K")
+    assert "Read 'Facebook' as Meta" in answer.text
