@@ -24,7 +24,7 @@ from assistant.answer.kinds.placement import mark_stated, placements
 from assistant.answer.pick.hits import dedupe, section_hit
 from assistant.answer.pick.rows import select_rows
 from assistant.answer.pick.sections import SIGN_ON, sign_on_sentences, topic_sections
-from assistant.answer.read.levels import levels_of
+from assistant.answer.read.levels import holds, levels_of, read_level, row_label
 from assistant.answer.read.places import AskedPlace
 from assistant.answer.read.reading import Resolved
 from assistant.answer.types import Answer, Band, Hit
@@ -133,11 +133,7 @@ class FiguresAnswer:
         if r.missing_places:
             lines.append(_not_covered(r, guide, cites))
         if r.level_missing:
-            levels = ", ".join(levels_of(guide)) or "no levels"
-            anchor = guide.rows[0].section_anchor if guide.rows else ""
-            lines.append(f"The {guide_label(guide)} guide has no figures for "
-                         f"{r.level_missing}, and other levels' figures are not a substitute. "
-                         f"Its pay rows are for: {levels} {cites.mark(guide, anchor)}")
+            lines.append(_level_missing(r, guide, cites))
         if "signing_bonus" in r.asks:
             lines += _sign_on_mentions(r.passages, cites, scope_of(guide, r.rows))
         lines += self._topic_lines(r, guide, cites)
@@ -215,6 +211,24 @@ def _row_line(row: CompRow, wanted: list[str], guide: Guide, cites: Citations,
                  f"{row.frontmatter_currency}, its table says {row.currency}; the table's "
                  "figures are shown.")
     return text
+
+
+def _level_missing(r: FromGuide, guide: Guide, cites: Citations) -> str:
+    """The asked level has no row (at the asked place): the places its rows are for when the
+    guide has some elsewhere, else the levels it has."""
+    anchor = guide.rows[0].section_anchor if guide.rows else ""
+    level = read_level(r.level_missing)
+    elsewhere = list(dict.fromkeys(row.region.raw for row in guide.rows if level is not None
+                                   and row_label(row) and holds(level, row_label(row), False)))
+    if elsewhere and r.region:
+        return (f"The {guide_label(guide)} guide has no {r.level_missing} figures for "
+                f"{r.region}, and other levels' or places' figures are not a substitute. Its "
+                f"{r.level_missing} rows are for: {', '.join(elsewhere)} "
+                f"{cites.mark(guide, anchor)}")
+    levels = ", ".join(levels_of(guide)) or "no levels"
+    return (f"The {guide_label(guide)} guide has no figures for {r.level_missing}, and other "
+            f"levels' figures are not a substitute. Its pay rows are for: {levels} "
+            f"{cites.mark(guide, anchor)}")
 
 
 def _not_covered(r: FromGuide, guide: Guide, cites: Citations) -> str:

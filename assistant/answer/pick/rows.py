@@ -128,6 +128,8 @@ def rows_at(guide: Guide, rows: Sequence[CompRow], level: Level, ladder: Ladder
             return found, ""
     if labelled and (mapped := rows_by_mapping(ladder, rows, level))[0]:
         return mapped
+    if any(holds(level, row_label(r), False) for r in guide.rows if row_label(r)):
+        return [], ""  # the guide splits pay by level: its rows for the level are elsewhere
     if _stating(guide, level, ladder):
         texts = (guide.role_display, guide.title, *ladder.own)
         return [r for r in rows if not row_label(r)] or list(rows), _unsplit(guide, level,

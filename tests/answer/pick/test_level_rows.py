@@ -100,3 +100,15 @@ def test_a_title_no_guide_states_is_not_a_level(library_bot: Assistant, question
     answer = library_bot.ask(question)
     assert_answered_from(answer, guide, figure, absent)
     assert "has no figures for" not in answer.text
+
+
+def test_a_level_with_rows_elsewhere_is_missing_here_not_read_from_the_place_row(
+        library_bot: Assistant) -> None:
+    """amazon/software-engineer.md splits pay by level: "| L4 SDE I | Seattle | $120K-$160K",
+    "| L4 SDE I | Bay Area | ...", and for NYC only "| L5 SDE II | NYC | $145K-$180K" (its
+    frontmatter's NYC row, with no level, holds the same SDE II band)."""
+    nyc = library_bot.ask("Amazon SDE I base in NYC")
+    assert "$145K" not in nyc.text and "no SDE I figures for NYC" in nyc.text
+    assert "Seattle, Bay Area" in nyc.text
+    seattle = library_bot.ask("Amazon SDE I base in Seattle")
+    assert_answered_from(seattle, "amazon/software-engineer", "$120K-$160K", "$140K-$180K")
