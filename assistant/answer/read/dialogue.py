@@ -59,6 +59,7 @@ class Dialogue:
     """The subjects of a conversation so far, oldest first; the last one is current."""
 
     subjects: tuple[Resolved, ...] = ()
+    roles: frozenset[str] = frozenset()  # the library's role slugs: "one level up" may be one
 
     @property
     def current(self) -> Resolved | None:
@@ -73,7 +74,8 @@ class Dialogue:
         if back:
             earlier = self._restored(back.group(1), turn)
             reading = decided(turn.with_context(earlier))
-            return Dialogue((*[s for s in self.subjects if s is not earlier], reading)), reading
+            return replace(self, subjects=(*[s for s in self.subjects if s is not earlier],
+                                           reading)), reading
         if is_follow_up(turn):
             current = self.current
             if THAT_LEVEL.search(turn.question):  # "that level": the subject's, no mapping
@@ -86,19 +88,20 @@ class Dialogue:
                     and current.company not in ("", turn.company):
                 # "What level is that at Google?": the subject's level, at the named company
                 turn = replace(turn, company="", other_companies=(turn.company,))
-            reading = _stepped(turn, current).with_context(current)
+            reading = _stepped(turn, current, self.roles).with_context(current)
             if "asks" in reading.carried and current.cues.counter:  # "how do I counter?" then
                 reading = replace(reading, cues=replace(reading.cues, counter=True))  # a place
             reading = decided(reading)
             if (reading.company, reading.role) != (current.company, current.role):
-                return Dialogue((*self.subjects, reading)), reading  # "And Meta?": a new one
-            return Dialogue((*self.subjects[:-1], reading)), reading
+                return replace(self, subjects=(*self.subjects, reading)), reading  # "And Meta?"
+            return replace(self, subjects=(*self.subjects[:-1], reading)), reading
         if turn.company or turn.role:
-            return Dialogue((*self.subjects, turn)), turn
+            return replace(self, subjects=(*self.subjects, turn)), turn
         return self, turn  # a question of its own: the subject stays for the next turn
 
     def _started(self, turn: Resolved) -> Dialogue:
-        return Dialogue((*self.subjects, turn)) if turn.company or turn.role else self
+        return replace(self, subjects=(*self.subjects, turn)) if turn.company or turn.role \
+            else self
 
     def _restored(self, named: str, turn: Resolved) -> Resolved:
         """The earlier subject "back to ..." names: by the company, role or place the words
@@ -124,14 +127,36 @@ class Dialogue:
         return replace(current, company=earlier.company, role=earlier.role)
 
 
-def _stepped(turn: Resolved, current: Resolved) -> Resolved:
-    """"one level up": the subject's level, a step higher (pick/rows.py finds the row)."""
+def _stepped(turn: Resolved, current: Resolved, roles: frozenset[str]) -> Resolved:
+    """"one level up": a coded or numbered level one higher ("L4" -> "L5", "level 62" -> "level
+    63"); another level a step up its guide's rows (pick/rows.py finds the row); with no level,
+    the role a rank up ("software engineer" -> "senior software engineer") when the library
+    has it."""
     step, level = turn.cues.level_step, current.level_asked
-    if not step or turn.level_asked is not None or level is None:
+    if not step or turn.level_asked is not None:
         return turn
-    moved = replace(level, step=level.step + step)
     asks = tuple(a for a in turn.asks if a != "level_mapping")  # the "level" of "level up"
+    if level is None:
+        role = _ranked(current.role, step)
+        return replace(turn, role=role, asks=asks) if role in roles else turn
+    if level.number is not None and not level.rung and not level.word and not level.suffix:
+        number = level.number + level.step + step
+        typed = f"{level.code}{number}" if level.code else f"level {number}"
+        moved = replace(level, typed=typed, number=number, step=0)
+        return replace(turn, level=typed, level_asked=moved, asks=asks)
+    moved = replace(level, step=level.step + step)
     return replace(turn, level=level.typed, level_asked=moved, asks=asks)
+
+
+RANKS = ("", "senior-", "staff-", "principal-")  # the rank prefixes of the library's roles
+
+
+def _ranked(role: str, step: int) -> str:
+    """The role `step` ranks up (down) its family: "senior-software-engineer" one up is
+    "staff-software-engineer"; "" past either end."""
+    rank = next((r for r in reversed(RANKS) if r and role.startswith(r)), "")
+    at = RANKS.index(rank) + step
+    return f"{RANKS[at]}{role[len(rank):]}" if role and 0 <= at < len(RANKS) else ""
 
 
 def is_follow_up(resolved: Resolved) -> bool:
@@ -178,7 +203,7 @@ def resolve_in_context(question: str, history: Sequence[Message], vocab: Vocabul
                        lexicon: Lexicon) -> Resolved:
     """Resolve `question` in the conversation so far: the dialogue state (dialogue.py) the
     earlier user turns leave fills what the question leaves out."""
-    state = Dialogue()
+    state = Dialogue(roles=frozenset(vocab.roles))
     for message in validate_history(history):
         if message["role"] == "user":
             state, _ = state.after(resolve(message["content"], vocab, lexicon))

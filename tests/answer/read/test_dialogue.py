@@ -108,3 +108,23 @@ def test_compare_that_with_another_company(library_bot: Assistant) -> None:
     texts = _conversation(library_bot, ["Stripe software engineer base in New York?",
                                         "is that more than Airbnb pays?"])
     assert "$178K–$225K" in texts[1] and "$175K–$218K" in texts[1]
+
+
+def test_one_level_up_from_a_guide_with_one_band(library_bot: Assistant) -> None:
+    """meta/software-engineer.md (E3/E4) "| London (UK) | $125K–$175K |" has no level rows:
+    one level up is its senior guide (E5) "| London (UK) | $160K–$225K |", then its staff
+    guide (E6) "| London (UK) | $195K–$275K |"."""
+    texts = _conversation(library_bot, ["Meta software engineer base in London",
+                                        "one level up?", "and one more level up?"])
+    assert "$125K–$175K" in texts[0]
+    assert "$160K–$225K" in texts[1] and "$125K–$175K" not in texts[1]
+    assert "$195K–$275K" in texts[2] and "$160K–$225K" not in texts[2]
+
+
+def test_one_level_up_from_a_coded_level(library_bot: Assistant) -> None:
+    """google/software-engineer.md's band is for L3-L4 ("| Seattle / Kirkland | $145K–$205K"):
+    one up from L4 is L5, google/senior-software-engineer.md "| Seattle / Kirkland |
+    $180K–$250K |"."""
+    texts = _conversation(library_bot, ["Google L4 Seattle base", "and one level up?"])
+    assert "$145K–$205K" in texts[0]
+    assert "$180K–$250K" in texts[1] and "$145K–$205K" not in texts[1]
