@@ -50,13 +50,20 @@ def _shown(row: CompRow, text: str) -> bool:
                             or f"{label} band" in text)
 
 
+FIGURE_LINE = 30  # a line this long with a digit in it is a statement of figures
+
+
 def repeated_rows(text: str) -> list[str]:
-    """Table rows and row lines the answer writes more than once (citation marks aside)."""
+    """Table rows, row lines and lines with a figure (a placement) the answer writes more
+    than once (citation marks aside)."""
     seen: set[str] = set()
     twice: list[str] = []
     for line in text.splitlines():
         line = _MARK.sub("", line.strip())
-        if not (line.startswith("|") or line.startswith("**")) or _SEPARATOR.match(line):
+        figured = len(line) >= FIGURE_LINE and any(c.isdigit() for c in line) \
+            and not line.startswith(">")  # a quote may repeat a sentence of its own
+        if not (line.startswith("|") or line.startswith("**") or figured) \
+                or _SEPARATOR.match(line):
             continue
         if line in seen and line not in twice:
             twice.append(line)

@@ -45,3 +45,11 @@ def test_advice_is_right_only_with_its_passage_or_an_honest_not_covered() -> Non
     uncovered = AdviceItem("a2", "q", "other", False)
     honest = Answer("q", "answered", "The library's guides and articles do not cover this.")
     assert judge(uncovered, honest)[0] and not judge(uncovered, right)[0]
+
+
+def test_a_placement_written_twice_is_caught_and_a_quote_is_not() -> None:
+    line = "Acme: **Your base of £95k** is 33% of the way through the band of £75K–£135K."
+    assert repeated_rows(f"{line} [1]\n\n{line} [2]") == [line]
+    quoted = "> Ask for a sign-on of $25K when the stock vests slowly."
+    assert repeated_rows(f"{quoted}\n{quoted}") == []
+    assert repeated_rows("Short line 1.\nShort line 1.") == []  # no statement of figures

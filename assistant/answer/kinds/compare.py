@@ -168,7 +168,8 @@ def _spanned(sides: list[Side], parts: list[str], resolved: Resolved, library: L
             continue
         rows.append((Cell(guide_label(side.guide)), Cell(where(side.row)),
                      *[figure_cell(side.guide, side.row, p) for p in parts]))
-        after += _offer_lines(side, resolved)
+        # a guide's frontmatter and body rows for one place are one band: placed once
+        after += [line for line in _offer_lines(side, resolved) if line not in after]
         for part in parts:
             band = band_of(side.guide, side.row, part,
                            f"{side.guide.company_display} · {where(side.row)}")
