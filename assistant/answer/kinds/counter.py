@@ -28,7 +28,7 @@ from assistant.answer.types import Hit
 from assistant.answer.write.citations import Citations
 from assistant.answer.write.plan import fill_script
 from assistant.answer.write.quoting import quote
-from assistant.answer.write.scope import scope_of
+from assistant.answer.write.scope import NO_FIGURES, scope_of
 from assistant.corpus.model import COMPONENTS, Guide
 from assistant.corpus.words.wording import guide_label
 
@@ -124,7 +124,9 @@ def counter_lines(r: FromGuide, guide: Guide, cites: Citations) -> list[str]:
         if said:
             lines.append("What the guide says on what you asked: " + said)
     for hit in article_hits(r.passages)[:1]:
-        lines.append("From the articles: " + quote(hit, cites, r.question))
+        said = quote(hit, cites, r.question, NO_FIGURES)  # its examples are others' pay
+        if said:
+            lines.append("From the articles: " + said)
     return lines
 
 

@@ -254,9 +254,9 @@ def _and(items: list[str]) -> str:
 def _sign_on_mentions(passages: tuple[Hit, ...], cites: Citations,
                       scope: Scope | None) -> list[str]:
     """Sentences of the guide's scripts and levers that name a sign-on figure of the asked
-    rows (scope.py)."""
+    rows (scope.py); never an article's (its figures are other companies')."""
     lines = []
-    for hit in passages:
+    for hit in (h for h in passages if h.guide.kind != "article"):
         for sentence in sign_on_sentences(hit.text):
             if scope is not None and scope.foreign(sentence):
                 continue

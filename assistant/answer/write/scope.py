@@ -56,6 +56,12 @@ class Scope:
         return any(re.search(rf"\b{re.escape(p)}\b", sentence) for p in self.places)
 
 
+# An article quoted beside a company's answer: its figures are other companies' (an
+# article's example, "the top-of-band sign-on ... at Facebook is $100,000"), so a sentence
+# with money in it is left out and its advice stays.
+NO_FIGURES = Scope(places=(), levels=frozenset(), figures=frozenset(), units=frozenset({"-"}))
+
+
 def scope_of(guide: Guide, asked: Sequence[CompRow]) -> Scope | None:
     """The scope of an answer showing `asked` of the guide's rows (None: all or none)."""
     shown = {id(r) for r in asked}

@@ -119,3 +119,15 @@ def test_coverage_by_place(library_bot: Assistant) -> None:
     names = {row[0].text for row in answer.table.rows}
     assert {"Alibaba", "Grab"} <= names  # both have Singapore rows
     assert not FIGURE.findall(answer.text)
+
+
+def test_a_counter_quotes_the_articles_advice_without_their_figures(
+        meaning_bot: Assistant) -> None:
+    """articles/001's sign-on paragraph ends "... the top-of-band sign-on bonus for an L5
+    Machine Learning Engineer at Facebook ... is $100,000": another company's figure, so a
+    Stripe counter quotes its advice and leaves that sentence out."""
+    answer = meaning_bot.ask("I'm a data scientist in New York. Stripe just made me an offer: "
+                             "$215K base, $300K in RSUs over 4 years and a $25K signing bonus. "
+                             "They said there's not much room. How would you counter this?")
+    assert answer.intent == "counter" and "stripe/data-scientist" == answer.guide
+    assert "$100,000" not in answer.text and "Facebook" not in answer.text
