@@ -99,30 +99,32 @@ def compare(resolved: Resolved, library: Library, lexicon: Lexicon) -> Spanned:
 
 
 def _titled_sides(resolved: Resolved, companies: list[str], library: Library
-                  ) -> dict[str, tuple[str, Level]] | None:
-    """company -> (role, level) of the one guide titled with one of the asked coded levels
-    ("Senior Software Engineer (L5)" for Google, "(E5)" for Meta); None unless each has one."""
+                  ) -> dict[str, list[tuple[str, Level]]] | None:
+    """company -> (role, level) of the guides titled with the asked coded levels: one per
+    company ("Google L5 vs Meta E5": "Senior Software Engineer (L5)", "(E5)"), or one per level
+    of a single company ("Google L4 vs L5": "(L3-L4)", "(L5)"); None unless each has one."""
     levels = [lv for lv in (resolved.level_asked, *resolved.other_levels)
               if lv is not None and not lv.word and not lv.tentative]
     picked = {}
     for company in companies:
         held = library.vocabulary.guides_by_company.get(company, {})
         found = [(g.role, lv) for lv in levels if (g := titled_guide(lv, held, library))]
-        if len(found) != 1:
+        if len(found) != (1 if len(companies) > 1 else len(levels)):
             return None
-        picked[company] = found[0]
-    return picked if levels and len(picked) >= 2 else None
+        picked[company] = found
+    return picked if levels and (len(picked) >= 2 or len(levels) >= 2) else None
 
 
 def _sides(resolved: Resolved, companies: list[str], roles: list[str], library: Library,
-           lexicon: Lexicon, titled: dict[str, tuple[str, Level]] | None = None) -> list[Side]:
+           lexicon: Lexicon, titled: dict[str, list[tuple[str, Level]]] | None = None
+           ) -> list[Side]:
     vocab = library.vocabulary
     places: list[AskedPlace | None] = list(resolved.places) or [None]
     sides: list[Side] = []
     levels = [resolved.level_asked, *resolved.other_levels]
     for company in companies or [""]:
         held = vocab.guides_by_company.get(company, {})
-        pairs = [titled[company]] if titled else [(r, lv) for r in roles for lv in levels]
+        pairs = titled[company] if titled else [(r, lv) for r in roles for lv in levels]
         for role, level in pairs:
             guide = library.guide(guide_at_level(role, level, held, library)) \
                 if role in held else None

@@ -1,6 +1,6 @@
-"""Two offers compared side by side: each offer is placed once in its company's band, with its
-arithmetic, even where a guide states the place's band twice (frontmatter and body). Real
-library; the bands are the guide files'."""
+"""Side by side: each offer is placed once in its company's band, with its arithmetic, even
+where a guide states the place's band twice (frontmatter and body); two levels of one company
+are their titled guides. Real library; the bands are the guide files'."""
 
 from __future__ import annotations
 
@@ -23,3 +23,14 @@ def test_each_offer_is_placed_once(library_bot: Assistant) -> None:
     assert "(£95K − £75K) ÷ (£135K − £75K)" in answer.text
     assert "($150K − $125K) ÷ ($175K − $125K)" in answer.text
     assert repeated_rows(answer.text) == []
+
+
+def test_two_levels_of_one_company_compare_their_titled_guides(
+        library_bot: Assistant) -> None:
+    """meta/software-engineer.md (E3/E4) "| London (UK) | $125K–$175K |";
+    meta/senior-software-engineer.md (E5) "| London (UK) | $160K–$225K |"; the staff guide's
+    (E6) "$195K–$275K" is not asked."""
+    answer = library_bot.ask("Meta E4 vs E5 base in London")
+    assert answer.intent == "compare" and answer.status == "answered"
+    assert "$125K–$175K" in answer.text and "$160K–$225K" in answer.text
+    assert "$195K–$275K" not in answer.text
