@@ -203,11 +203,12 @@ def resolve_in_context(question: str, history: Sequence[Message], vocab: Vocabul
                        lexicon: Lexicon) -> Resolved:
     """Resolve `question` in the conversation so far: the dialogue state (dialogue.py) the
     earlier user turns leave fills what the question leaves out."""
-    state = Dialogue(roles=frozenset(vocab.roles))
+    state, language = Dialogue(roles=frozenset(vocab.roles)), ""
     for message in validate_history(history):
-        if message["role"] == "user":
-            state, _ = state.after(resolve(message["content"], vocab, lexicon))
-    return state.after(resolve(question, vocab, lexicon))[1]
+        if message["role"] == "user":  # a follow-up is read in the last question's language
+            turn = resolve(message["content"], vocab, lexicon, language)
+            state, language = state.after(turn)[0], turn.language
+    return state.after(resolve(question, vocab, lexicon, language))[1]
 
 
 def validate_history(history: Sequence[Message]) -> Sequence[Message]:

@@ -9,11 +9,10 @@ Example:
     "Read the question from Spanish: 'salario base' as base salary, 'ingeniero de software' \
 as software engineer."
 
-Words are data (languages.yaml); places come from the lexicon, Latin-script ones left for the
-reader (kept whole: "Rio de Janeiro"). Chinese has no spaces: it is cut by longest match over
-the table's words and the lexicon's place names of 2-4 characters. Only a word English does
-not also use ("no", "base", "de" never count) makes a question another language's, so English
-comes back unchanged, plain ASCII English for one regex and one set intersection.
+Words are data (languages.yaml); places come from the lexicon (kept whole: "Rio de Janeiro").
+Chinese is cut by longest match over the table's words and the lexicon's place names. Only a
+word English does not also use ("no", "base", "de" never count) makes a question another
+language's, so English comes back unchanged, for one regex and one set intersection.
 """
 
 from __future__ import annotations
@@ -65,11 +64,9 @@ class InEnglish:
         if not self.language:
             return ""
         named = ", ".join(f"'{typed}' as {english}" for typed, english in self.read[:MAX_NOTED])
-        if self.names_only:
-            return f"Read {named}."
         left = "; left out " + ", ".join(f"'{w}'" for w in self.left_out) if self.left_out else ""
-        return f"Read the question from {self.language}" + (f": {named}" if named else "") + left \
-            + "."
+        return f"Read {named}." if self.names_only else \
+            f"Read the question from {self.language}{': ' + named if named else ''}{left}."
 
 
 @dataclass(frozen=True)
@@ -106,20 +103,21 @@ class _Reading(NamedTuple):
     kind: str  # "word" | "function" | "name" | "keep"
 
 
-def in_english(question: str, lexicon: Lexicon) -> InEnglish:
-    """The question in English words the reader understands, and the language it was in."""
+def in_english(question: str, lexicon: Lexicon, hint: str = "") -> InEnglish:
+    """The question in English words the reader understands, and the language it was in
+    (`hint`, the conversation's last one, for a follow-up such as "e em Zurique?")."""
     tables = _tables()
-    if question.isascii() and not tables.triggers.intersection(
+    if not hint and question.isascii() and not tables.triggers.intersection(
             t.casefold() for t in _TOKEN.findall(question)):
         return InEnglish(question)
     text = unicodedata.normalize("NFC", question)
     tokens = _tokens(text)
-    if not (_HAS_DEVA.search(text) or any(t.han for t in tokens)
+    if not (hint or _HAS_DEVA.search(text) or any(t.han for t in tokens)
             or tables.triggers & {_fold(t.text) for t in tokens}):
         return InEnglish(question)
     joins = [_joined(text, a, b) for a, b in zip(tokens, tokens[1:], strict=False)]
     found = _lexicon_names(tokens, joins, tables.function, lexicon)
-    language = _language(text, tokens, joins, tables, found)
+    language = _language(text, tokens, joins, tables, found, hint)
     if not language:
         return InEnglish(question)
     chosen = [tables.languages[language], *(tables.languages[a] for a in
@@ -165,9 +163,10 @@ def _readings(tokens: list[_Token], joins: list[bool], chosen: list[_Table], tab
 
 
 def _language(text: str, tokens: list[_Token], joins: list[bool], tables: _Tables,
-              found: dict[str, str]) -> str:
+              found: dict[str, str], hint: str) -> str:
     """The language a question is written in, "" for English: Chinese and Hindi by script, else
-    the table with most words English does not use, at least one ("São Paulo" is no word)."""
+    the table with most words English does not use, at least one ("São Paulo" is no word), else
+    `hint` when its table reads every lower-case word."""
     if any(t.han for t in tokens):
         return "" if _KANA.search(text) else "Chinese"
     if _HAS_DEVA.search(text):
@@ -179,14 +178,17 @@ def _language(text: str, tokens: list[_Token], joins: list[bool], tables: _Table
         mine = (sum(k in table.evidence for k in keys), len(keys))
         if mine[0] and mine > score:
             best, score = name, mine
-    return best
+    if best or (hinted := tables.languages.get(hint)) is None:
+        return best
+    read = {i for r in _readings(tokens, joins, [hinted], tables, found) for i in range(*r[:2])}
+    lower = [i for i, t in enumerate(tokens) if t.text[:1].islower()]
+    return hint if lower and read.issuperset(lower) else ""
 
 
 def _lexicon_names(tokens: list[_Token], joins: list[bool], function: frozenset[str],
                    lexicon: Lexicon) -> dict[str, str]:
-    """English names of the places among the question's phrases the lexicon knows (keyed as
-    typed): Chinese runs of 2-4 characters, Devanagari words, and capitalised Latin phrases
-    with a function word in them ("Rio de Janeiro"), which must then be kept whole."""
+    """English names of the places among the question's phrases the lexicon knows: Chinese
+    runs of 2-4 characters, Devanagari words, capitalised phrases such as "Rio de Janeiro"."""
     asked = {_typed(tokens[i:i + n]) for n in range(1, 5) for i in range(len(tokens) - n + 1)
              if all(joins[i:i + n - 1]) and _may_be_place(tokens[i:i + n], function)}
     places = lexicon.lookup_many(asked)
@@ -222,8 +224,7 @@ def _find(span: Sequence[_Token], chosen: list[_Table], tables: _Tables,
 
 def _english(text: str, tokens: list[_Token], readings: list[_Reading],
              language: str) -> InEnglish:
-    """The question rebuilt in English: read phrases replaced, unread Latin words kept, unread
-    words of another script left out (and listed)."""
+    """The question in English: read phrases replaced, unread words of another script listed."""
     at = {r.start: r for r in readings}
     english, read, left_out = "", [], []
     pos = i = 0
@@ -258,8 +259,7 @@ def _unread_end(text: str, tokens: list[_Token], i: int, at: dict[int, _Reading]
     return end
 
 
-def _plain(gap: str) -> str:
-    """Text between words, with full-width and Chinese punctuation as ASCII ("？" -> "?")."""
+def _plain(gap: str) -> str:  # text between words; full-width punctuation as ASCII ("？")
     return gap if gap.isascii() else unicodedata.normalize("NFKC", gap).translate(_CJK_PUNCT)
 
 

@@ -56,6 +56,7 @@ class Resolved:
     leftover: tuple[str, ...] = ()  # words no slot or topic took (question words excluded)
     unmatched: tuple[str, ...] = ()  # words after the first that nothing took, as typed
     kind: Kind = Kind.GENERAL  # decided once the reading is complete (intent.py)
+    language: str = ""  # the language the question was read from ("" for English)
 
     def slots(self) -> list[tuple[str, str, tuple[int, int]]]:
         """(slot, value, word span) of every slot read from this question, in question order.

@@ -5,10 +5,10 @@ Example:
     >>> (r.company, r.region, r.asks, r.notes)
     ('alibaba', 'Seattle', ('signing_bonus',), ("Read 'Alibba' as Alibaba.",))
 
-Matching is longest-phrase-first over the library's own vocabulary plus common aliases; then
-places (places.py), part-names and overlapping company names (companies.py), names that are
-only part of a longer one (neighbours.py) and typos (typos.py), each never silently: every
-reading that is not literal leaves a note. The reading itself is a `Resolved` (reading.py).
+Matching is longest-phrase-first over the library's vocabulary and common aliases; then places
+(places.py), part-names and overlapping names (companies.py), names only part of a longer one
+(neighbours.py) and typos (typos.py), never silently: every reading that is not literal leaves
+a note. The reading itself is a `Resolved` (reading.py).
 """
 
 from __future__ import annotations
@@ -59,13 +59,13 @@ TOTAL_WITH = re.compile(r"\btotal\s+(?:with|including|incl\.?|plus)\b", re.I)
 ENGINEER_WORDS = frozenset({"engineer", "engineers", "eng", "engs", "dev", "devs"})
 
 
-def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon) -> Resolved:
-    """Read company, role, places, level and topics out of one question."""
-    translated = in_english(question, lexicon)  # "salario base" -> "base salary"
-    resolved = _read(translated.text, vocab, lexicon)
-    if translated.note:  # how the other language was read comes before any other reading
-        resolved = replace(resolved, notes=(translated.note, *resolved.notes))
-    return resolved
+def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon, language: str = "") -> Resolved:
+    """Read company, role, places, level and topics out of one question (in `language` too,
+    the conversation's last question's: "e em Zurique?"; "salario base" -> "base salary")."""
+    translated = in_english(question, lexicon, language)
+    resolved = _read(translated.text, vocab, lexicon)  # its language's note comes first:
+    return replace(resolved, language=translated.language, notes=(
+        *([translated.note] if translated.note else []), *resolved.notes))
 
 
 def _read(question: str, vocab: Vocabulary, lexicon: Lexicon) -> Resolved:

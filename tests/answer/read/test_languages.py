@@ -182,3 +182,38 @@ def test_a_ranking_asked_in_another_language(library_bot: Assistant, question: s
                                              first: str) -> None:
     answer = library_bot.ask(question)
     assert answer.intent == "rank" and first in answer.text
+
+
+def _turns(bot: Assistant, *questions: str) -> list[str]:
+    history: list[dict[str, str]] = []
+    texts = []
+    for question in questions:
+        text = bot.ask(question, history).text  # type: ignore[arg-type]
+        texts.append(text)
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": text}]
+    return texts
+
+
+@pytest.mark.corpus
+def test_a_follow_up_is_read_in_the_conversation_s_language(library_bot: Assistant) -> None:
+    """"e em Zurique?" is all Portuguese words English also has ("em" is no Engineering
+    Manager here): google/senior-software-engineer.md "| Zurich | CHF 165K–CHF 240K |"; the
+    engineering manager guide's Zurich base "CHF 200K–CHF 300K" is not asked."""
+    texts = _turns(library_bot, "Qual o salário de um engenheiro de software sênior no Google "
+                   "em Londres?", "e em Zurique?")
+    assert "CHF 165K–CHF 240K" in texts[1] and "CHF 200K–CHF 300K" not in texts[1]
+    assert "Engineering Manager" not in texts[1]
+    english = _turns(library_bot, "Google senior software engineer base in London?",
+                     "e em Zurique?")  # an English conversation keeps English rules
+    assert "Read the question from Portuguese" not in english[1]
+
+
+@pytest.mark.corpus
+def test_one_level_up_in_german(library_bot: Assistant) -> None:
+    """"eine Stufe höher" is one level up, not a company "Stufe": google/software-engineer.md
+    "| London | £75K–£135K |", then google/senior-software-engineer.md "| London |
+    £120K–£180K |"."""
+    texts = _turns(library_bot, "Wie hoch ist das Grundgehalt eines Software Engineers bei "
+                   "Google in London?", "und eine Stufe höher?")
+    assert "£75K–£135K" in texts[0]
+    assert "£120K–£180K" in texts[1] and "£75K–£135K" not in texts[1]
