@@ -17,6 +17,7 @@ the service's record, a biography) is never an answer, nor is a table of figures
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -132,7 +133,7 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
     if embed is None:
         first = order[0]
     else:  # BM25's best, reranked by meaning
-        shortlist = _varied(order, [pool[i][1] for i in range(len(pool))])[:RERANKED]
+        shortlist = _varied(order, [pool[i][1] for i in range(len(pool))], RERANKED)
         first = _fused_first(shortlist, [pool[i][1] for i in shortlist], question, embed)
         if not answers(first):
             fits = [i for i in shortlist if answers(i)]
@@ -149,18 +150,26 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
                     score=float(scores[i])) for i in picked]
 
 
-def _varied(order: list[int], texts: list[str]) -> list[int]:
-    """`order` with the copies of a template after its first dropped: a company's guides
-    repeat one sentence with their own figures ("Anchor your initial counter at $275K TC
-    ..."), and a dozen such copies crowd everything else out of the shortlist."""
+def _varied(order: list[int], texts: list[str], limit: int) -> list[int]:
+    """The first `limit` of `order` with the copies of a template after its first dropped: a
+    company's guides repeat one sentence with their own figures ("Anchor your initial counter
+    at $275K TC ..."), and a dozen such copies crowd everything else out of the shortlist."""
     seen: set[str] = set()
-    out = []
+    out: list[int] = []
     for i in order:
-        shape = " ".join(_TEMPLATE.sub("#", texts[i].casefold()).split()[:TEMPLATE_WORDS])
-        if shape not in seen:
+        if len(out) == limit:
+            break
+        if (shape := _shape(texts[i])) not in seen:
             seen.add(shape)
             out.append(i)
     return out
+
+
+@lru_cache(maxsize=16384)
+def _shape(text: str) -> str:
+    """A paragraph's first words, its figures as "#" (the same for copies of a template)."""
+    return " ".join(_TEMPLATE.sub("#", " ".join(text.casefold().split()[:TEMPLATE_WORDS]))
+                    .split())
 
 
 def _meaning(question: str, paragraph: str, embed: Embed) -> float:
@@ -201,30 +210,34 @@ def _bm25_scores(texts: list[tuple[str, str]], keys: list[str]) -> list[float]:
     """BM25 scores of `keys` for each (title, paragraph), from a model kept per set of
     paragraphs (`_bm25_of`): the general questions share one pool (every article paragraph)
     and a named company's share theirs, and building the model was most of their time."""
-    model, at = _bm25_of(tuple(sorted(set(texts))))
-    scores = model.get_scores(_spelled_out(keys, model.idf))
+    model, at, words = _bm25_of(tuple(sorted(set(texts))))
+    scores = model.get_scores(_spelled_out(keys, words))
     return [float(scores[at[t]]) for t in texts]
 
 
-def _spelled_out(keys: list[str], known: dict[str, float]) -> list[str]:
-    """The keys, with a shortening no paragraph holds read as the pool's words it begins
-    ("relo" as "relocation", "relocate"): people shorten the words the guides spell out."""
+def _spelled_out(keys: list[str], words: tuple[str, ...]) -> list[str]:
+    """The keys, with a shortening no paragraph holds read as the pool's words (`words`, in
+    sorted order) it begins ("relo" as "relocation", "relocate"): people shorten the words the
+    guides spell out."""
     out = []
     for key in keys:
-        longer = [w for w in known if w.startswith(key)] \
-            if key not in known and len(key) >= SHORTENED and key.isalpha() else []
-        out += longer[:SPELLED] or [key]
+        at = bisect_left(words, key)
+        held = at < len(words) and words[at] == key
+        longer = [w for w in words[at:at + SPELLED] if w.startswith(key)] \
+            if not held and len(key) >= SHORTENED and key.isalpha() else []
+        out += longer or [key]
     return out
 
 
 @lru_cache(maxsize=16)  # ~1 MiB each (912 paragraphs: the articles' and one guide's)
-def _bm25_of(texts: tuple[tuple[str, str], ...]) -> tuple[Any, dict[tuple[str, str], int]]:
-    """BM25 over the paragraphs in a fixed order (scores do not depend on the order), and
-    each paragraph's place in it."""
+def _bm25_of(texts: tuple[tuple[str, str], ...]
+             ) -> tuple[Any, dict[tuple[str, str], int], tuple[str, ...]]:
+    """BM25 over the paragraphs in a fixed order (scores do not depend on the order), each
+    paragraph's place in it, and the pool's words in sorted order."""
     from rank_bm25 import BM25Okapi  # here: it brings numpy, which a look-up never needs
 
-    return BM25Okapi([_words(*t) for t in texts], b=LENGTH_NORM), \
-        {t: i for i, t in enumerate(texts)}
+    model = BM25Okapi([_words(*t) for t in texts], b=LENGTH_NORM)
+    return model, {t: i for i, t in enumerate(texts)}, tuple(sorted(model.idf))
 
 
 @lru_cache(maxsize=16384)

@@ -65,7 +65,7 @@ def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon, language: str = 
     translated = in_english(question, lexicon, language)
     resolved = _read(translated.text, vocab, lexicon)  # its language's note comes first:
     return replace(resolved, language=translated.language, notes=(
-        *([translated.note] if translated.note else []), *resolved.notes))
+        translated.note, *resolved.notes)) if translated.language else resolved
 
 
 def _read(question: str, vocab: Vocabulary, lexicon: Lexicon) -> Resolved:

@@ -35,8 +35,9 @@ def test_copies_of_a_template_count_once_in_the_shortlist() -> None:
              "Anchor your initial counter at $220K TC for New York, the 75th percentile.",
              "Do not negotiate total comp as a single number.",
              "Anchor your initial counter at £1.2M TC for New York, the 80th percentile."]
-    assert _varied([0, 1, 2, 3], texts) == [0, 2]
-    assert _varied([1, 0, 2], texts) == [1, 2]
+    assert _varied([0, 1, 2, 3], texts, 12) == [0, 2]
+    assert _varied([1, 0, 2], texts, 12) == [1, 2]
+    assert _varied([0, 2, 1], texts, 1) == [0]
 
 
 def test_a_table_of_figures_is_never_an_answer() -> None:
@@ -55,8 +56,8 @@ def test_a_table_of_figures_is_never_an_answer() -> None:
 
 
 def test_a_shortening_no_paragraph_holds_reads_as_the_words_it_begins() -> None:
-    known = {"relocation": 1.0, "relocate": 1.0, "base": 1.0, "prepared": 1.0}
-    assert _spelled_out(["relo", "base"], known) == ["relocation", "relocate", "base"]
+    known = tuple(sorted(["relocation", "relocate", "base", "prepared"]))
+    assert _spelled_out(["relo", "base"], known) == ["relocate", "relocation", "base"]
     assert _spelled_out(["prep"], known) == ["prepared"]
     assert _spelled_out(["rel", "visa"], known) == ["rel", "visa"]  # too short; no such word
 
