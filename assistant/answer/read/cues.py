@@ -12,7 +12,8 @@ scanning the question again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 COMPARE_WORDS = re.compile(
     r"\b(?:compare[sd]?|comparing|comparison|versus|vs\.?|v\.s\.|side[- ]by[- ]side|"
@@ -75,6 +76,9 @@ DECIDES_WORDS = re.compile(
     r"smart|fine|appropriate|rude|worth|possible|reasonable|true|better|allowed|legal|usual)\b|"
     r"\b(?:should|shall|must) (?:i|we)\b|\bany leverage\b|"
     r"\bworth (?:asking|it|pushing|negotiating|fighting)\b", re.IGNORECASE)
+_LETTERS = re.compile(r"[a-z]+")
+FRAME_WORDS = frozenset("should shall can could would will do does did is are am was were must may "
+                        "might has have how what any worth".split())
 MINE_WORDS = re.compile(r"\b(?:should|shall|can|could|do|must|would|will) (?:i|we)\b|\b(?:is|are) "
                         r"it (?:ok|okay|bad|normal|wise|smart|fine|appropriate|rude|worth)\b|"
                         r"(?:^|[.?!;]\s+)should\b",  # "Should the housing come out of base?"
@@ -104,7 +108,6 @@ class Cues:
     """What the wording asks, beside the companies, roles, places and pay parts it names."""
 
     compare: bool = False  # "vs", "which pays more", "or"
-    contrast: bool = False  # a comparing word beyond a bare "or" ("vs", "better than")
     counter: bool = False  # "counter", "negotiate", "push back"
     rank: bool = False  # "highest paying", "top 5", "who pays the most"
     lowest: bool = False  # rank by the low end
@@ -120,10 +123,39 @@ class Cues:
     total: bool = False  # "total", "TC", "all-in": the total-comp column itself
     pay: bool = False  # "pay", "earn", "salary", "how much"
     level_step: int = 0  # "one level up": +1, "a level below": -1 (from the level in context)
-    decides: bool = False  # "should I", "is it normal", "how do I": what to do, not a figure
-    mine: bool = False  # "should I", "can we", "do I": the person's own decision
-    amount: bool = False  # "how much", "the band", "what's the base": a figure is asked
-    counter_asked: bool = False  # "how do I counter", "what should I ask for": the script
+    text: str = field(default="", repr=False, compare=False)  # for the cues read when needed
+
+    # Read only when a reading needs them (most look-ups never do), once each:
+    @cached_property
+    def contrast(self) -> bool:
+        """A comparing word beyond a bare "or" ("vs", "better than")."""
+        return any(m.group(0).casefold() != "or" for m in COMPARE_WORDS.finditer(self.text))
+
+    @cached_property
+    def decides(self) -> bool:
+        """"should I", "is it normal", "how do I": what to do, not a figure."""
+        return self._framed and DECIDES_WORDS.search(self.text) is not None
+
+    @cached_property
+    def mine(self) -> bool:
+        """"should I", "can we", "do I": the person's own decision."""
+        return self._framed and MINE_WORDS.search(self.text) is not None
+
+    @cached_property
+    def _framed(self) -> bool:
+        """A word a decision's frame opens with is in the question (a set look-up first: most
+        look-ups have none, and the frames' patterns are the slowest of the cues)."""
+        return not FRAME_WORDS.isdisjoint(_LETTERS.findall(self.text.casefold()))
+
+    @cached_property
+    def amount(self) -> bool:
+        """"how much", "the band", "what's the base": a figure is asked."""
+        return AMOUNT_WORDS.search(self.text) is not None
+
+    @cached_property
+    def counter_asked(self) -> bool:
+        """"how do I counter", "what should I ask for": the script."""
+        return COUNTER_ASKED.search(self.text) is not None
 
 
 def read_cues(question: str) -> Cues:
@@ -131,7 +163,6 @@ def read_cues(question: str) -> Cues:
     top = TOP_N.search(question)
     return Cues(
         compare=COMPARE_WORDS.search(question) is not None,
-        contrast=any(m.group(0).casefold() != "or" for m in COMPARE_WORDS.finditer(question)),
         counter=COUNTER_WORDS.search(question) is not None,
         rank=RANK_WORDS.search(question) is not None,
         lowest=LOWEST_WORDS.search(question) is not None,
@@ -147,10 +178,7 @@ def read_cues(question: str) -> Cues:
         total=TOTAL_WORDS.search(question) is not None,
         pay=PAY_WORDS.search(question) is not None,
         level_step=_step(question),
-        decides=DECIDES_WORDS.search(question) is not None,
-        mine=MINE_WORDS.search(question) is not None,
-        amount=AMOUNT_WORDS.search(question) is not None,
-        counter_asked=COUNTER_ASKED.search(question) is not None,
+        text=question,
     )
 
 

@@ -25,7 +25,7 @@ took from the state is in `carried`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answer.read.intent import decided
@@ -59,7 +59,7 @@ class Dialogue:
     """The subjects of a conversation so far, oldest first; the last one is current."""
 
     subjects: tuple[Resolved, ...] = ()
-    roles: frozenset[str] = frozenset()  # the library's role slugs: "one level up" may be one
+    roles: Container[str] = frozenset()  # the library's role slugs: "one level up" may be one
 
     @property
     def current(self) -> Resolved | None:
@@ -127,7 +127,7 @@ class Dialogue:
         return replace(current, company=earlier.company, role=earlier.role)
 
 
-def _stepped(turn: Resolved, current: Resolved, roles: frozenset[str]) -> Resolved:
+def _stepped(turn: Resolved, current: Resolved, roles: Container[str]) -> Resolved:
     """"one level up": a coded or numbered level one higher ("L4" -> "L5", "level 62" -> "level
     63"); another level a step up its guide's rows (pick/rows.py finds the row); with no level,
     the role a rank up ("software engineer" -> "senior software engineer") when the library
@@ -203,7 +203,7 @@ def resolve_in_context(question: str, history: Sequence[Message], vocab: Vocabul
                        lexicon: Lexicon) -> Resolved:
     """Resolve `question` in the conversation so far: the dialogue state (dialogue.py) the
     earlier user turns leave fills what the question leaves out."""
-    state, language = Dialogue(roles=frozenset(vocab.roles)), ""
+    state, language = Dialogue(roles=vocab.roles), ""  # not copied: one look-up at most
     for message in validate_history(history):
         if message["role"] == "user":  # a follow-up is read in the last question's language
             turn = resolve(message["content"], vocab, lexicon, language)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 
 from stop_words import get_stop_words
 
@@ -98,7 +97,6 @@ def _quoted_body(hit: Hit, question: str, scope: Scope | None) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in (text + suffix).splitlines())
 
 
-@lru_cache(maxsize=1024)
 def _names(guide: Guide) -> frozenset[str]:
     """The stems of a guide's own names: its title, company, role and regions (every part of
     it is about them, so they tell its paragraphs apart from none)."""
