@@ -15,6 +15,7 @@ compile a throughput-tuned one that keeps one inference stream busy per core.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -105,7 +106,7 @@ class OpenVinoEmbedder:
             out[rows] = request.get_output_tensor(0).data
 
     def _compile(self, hint: str) -> Any:
-        import openvino as ov
+        ov = _runtime()
 
         model = self.path / OPENVINO_FILE
         if not model.is_file() or not model.with_suffix(".bin").is_file():
@@ -115,3 +116,18 @@ class OpenVinoEmbedder:
         if os.access(self.path, os.W_OK) or os.access(cache, os.W_OK):
             core.set_property({"CACHE_DIR": str(cache)})
         return core.compile_model(str(model), "CPU", {"PERFORMANCE_HINT": hint})
+
+
+def _runtime() -> Any:
+    """The openvino module without its model converter (`openvino.tools.ovc`), which its
+    package imports eagerly and nothing here uses: about 0.1 s of a cold question. Imported
+    later (the exporter's tools), the converter loads as usual."""
+    skipped = "openvino" not in sys.modules and "openvino.tools.ovc" not in sys.modules
+    if skipped:
+        sys.modules["openvino.tools.ovc"] = None  # type: ignore[assignment]  # ImportError
+    try:
+        import openvino as ov
+    finally:
+        if skipped:
+            del sys.modules["openvino.tools.ovc"]
+    return ov
