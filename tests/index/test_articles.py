@@ -46,6 +46,15 @@ def _equal(a: dict[str, np.ndarray], b: dict[str, np.ndarray]) -> bool:
     return a.keys() == b.keys() and all(np.allclose(a[k], b[k]) for k in a)
 
 
+def _guide_edited(settings: Settings, library: Path) -> CountingEmbedder:
+    """Edit one guide of the library and build again; the embedder that build used."""
+    guide = library / GUIDE
+    guide.write_text(guide.read_text() + "\nOne more sentence.\n")
+    counting = CountingEmbedder()
+    build_index(settings, [library], progress=False, embedder=counting)
+    return counting
+
+
 @pytest.fixture()
 def library(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
@@ -67,10 +76,7 @@ def test_an_edit_elsewhere_carries_them_and_an_edited_article_replaces_its_own(
     settings = hash_settings(tmp_path / "index")
     build_index(settings, [library], progress=False, rebuild=True)
     before = _kept(settings)
-    guide = library / GUIDE
-    guide.write_text(guide.read_text() + "\nOne more sentence.\n")
-    counting = CountingEmbedder()
-    build_index(settings, [library], progress=False, embedder=counting)
+    counting = _guide_edited(settings, library)
     assert counting.texts and _equal(_kept(settings), before)  # nothing of the articles re-read
     article = library / ARTICLE
     text = article.read_text()
@@ -132,10 +138,7 @@ def test_a_build_embeds_only_the_paragraphs_an_edit_made(tmp_path: Path, library
     settings = hash_settings(tmp_path / "index")
     build_index(settings, [library], progress=False, rebuild=True)
     before = _paragraph_vectors(settings)
-    guide = library / GUIDE
-    guide.write_text(guide.read_text() + "\nOne more sentence.\n")
-    counting = CountingEmbedder()
-    build_index(settings, [library], progress=False, embedder=counting)
+    counting = _guide_edited(settings, library)
     assert not set(counting.texts) & before.keys() and _paragraph_vectors(settings).keys() \
         == before.keys()
     article = library / ARTICLE
