@@ -58,7 +58,9 @@ def test_edit_one_guide_reembeds_only_its_chunks(tmp_path: Path) -> None:
     guides = three_guides()
     guides[2] = make_guide("initech", ("Remote", "Initech now requires three office days."))
     second, emb = _build(settings, guides)
-    assert emb.texts == ["Initech — Remote\nInitech now requires three office days."]
+    # the edited chunk, and the article's new paragraph (advice reranks with its vector)
+    assert emb.texts == ["Initech — Remote\nInitech now requires three office days.",
+                         "Initech now requires three office days."]
     assert (second.embedded, second.reused, second.deleted) == (1, 4, 1)
     assert second.previous == first.version
     assert _top(settings, "three office days") == ["initech#remote/0"]

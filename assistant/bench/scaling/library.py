@@ -168,8 +168,9 @@ class ReusingEmbedder:
 
 
 def stored_vectors(index: Path) -> dict[str, np.ndarray]:
-    """Every live record's vector in the index at `index`, by the digest of its text."""
-    from assistant.chunks import TEXT_DIGEST
+    """Every live record's vector in the index at `index`, and every article paragraph's, by
+    the digest of its text."""
+    from assistant.chunks import TEXT_DIGEST, text_digest
     from assistant.index.versions.factory import open_versions
     from assistant.settings import Settings
 
@@ -182,8 +183,13 @@ def stored_vectors(index: Path) -> dict[str, np.ndarray]:
     by_id: dict[str, np.ndarray] = {}
     for segment in manifest.segments:  # a later segment's record replaces an earlier one's
         by_id.update((r.id, r.vector) for r in repo.segment(segment).records())
-    return {digest[:TEXT_DIGEST]: by_id[i] for i, digest in manifest.chunks.items()
-            if i in by_id}
+    found = {digest[:TEXT_DIGEST]: by_id[i] for i, digest in manifest.chunks.items()
+             if i in by_id}
+    articles = repo.catalog(version).articles  # the articles' paragraphs, kept in the catalog
+    if articles.paragraph_matrix is not None:
+        found.update((text_digest(text), articles.paragraph_matrix[n])
+                     for n, (_, text) in enumerate(articles.paragraphs))
+    return found
 
 
 def build(root: Path, index: Path, vectors_from: Path, settings: Settings | None = None
