@@ -42,6 +42,7 @@ SECRET = "a-secret-shared-with-the-site"
 SITE = "https://careers.example"
 SEATTLE = {"question": "Alibaba ML engineer Seattle base?"}
 BIN = Path(sys.executable).parent
+LOG_WAIT = 3.0  # seconds a test waits for a line the replica logs through its queue
 
 
 @dataclass
@@ -145,6 +146,9 @@ def test_an_embed_tokens_quota_holds_across_both(deployment: Deployment) -> None
         codes = [_ask(url, SEATTLE, headers).status_code for url in (first, second, first)]
         if codes == [200, 200, 429]:
             return
+        deadline = time.monotonic() + LOG_WAIT  # the replica's log is written off its loop
+        while "rate-limit storage" not in deployment.said() and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert "rate-limit storage" in deployment.said(), (codes, deployment.said())
     pytest.fail(f"the quota never held: {deployment.said()}")
 
