@@ -85,4 +85,6 @@ def test_slow_answers_do_not_stall_healthz(serve: Any, web_bot: Assistant,
         health = client.get("/healthz").json()
         waited = time.monotonic() - start
     runner.join(timeout=60)
-    assert waited < 1.0 and health["in_flight"] >= 30, (waited, health)  # while they run
+    # stalled, it would wait out the 3 s answers; the client threads share this process's
+    # CPU with the server, so a busy host takes it past 1 s (1.09 s seen in a CI run)
+    assert waited < 2.0 and health["in_flight"] >= 30, (waited, health)  # while they run
