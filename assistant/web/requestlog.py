@@ -57,6 +57,34 @@ class RequestLogMiddleware:
                     "client": client_ip(scope)}))
 
 
+class _Batched(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes the lines waiting in `lines` together: one write per burst, not per request
+    (stderr is line-buffered, so each line would be its own system call)."""
+
+    def __init__(self, lines: queue.SimpleQueue[logging.LogRecord]) -> None:
+        super().__init__(sys.stderr)
+        self._lines = lines
+        self._pending: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self._pending.append(self.format(record) + self.terminator)
+        except Exception:  # noqa: BLE001 - logging's own contract: report, never raise
+            self.handleError(record)
+        if self._lines.empty() or len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        with self.lock:  # type: ignore[union-attr]
+            pending, self._pending = self._pending, []
+            if pending:
+                self.stream.write("".join(pending))
+            super().flush()
+
+
+BATCH = 256  # lines written at most together
+
+
 def configure_logging(level: int = logging.INFO) -> None:
     """Send access lines (bare JSON) and app warnings to stderr; safe to call twice.
 
@@ -68,10 +96,11 @@ def configure_logging(level: int = logging.INFO) -> None:
         lines: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
         handler = logging.handlers.QueueHandler(lines)
         handler._assistant = True  # type: ignore[attr-defined]
-        writer = logging.StreamHandler(sys.stderr)
+        writer = _Batched(lines)
         writer.setFormatter(logging.Formatter("%(message)s"))
         listener = logging.handlers.QueueListener(lines, writer)
         listener.start()
+        atexit.register(writer.flush)  # after the listener stops (atexit runs last first)
         atexit.register(listener.stop)
         access_log.addHandler(handler)
         access_log.propagate = False

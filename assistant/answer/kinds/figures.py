@@ -70,18 +70,21 @@ class FiguresAnswer:
 
     def passages(self, job: Job, guide: Guide) -> tuple[Hit, ...]:
         """The guide's sections that hold the asked topics, else those search finds."""
-        reading, sections = job.reading, job.tools.library.sections(guide)
+        reading, library = job.reading, job.tools.library
         hits: list[Hit] = []
-        ranks = {s.anchor: i for i, (s, _) in enumerate(sections.search(reading.question, 50))}
+        ranks: dict[str, int] = {}
         for topic in reading.asks:
-            for section in sorted(topic_sections(guide, topic),
-                                  key=lambda s: ranks.get(s.anchor, 99)):
+            found = topic_sections(guide, topic)
+            if len(found) > 1 and not ranks:  # ranked by search only when there is a choice
+                ranks = {s.anchor: i for i, (s, _) in
+                         enumerate(library.sections(guide).search(reading.question, 50))}
+            for section in sorted(found, key=lambda s: ranks.get(s.anchor, 99)):
                 if topic == "signing_bonus" and not SIGN_ON.search(section.text):
                     continue
                 hits.append(section_hit(guide, section, 1.0))
         if not reading.asks or not hits and "espp" not in reading.asks:
             tables = {r.section_anchor for r in guide.rows}  # shown as rows, never quoted whole
-            for section, score in sections.search(reading.question, job.k):
+            for section, score in library.sections(guide).search(reading.question, job.k):
                 if section.anchor not in tables:
                     hits.append(section_hit(guide, section, score))
         return tuple(dedupe(hits)[:job.k])

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
 from functools import lru_cache
 
 from assistant.answer.read.phrases import QUESTION_WORDS
@@ -41,14 +40,14 @@ def split_reading(first: Resolved, phrase: str, vocab: Vocabulary,
         note = (f"Read '{typed_as(phrase, first.question)}' as the company "
                 f"{vocab.companies[first.company]}; the library also has "
                 f"{vocab.companies[second.company]}.")
-        return replace(second, company=first.company, other_companies=(),
-                       notes=(*second.notes, note))
+        return second.replaced(company=first.company, other_companies=(),
+                               notes=(*second.notes, note))
     if second.role not in vocab.guides_by_company.get(second.company, {}):
         return first
     note = (f"Read as {vocab.companies[second.company]}'s "
             f"{vocab.roles.get(second.role, second.role)} guide; the library also has "
             f"{vocab.companies[first.company]}, a company of its own.")
-    return replace(second, notes=(*second.notes, note))
+    return second.replaced(notes=(*second.notes, note))
 
 
 def company_of_role(resolved: Resolved, words: list[str], vocab: Vocabulary) -> Resolved:
@@ -61,7 +60,7 @@ def company_of_role(resolved: Resolved, words: list[str], vocab: Vocabulary) -> 
     for extra in (1, 2):
         slug = vocab.company_aliases.get(" ".join(words[span[0]:span[1] + extra]))
         if slug and resolved.role in vocab.guides_by_company.get(slug, {}):
-            return replace(resolved, company=slug)
+            return resolved.replaced(company=slug)
     return resolved
 
 
@@ -84,8 +83,8 @@ def with_own_title(resolved: Resolved, words: list[str], vocab: Vocabulary) -> R
     company = vocab.companies[resolved.company]
     note = (f"Read '{typed}' as {company}'s {vocab.roles.get(role, role)} guide (no other "
             f"{company} guide's title has those words).")
-    return replace(resolved, role=role, unknown_role="", matched=tuple(used),
-                   notes=(*resolved.notes, note))
+    return resolved.replaced(role=role, unknown_role="", matched=tuple(used),
+                             notes=(*resolved.notes, note))
 
 
 COMPANY_AFTER = frozenset({"at", "from", "@", "joining"})  # "a swe offer from box"
@@ -115,14 +114,14 @@ def with_partial(resolved: Resolved, words: list[str], companies: dict[str, str]
         if resolved.company:
             others = [s for s in slugs if s != resolved.company]
             matched = [*used[:start], *[True] * (end - start), *used[end:]]
-            return replace(resolved, other_companies=(*resolved.other_companies, *others[:1]),
-                           matched=tuple(matched) if others else used)
+            return resolved.replaced(other_companies=(*resolved.other_companies, *others[:1]),
+                                     matched=tuple(matched) if others else used)
         typed = typed_as(phrase, resolved.question)
         if safe:  # "JPMorgan": the one company named so, and no ordinary word
-            return replace(resolved, company=slugs[0],
-                           matched=(*used[:start], *[True] * (end - start), *used[end:]),
-                           notes=(*resolved.notes, f"Read '{typed}' as {companies[slugs[0]]}."))
-        return replace(resolved, ambiguous=slugs, partial_name=typed)
+            return resolved.replaced(
+                company=slugs[0], matched=(*used[:start], *[True] * (end - start), *used[end:]),
+                notes=(*resolved.notes, f"Read '{typed}' as {companies[slugs[0]]}."))
+        return resolved.replaced(ambiguous=slugs, partial_name=typed)
     return resolved
 
 

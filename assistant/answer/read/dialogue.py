@@ -80,17 +80,17 @@ class Dialogue:
             current = self.current
             if THAT_LEVEL.search(turn.question):  # "that level": the subject's, no mapping
                 asks = tuple(a for a in turn.asks if a != "level_mapping")
-                turn = replace(turn, asks=asks or (("total_comp",) if turn.cues.total else ()))
+                turn = turn.replaced(asks=asks or (("total_comp",) if turn.cues.total else ()))
             if turn.cues.compare and turn.company \
                     and current.company not in ("", turn.company):  # "compare that with X"
-                turn = replace(turn, other_companies=(*turn.other_companies, current.company))
+                turn = turn.replaced(other_companies=(*turn.other_companies, current.company))
             if turn.kind in _MAPPING and turn.company and not turn.role \
                     and current.company not in ("", turn.company):
                 # "What level is that at Google?": the subject's level, at the named company
-                turn = replace(turn, company="", other_companies=(turn.company,))
+                turn = turn.replaced(company="", other_companies=(turn.company,))
             reading = _stepped(turn, current, self.roles).with_context(current)
             if "asks" in reading.carried and current.cues.counter:  # "how do I counter?" then
-                reading = replace(reading, cues=replace(reading.cues, counter=True))  # a place
+                reading = reading.replaced(cues=replace(reading.cues, counter=True))  # a place
             reading = decided(reading)
             if (reading.company, reading.role) != (current.company, current.role):
                 return replace(self, subjects=(*self.subjects, reading)), reading  # "And Meta?"
@@ -120,11 +120,11 @@ class Dialogue:
             slots = {k: getattr(best, k) for k in _SLOTS if words & _slot_words(best, k)}
             if "region" in slots:
                 slots.update(places=best.places, region_typed=best.region_typed)
-            return replace(current, **slots) if slots else best
+            return current.replaced(**slots) if slots else best
         earlier = self.subjects[0] if _FIRST.search(named) else self.subjects[-2] \
             if _PREVIOUS.search(named) and len(self.subjects) > 1 else current
         # "the first one": that subject's company and role; place, level and pay parts as now
-        return replace(current, company=earlier.company, role=earlier.role)
+        return current.replaced(company=earlier.company, role=earlier.role)
 
 
 def _stepped(turn: Resolved, current: Resolved, roles: Container[str]) -> Resolved:
@@ -138,14 +138,14 @@ def _stepped(turn: Resolved, current: Resolved, roles: Container[str]) -> Resolv
     asks = tuple(a for a in turn.asks if a != "level_mapping")  # the "level" of "level up"
     if level is None:
         role = _ranked(current.role, step)
-        return replace(turn, role=role, asks=asks) if role in roles else turn
+        return turn.replaced(role=role, asks=asks) if role in roles else turn
     if level.number is not None and not level.rung and not level.word and not level.suffix:
         number = level.number + level.step + step
         typed = f"{level.code}{number}" if level.code else f"level {number}"
         moved = replace(level, typed=typed, number=number, step=0)
-        return replace(turn, level=typed, level_asked=moved, asks=asks)
+        return turn.replaced(level=typed, level_asked=moved, asks=asks)
     moved = replace(level, step=level.step + step)
-    return replace(turn, level=level.typed, level_asked=moved, asks=asks)
+    return turn.replaced(level=level.typed, level_asked=moved, asks=asks)
 
 
 RANKS = ("", "senior-", "staff-", "principal-")  # the rank prefixes of the library's roles

@@ -27,8 +27,6 @@ The kinds, each answered by its own module:
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from assistant.answer.read.levels import title_level
 from assistant.answer.read.reading import Resolved
 from assistant.answer.read.stated import PAY_PARTS
@@ -42,7 +40,7 @@ ROLE_EXTRA = 2
 
 def decided(resolved: Resolved) -> Resolved:
     """The reading with its kind of answer set (call once the reading is complete)."""
-    return replace(resolved, kind=kind_of(resolved))
+    return resolved.replaced(kind=kind_of(resolved))
 
 
 def kind_of(resolved: Resolved) -> Kind:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
 
 from assistant.answer.read.companies import (
     capitalised_runs,
@@ -64,7 +63,7 @@ def resolve(question: str, vocab: Vocabulary, lexicon: Lexicon, language: str = 
     the conversation's last question's: "e em Zurique?"; "salario base" -> "base salary")."""
     translated = in_english(question, lexicon, language)
     resolved = _read(translated.text, vocab, lexicon)  # its language's note comes first:
-    return replace(resolved, language=translated.language, notes=(
+    return resolved.replaced(language=translated.language, notes=(
         translated.note, *resolved.notes)) if translated.language else resolved
 
 
@@ -80,9 +79,9 @@ def _read(question: str, vocab: Vocabulary, lexicon: Lexicon) -> Resolved:
     typed = typed_words(question)
     if len(typed) != len(words):
         typed = words
-    resolved = replace(resolved, stated=stated_figures(question), cues=read_cues(question))
+    resolved = resolved.replaced(stated=stated_figures(question), cues=read_cues(question))
     if TOTAL_WITH.search(question):  # "the total with stock and bonus": the total itself
-        resolved = replace(resolved, asks=("total_comp",))
+        resolved = resolved.replaced(asks=("total_comp",))
     resolved = with_partial(_with_places(resolved, words, typed, vocab, lexicon), words,
                              vocab.companies)
     resolved = _with_names(_without_stand_ins(resolved, words, typed), words, typed, vocab,
@@ -98,15 +97,15 @@ def _without_stand_ins(resolved: Resolved, words: list[str], typed: list[str]) -
     if "role" in resolved.spans and resolved.role:
         job = longer_role(words, used, *resolved.spans["role"])
         if job:
-            resolved = replace(resolved, role="", unknown_role=job)
+            resolved = resolved.replaced(role="", unknown_role=job)
     if not resolved.role and not resolved.unknown_role:
         job = unnamed_job(words, used)
         if job:
-            resolved = replace(resolved, unknown_role=job)
+            resolved = resolved.replaced(unknown_role=job)
     if "company" in resolved.spans and resolved.company:
         firm = longer_company(typed, used, *resolved.spans["company"])
         if firm:
-            resolved = replace(resolved, company="", unknown_names=(firm,), other_companies=())
+            resolved = resolved.replaced(company="", unknown_names=(firm,), other_companies=())
     return resolved
 
 
@@ -122,14 +121,14 @@ def _with_names(resolved: Resolved, words: list[str], typed: list[str], vocab: V
     named = bool(resolved.company or resolved.unknown_names)
     names = read_names(resolved.question, tokens, vocab, named, ordinary, before_slot)
     if names.company:
-        return replace(resolved, company=names.company, notes=(*resolved.notes, names.note))
+        return resolved.replaced(company=names.company, notes=(*resolved.notes, names.note))
     if names.ambiguous:
-        return replace(resolved, ambiguous=names.ambiguous)
+        return resolved.replaced(ambiguous=names.ambiguous)
     firms = () if named else capitalised_runs(typed, resolved.matched, ordinary)
     if firms:  # "General Motors", "Sigma Computing": a firm's name, not words to correct
-        return replace(resolved, unknown_names=(*resolved.unknown_names, *firms))
+        return resolved.replaced(unknown_names=(*resolved.unknown_names, *firms))
     unknown = tuple(n for n in names.unknown if not _article_term(n, words, before_slot, vocab))
-    return replace(resolved, unknown_names=(*resolved.unknown_names, *unknown))
+    return resolved.replaced(unknown_names=(*resolved.unknown_names, *unknown))
 
 
 def _article_term(name: str, words: list[str], before_slot: AbstractSet[str],
@@ -152,10 +151,11 @@ def _with_places(resolved: Resolved, words: list[str], typed: list[str], vocab: 
     used = list(resolved.matched)
     places, note = capped(find_places(words, typed, used, vocab, lexicon))
     if not places:
-        return replace(resolved, matched=tuple(used))
+        return resolved.replaced(matched=tuple(used))
     first = places[0]
-    return replace(resolved, places=places, region=first.library or first.typed,
-                   region_typed=first.typed, matched=tuple(used), notes=(*resolved.notes, *note))
+    return resolved.replaced(places=places, region=first.library or first.typed,
+                             region_typed=first.typed, matched=tuple(used),
+                             notes=(*resolved.notes, *note))
 
 
 def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset[str],
@@ -248,12 +248,12 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
                         other_roles=tuple(extra_roles),
                         unknown_role=other_role(words, used) if not found.get("role") else "",
                         notes=tuple(notes))
-    resolved = replace(resolved, partial_names=tuple(partial))
+    resolved = resolved.replaced(partial_names=tuple(partial))
     for other in others:  # "the Citadel equivalent of a Jane Street SWE": the subject is
         if _ends_before(other, words, role_at, vocab):  # the company next to the role
             rest = [found["company"], *[o for o in others if o != other]]
-            resolved = replace(resolved, company=other, other_companies=tuple(rest))
-    return replace(resolved, matched=tuple(used), spans=spans), found.get("company_typed", "")
+            resolved = resolved.replaced(company=other, other_companies=tuple(rest))
+    return resolved.replaced(matched=tuple(used), spans=spans), found.get("company_typed", "")
 
 
 def _engineer_default(resolved: Resolved, words: list[str], vocab: Vocabulary) -> Resolved:
@@ -277,7 +277,7 @@ def _engineer_default(resolved: Resolved, words: list[str], vocab: Vocabulary) -
     if at >= 0:
         used[at] = True
     note = f"Read '{said}' as a software engineer (no other role was named)."
-    return replace(resolved, role=role, matched=tuple(used), notes=(*resolved.notes, note))
+    return resolved.replaced(role=role, matched=tuple(used), notes=(*resolved.notes, note))
 
 
 def _leftovers(resolved: Resolved, words: list[str]) -> list[str]:

@@ -43,7 +43,7 @@ def told(resolved: Resolved, companies: Mapping[str, str]) -> Resolved:
     resolved = _without_origins(resolved)
     offered = tuple(f for f in resolved.stated if not _current(question, f))
     if offered != resolved.stated:  # "My current job pays $160K": not a figure to place
-        resolved = replace(resolved, stated=offered)
+        resolved = resolved.replaced(stated=offered)
     named = [c for c in (resolved.company, *resolved.other_companies) if c]
     if len(set(named)) < 2:
         return resolved
@@ -65,15 +65,15 @@ def told(resolved: Resolved, companies: Mapping[str, str]) -> Resolved:
         if len(parts) == 1:  # "Wise offered £85k base, Revolut £90k": the same part
             tagged = tuple(f if f.component else replace(f, component=next(iter(parts)))
                            for f in tagged)
-        return replace(resolved, company=order[0], other_companies=(*order[1:], *rest),
-                       stated=tagged)
+        return resolved.replaced(company=order[0], other_companies=(*order[1:], *rest),
+                                 stated=tagged)
     asked = _asked(question, spots) or (offers[0] if offers else resolved.company)
     others = [c for c in dict.fromkeys(named) if c != asked]
     note = (f"You also mention {', '.join(companies.get(c, c) for c in others)}; this answer "
             f"is about the {companies.get(asked, asked)} offer (ask about "
             f"{'them' if len(others) > 1 else 'it'} on its own to see its bands).")
-    return replace(resolved, company=asked, other_companies=(),
-                   stated=tuple(owners.get(asked, ())), notes=(*resolved.notes, note))
+    return resolved.replaced(company=asked, other_companies=(),
+                             stated=tuple(owners.get(asked, ())), notes=(*resolved.notes, note))
 
 
 def _mentions(question: str, slug: str, display: str) -> list[int]:
@@ -92,8 +92,8 @@ def _without_origins(resolved: Resolved) -> Resolved:
     if not kept or len(kept) == len(resolved.places):
         return resolved
     first = kept[0]
-    return replace(resolved, places=kept, region=first.library or first.typed,
-                   region_typed=first.typed)
+    return resolved.replaced(places=kept, region=first.library or first.typed,
+                             region_typed=first.typed)
 
 
 def _sentence_at(question: str, at: int) -> tuple[int, int]:
@@ -151,5 +151,5 @@ def _at_employer(resolved: Resolved, companies: Mapping[str, str], named: list[s
         return resolved
     note = (f"You work at {companies.get(employer, employer)}; this answer is about "
             f"{companies.get(others[0], others[0])}.")
-    return replace(resolved, company=others[0], other_companies=(),
-                   notes=(*resolved.notes, note))
+    return resolved.replaced(company=others[0], other_companies=(),
+                             notes=(*resolved.notes, note))

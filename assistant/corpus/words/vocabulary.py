@@ -16,7 +16,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 from assistant.corpus.model import Guide
@@ -67,9 +67,12 @@ def compact(phrase: str) -> str:
     return re.sub(r"[\s.\-]+", "", phrase)
 
 
+REMEMBERED = 200  # texts up to this long are normalised once (a question, a name, a phrase)
+
+
 def norm(text: str) -> str:
     """Lower-case, unify dashes/quotes, and keep only word characters and a few joiners."""
-    return " ".join(typed_words(text.casefold())).replace(",", "")
+    return _norm(text) if len(text) <= REMEMBERED else _norm.__wrapped__(text)
 
 
 def typed_words(text: str) -> list[str]:
@@ -78,11 +81,27 @@ def typed_words(text: str) -> list[str]:
 
     Composed first (NFC): a decomposed "Zu\u0308rich" is one word, as "Zürich" is.
     """
+    return list(_words(text))
+
+
+# Remembered: one question's words are normalised a dozen times as it is read (its
+# capitalised words one by one), and names recur from question to question.
+@lru_cache(maxsize=8192)
+def _norm(text: str) -> str:
+    return " ".join(_words(text.casefold())).replace(",", "")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return _typed(text) if len(text) <= REMEMBERED else _typed.__wrapped__(text)
+
+
+@lru_cache(maxsize=8192)
+def _typed(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("’", "'").replace("–", "-").replace("—", "-")
     text = re.sub(r"\s*[()\[\]]+\s*", ", ", text.strip("()[] "))  # a bracket ends a name
     text = re.sub(r",(?=\S)", ", ", re.sub(r"[^\w&/.+', -]", " ", text))
-    return [w for w in text.split() if w.strip(",")]
+    return tuple(w for w in text.split() if w.strip(","))
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """A band asked for and found is answered from the guide's rows alone: its sections are not
 searched (that search was half of a distinct look-up's time). What reads prose still does: a
-sign-on asked (the guide's mentions of one), a topic, or nothing asked. Figures are the guide
-files' own; each case names a figure of another row that must not appear."""
+sign-on asked (the guide's mentions of one, ranked), or nothing asked; a topic one section
+holds is quoted with no search. Figures are the guide files' own; each case names a figure of
+another row that must not appear."""
 
 from __future__ import annotations
 
@@ -44,7 +45,6 @@ def test_a_band_found_reads_no_section(library_bot: Assistant, searched: list[in
 
 @pytest.mark.parametrize("question", [
     "Stripe data scientist Remote US sign-on?",   # the guide's prose mentions of a sign-on
-    "Stripe data scientist levers?",              # a topic: its sections quoted
     "Stripe data scientist",                      # nothing asked: its sections searched
 ])  # fmt: skip
 def test_what_reads_prose_still_searches_the_guide(library_bot: Assistant, searched: list[int],
@@ -53,3 +53,14 @@ def test_what_reads_prose_still_searches_the_guide(library_bot: Assistant, searc
     answer = library_bot.ask(question)
     assert answer.guide == "stripe/data-scientist"
     assert len(searched) == 1
+
+
+def test_a_topic_one_section_holds_is_quoted_without_a_search(
+        library_bot: Assistant, searched: list[int]) -> None:
+    """stripe/data-scientist.md has one levers section ("Global Levers"): nothing to rank."""
+    _fresh(library_bot)
+    answer = library_bot.ask("Stripe data scientist levers?")
+    assert answer.guide == "stripe/data-scientist"
+    assert "Trust Scoring Models" in answer.text  # its first lever
+    assert searched == []
+

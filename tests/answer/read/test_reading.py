@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from assistant.answer.pipeline import Assistant
@@ -89,3 +91,19 @@ def test_stated_figures(question: str, expected: list[tuple[str, float, str]]) -
     from assistant.answer.read.stated import stated_figures
 
     assert [(f.component, f.value, f.unit) for f in stated_figures(question)] == expected
+
+
+def test_a_replaced_reading_is_what_dataclasses_replace_makes(trust_bot: Assistant) -> None:
+    """`Resolved.replaced` skips the generated __init__; the reading it makes must be the same,
+    the original unchanged, and an unknown field refused."""
+    reading = _read(trust_bot, "Is $190K base at Stripe in New York good?")
+    changes = {"company": "airbnb", "notes": ("a note",), "other_companies": ("stripe",)}
+    fast = reading.replaced(**changes)
+    assert fast == dataclasses.replace(reading, **changes)
+    assert (fast.company, fast.stated, fast.places) == ("airbnb", reading.stated, reading.places)
+    assert (fast.spans, fast.matched) == (reading.spans, reading.matched)  # not compared by ==
+    assert reading.company == "stripe" and reading.notes != ("a note",)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.company = "meta"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="no field compnay"):
+        reading.replaced(compnay="airbnb")
