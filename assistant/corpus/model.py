@@ -10,6 +10,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -93,12 +94,17 @@ class Section:
         """False for a section that describes the guide rather than advises: its marketing
         summary ("Negotiation DNA") and its list of sources ("Evidence & Sources")."""
         title = self.title.casefold()
-        return not any(word in title for word in NOT_ANSWER_TITLES)
+        return not any(word in title for word in NOT_ANSWER_TITLES) \
+            and not PROMOTING_TITLE.fullmatch(title.strip(" *#:"))
 
 
 # Words of the section titles that never answer a question (3,768 "Negotiation DNA" and
 # 4,437 "Evidence & Sources" sections in the library).
 NOT_ANSWER_TITLES = ("negotiation dna", "evidence", "sources", "references", "methodology")
+# A title that only says the role is the guide's showcase ("SIGNATURE ROLE", "Why This Is the
+# SIGNATURE ROLE", "Why This Is Navan's Signature Role": 44 sections) heads praise of the
+# company, not advice; a lever "(SIGNATURE ROLE Exclusive)" still answers.
+PROMOTING_TITLE = re.compile(r"(?:why this is (?:the |a |[\w.&-]+'s )?)?signature role")
 
 
 @dataclass(frozen=True)

@@ -128,3 +128,17 @@ def test_real_articles_split_into_titled_sections(shared_corpus: Path) -> None:
     second = (shared_corpus / "articles" / "002_5ca264379d7d4dae.txt").read_text(encoding="utf-8")
     titles = [s.title for s in split_sections(second)]
     assert {"Focus Areas for Recruitment", "Key Points"} <= set(titles)
+
+
+@pytest.mark.corpus
+def test_a_section_praising_the_role_never_answers(guides_root: Path) -> None:
+    """airwallex/reliability-leads-platform-engineer.md: "Why This is the SIGNATURE ROLE"
+    praises the company; its "Lever 6 — … (SIGNATURE ROLE Exclusive)" is advice."""
+    text = (guides_root / "airwallex" / "reliability-leads-platform-engineer.md").read_text(
+        encoding="utf-8")
+    answering = {s.title: s.answers for s in split_sections(split_frontmatter(text).body)}
+    assert answering["Why This is the SIGNATURE ROLE"] is False
+    lever = next(t for t in answering if t.startswith("Lever 6"))
+    assert "SIGNATURE ROLE Exclusive" in lever and answering[lever] is True
+    assert answering["SIGNATURE ROLE"] is False and answering["Negotiation DNA"] is False
+    assert answering["Global Levers — Extended for SIGNATURE ROLE"] is True

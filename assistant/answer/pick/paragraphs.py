@@ -109,11 +109,11 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
                 pool.append((hit, paragraph, rank))
     if not pool:
         return []
-    words = [stem(w) for w in tokenize(_undotted(question))]
-    anchors = {stem(t) for w in topic or () for t in tokenize(_undotted(w))} - _GENERIC
+    words = [root(w) for w in tokenize(_undotted(question))]
+    anchors = {root(t) for w in topic or () for t in tokenize(_undotted(w))} - _generic()
     # the words of what is asked rank the paragraphs: names do not (every paragraph of the
     # named company's guide holds them)
-    keys = [w for w in words if w in anchors] or [w for w in words if w not in _GENERIC] \
+    keys = [w for w in words if w in anchors] or [w for w in words if w not in _generic()] \
         or words
     texts = [(h.section.title if h.section else "", p) for h, p, _ in pool]
     docs = [_words(*t) for t in texts]
@@ -216,17 +216,28 @@ def _bm25_scores(texts: list[tuple[str, str]], keys: list[str]) -> list[float]:
 
 
 def _spelled_out(keys: list[str], words: tuple[str, ...]) -> list[str]:
-    """The keys, with a shortening no paragraph holds read as the pool's words (`words`, in
-    sorted order) it begins ("relo" as "relocation", "relocate"): people shorten the words the
-    guides spell out."""
+    """The keys, with a word no paragraph holds read as the pool's words (`words`, in sorted
+    order) it begins ("relo" as "relocation", "relocate") or, else, as the two it joins
+    ("clawback" as "claw back"): people shorten and run together the words the guides spell
+    out."""
     out = []
     for key in keys:
+        if _held(words, key):
+            out.append(key)
+            continue
         at = bisect_left(words, key)
-        held = at < len(words) and words[at] == key
         longer = [w for w in words[at:at + SPELLED] if w.startswith(key)] \
-            if not held and len(key) >= SHORTENED and key.isalpha() else []
-        out += longer or [key]
+            if len(key) >= SHORTENED and key.isalpha() else []
+        joined = next(([key[:cut], key[cut:]] for cut in range(3, len(key) - 2)
+                       if _held(words, key[:cut]) and _held(words, key[cut:])), [])
+        out += longer or joined or [key]
     return out
+
+
+def _held(words: tuple[str, ...], word: str) -> bool:
+    """Whether `word` is among `words` (sorted)."""
+    at = bisect_left(words, word)
+    return at < len(words) and words[at] == word
 
 
 @lru_cache(maxsize=16)  # ~1 MiB each (912 paragraphs: the articles' and one guide's)
@@ -243,9 +254,31 @@ def _bm25_of(texts: tuple[tuple[str, str], ...]
 @lru_cache(maxsize=16384)
 def _words(title: str, paragraph: str) -> list[str]:
     """A paragraph's stemmed tokens, remembered (the articles' paragraphs recur every ask)."""
-    return [stem(w) for w in tokenize(_undotted(f"{title} {paragraph}"))]
+    return [root(w) for w in tokenize(_undotted(f"{title} {paragraph}"))]
 
 
 def _undotted(text: str) -> str:
     """Dotted abbreviations as one word ("Ph.D." -> "PhD."), as people type them."""
     return re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z])", "", text)
+
+
+
+@lru_cache(maxsize=65536)
+def root(word: str) -> str:
+    """A word's root by the Snowball English stemmer, so a paragraph's "separate" meets a
+    question's "separately" and "negotiating" meets "negotiate" (the library's own `stem`
+    cuts only a plural or verb "s" and a possessive)."""
+    return _english().stemWord(stem(word))
+
+
+@lru_cache(maxsize=1)
+def _english() -> Any:
+    import snowballstemmer  # here: its 30 languages take 20 ms, which a look-up never needs
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    """The roots of the words too common to tell paragraphs apart."""
+    return frozenset(root(w) for w in _GENERIC)

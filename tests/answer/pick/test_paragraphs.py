@@ -3,7 +3,7 @@ it never quotes (tables) and which count once (copies of a template). Made-up te
 
 from __future__ import annotations
 
-from assistant.answer.pick.paragraphs import _in_context, _spelled_out, _varied, choose
+from assistant.answer.pick.paragraphs import _in_context, _spelled_out, _varied, choose, root
 from assistant.answer.types import Hit
 from assistant.corpus.model import Guide
 from assistant.corpus.paragraphs import quoted_paragraphs
@@ -60,6 +60,31 @@ def test_a_shortening_no_paragraph_holds_reads_as_the_words_it_begins() -> None:
     assert _spelled_out(["relo", "base"], known) == ["relocate", "relocation", "base"]
     assert _spelled_out(["prep"], known) == ["prepared"]
     assert _spelled_out(["rel", "visa"], known) == ["rel", "visa"]  # too short; no such word
+
+
+def test_a_run_together_word_reads_as_the_two_words_it_joins() -> None:
+    known = tuple(sorted(["claw", "back", "pay", "payback", "walk", "away"]))
+    assert _spelled_out(["clawback", "walkaway"], known) == ["claw", "back", "walk", "away"]
+    assert _spelled_out(["payback"], known) == ["payback"]  # held as one word: kept
+    assert _spelled_out(["clawing"], known) == ["clawing"]  # no two words make it
+
+
+def test_words_meet_at_their_roots() -> None:
+    assert root("separately") == root("separate") == root("separated")
+    assert root("negotiating") == root("negotiate") == root("negotiation")
+    assert root("offers") == root("offer") and root("tsmc's") == "tsmc"
+    assert root("clawback") != root("claw")
+
+
+def test_a_run_together_question_word_finds_its_paragraph() -> None:
+    guide = Guide(id="acme/data-engineer", path="guides/acme/data-engineer.md", kind="guide",
+                  title="Acme Data Engineer", company="acme", role="data-engineer")
+    text = ("Not every offer includes a signing bonus; ask for one when it is missing.\n"
+            "Most firms claw back the signing bonus pro rata if you leave within a year.\n"
+            "Recruiters expect a counter within a week.")
+    hit = Hit(guide=guide, text=text, score=1.0, anchor="levers", chunk_id="acme#levers")
+    chosen = choose([hit], "is a clawback on my signing bonus normal?", limit=1)
+    assert chosen and "claw back" in chosen[0].text
 
 
 def test_relo_finds_the_relocation_paragraph() -> None:
