@@ -24,7 +24,10 @@ from assistant.corpus.hidden import visible
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from assistant.answer.types import Asker
+    from assistant.corpus.model import Guide
     from assistant.evaluate.advice import AdviceItem
 
 
@@ -121,7 +124,8 @@ def eval_command(gold_file: Path, index: Path | None, show: int, as_json: bool) 
     bot.ask("warm-up question about Alibaba sign-on")  # load the index before timing
     lines = gold_file.read_text(encoding="utf-8").splitlines()
     if lines and is_advice_file(lines[0]):
-        _advice_report(bot, load_advice(lines, str(gold_file)), show, as_json)
+        _advice_report(bot, load_advice(lines, str(gold_file)), show, as_json,
+                       bot.library.guide)
         return
     items = load_gold(gold_file)
     report = evaluate(bot, items, bot.library.guide)
@@ -197,11 +201,12 @@ if __name__ == "__main__":
     main()
 
 
-def _advice_report(bot: Asker, items: list[AdviceItem], show: int, as_json: bool) -> None:
+def _advice_report(bot: Asker, items: list[AdviceItem], show: int, as_json: bool,
+                   guide_of: Callable[[str], Guide | None]) -> None:
     """Precision of general answers, overall and per topic (evaluate_advice.py)."""
     from assistant.evaluate.advice import evaluate_advice
 
-    report = evaluate_advice(bot, items)
+    report = evaluate_advice(bot, items, guide_of)
     if as_json:
         click.echo(json.dumps({"questions": len(items), "precision": report.precision(),
                                "by_topic": {k: v[1] for k, v in report.by_topic().items()}}))

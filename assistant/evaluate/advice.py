@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from assistant.answer.types import Answer, Asker
+from assistant.corpus.model import Guide
 from assistant.errors import UsageError
 
 SHINGLE = 6  # words in a row an answer must share with the expected passage
@@ -99,29 +100,47 @@ def load_advice(lines: Sequence[str], name: str = "advice file") -> list[AdviceI
     return items
 
 
-def evaluate_advice(assistant: Asker, items: Sequence[AdviceItem]) -> AdviceReport:
-    """Ask every question and judge each answer."""
+def evaluate_advice(assistant: Asker, items: Sequence[AdviceItem],
+                    guide_of: Callable[[str], Guide | None] | None = None) -> AdviceReport:
+    """Ask every question and judge each answer (with `guide_of`, the library's guide by id,
+    the passage quoted from another guide that holds it word for word counts: see `judge`)."""
     report = AdviceReport()
     for item in items:
         answer = assistant.ask(item.question)
-        right, why = judge(item, answer)
+        right, why = judge(item, answer, guide_of)
         report.outcomes.append(AdviceOutcome(item, answer, right, why))
     return report
 
 
-def judge(item: AdviceItem, answer: Answer) -> tuple[bool, str]:
-    """Whether the answer is right for the item, and what is wrong when it is not."""
+def judge(item: AdviceItem, answer: Answer,
+          guide_of: Callable[[str], Guide | None] | None = None) -> tuple[bool, str]:
+    """Whether the answer is right for the item, and what is wrong when it is not.
+
+    A company's guides often share one paragraph (its secondary market, its ESPP): a question
+    that names the company and no role is answered as well by that paragraph from any of its
+    guides. So with `guide_of`, a cited guide other than the item's counts when its own text
+    holds the expected passage word for word and the answer quotes it."""
     says_not_covered = NOT_COVERED in answer.text
     quoted = answer.status == "answered" and bool(answer.citations)
     if not item.covered:
         if quoted:
             return False, "quotes a passage, but nothing in the library answers this"
         return (says_not_covered or answer.status != "answered"), "does not say it is not covered"
-    if item.guide_id not in {c.guide for c in answer.citations}:
+    cited = {c.guide for c in answer.citations}
+    if item.guide_id not in cited and not (guide_of is not None and any(
+            _holds(guide_of(g), item.passage) for g in cited)):
         return False, f"does not cite {item.guide_id}"
     if not _shares_run(item.passage, answer.text):
         return False, "cites the file but not the passage that answers"
     return True, ""
+
+
+def _holds(guide: Guide | None, passage: str) -> bool:
+    """Whether a guide's own text holds the whole passage, word for word."""
+    if guide is None:
+        return False
+    said = " ".join(_WORD.findall(" ".join(s.text for s in guide.sections).casefold()))
+    return " ".join(_WORD.findall(passage.casefold())) in said
 
 
 def _shares_run(passage: str, text: str) -> bool:

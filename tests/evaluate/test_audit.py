@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from assistant.answer.types import Answer, Citation
-from assistant.corpus.model import CompRow, Figure, Guide, Region
+from assistant.corpus.model import CompRow, Figure, Guide, Region, Section
 from assistant.evaluate.advice import AdviceItem, judge
 from assistant.evaluate.audit import repeated_rows, unshown_figures
 
@@ -46,6 +46,26 @@ def test_advice_is_right_only_with_its_passage_or_an_honest_not_covered() -> Non
     honest = Answer("q", "answered", "The library's guides and articles do not cover this.")
     assert judge(uncovered, honest)[0] and not judge(uncovered, right)[0]
 
+
+
+def test_the_passage_from_another_guide_that_holds_it_word_for_word_is_right() -> None:
+    """A company's guides share a paragraph: quoted from a sibling guide that holds it, the
+    answer is right; a sibling whose text lacks it, or no guides to read, is not."""
+    passage = "Scale AI has a $2B+ secondary market for employee shares."
+    item = AdviceItem("a3", "q", "startup_equity", True,
+                      "guides/scale-ai/senior-software-engineer.md", passage)
+
+    def guide(guide_id: str, text: str) -> Guide:
+        return Guide(id=guide_id, path=f"guides/{guide_id}.md", kind="guide", title=guide_id,
+                     company="scale-ai", sections=[Section("Equity", "equity", text)])
+
+    sibling = {"scale-ai/data-engineer": guide("scale-ai/data-engineer", f"Intro. {passage}"),
+               "scale-ai/designer": guide("scale-ai/designer", "Equity vests over 4 years.")}
+    for cited, right in (("scale-ai/data-engineer", True), ("scale-ai/designer", False)):
+        answer = Answer("q", "answered", f"> {passage}",
+                        citations=(Citation(1, cited, f"{cited}.md", "equity", "Equity"),))
+        assert judge(item, answer, sibling.get)[0] is right
+        assert judge(item, answer)[0] is False  # without the guides, only the item's own
 
 def test_a_placement_written_twice_is_caught_and_a_quote_is_not() -> None:
     line = "Acme: **Your base of £95k** is 33% of the way through the band of £75K–£135K."
