@@ -59,7 +59,8 @@ def advice_passages(job: Job, limit: int = MAX_PARAGRAPHS) -> tuple[Hit, ...]:
     found = tools.general_search(reading.question, SEARCHED, allowed)
     return tuple(choose(found, reading.question, limit,
                         [*articles_within(tools.library, allowed), *_own_guides(job)],
-                        tools.embed, FLOOR if tools.meaningful else None, topic_words(reading)))
+                        tools.embed, FLOOR if tools.meaningful else None, topic_words(reading),
+                        ordinary=tools.lexicon.ordinary))
 
 
 def holds(job: Job) -> str:

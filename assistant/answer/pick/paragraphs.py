@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 Embed = Callable[[Sequence[str]], "np.ndarray"]
+Ordinary = Callable[[Sequence[str]], set[str]]  # the English words among some words
 
 MAX_PARAGRAPHS = 3
 LENGTH_NORM = 0.3  # BM25 b: a long paragraph holding the rare word still wins
@@ -43,6 +44,8 @@ RERANKED = 12  # BM25's best paragraphs the meaning order reranks
 FUSION_K = 5  # reciprocal-rank fusion: 1 / (K + rank) per order
 SHORTENED = 4  # the least letters of a shortened word ("relo", "comp") read as the longer ones
 SPELLED = 4  # at most this many of a pool's words a shortening is read as
+MISSPELT = 5  # the least letters of a word read as a misspelling of the paragraphs' word
+LONG_WORD = 8  # from this many letters, a misspelling may be two edits away
 # The least cosine similarity (question, best paragraph) of an answer, measured with
 # all-MiniLM-L6-v2 (docs/testing.md): the 87 right general answers of the gold, adversarial,
 # everyday and advice sets score 0.28-0.89; of the 18 advice questions nothing answers, 8
@@ -83,7 +86,7 @@ def promotes(text: str) -> bool:
 def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
            articles: Sequence[Guide] = (), embed: Embed | None = None,
            floor: float | None = None, topic: Sequence[str] | None = None,
-           anchor: bool = False) -> list[Hit]:
+           anchor: bool = False, ordinary: Ordinary | None = None) -> list[Hit]:
     """The paragraphs that answer `question`, best first, each as its own hit.
 
     The pool is every paragraph of `hits` (what search found) and of `articles` (the general
@@ -92,7 +95,9 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
     meaning order, over BM25's best RERANKED, agree on best (reciprocal-rank fusion).
     Given `topic` (the question's words no name took), its words rank the paragraphs.
     With `floor`, a paragraph answers only when it is that close in meaning and, with
-    `anchor`, also holds a word of `topic` or is UNANCHORED close.
+    `anchor`, also holds a word of `topic` or is UNANCHORED close. With `ordinary` (the
+    lexicon's English words among some words), a question word that is no English word and no
+    paragraph's is read as the paragraphs' word it misspells ("excercise").
     """
     pool: list[tuple[Hit, str, int]] = []
     seen: set[tuple[str, str]] = set()
@@ -109,7 +114,11 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
                 pool.append((hit, paragraph, rank))
     if not pool:
         return []
-    words = [root(w) for w in tokenize(_undotted(question))]
+    tokens = tokenize(_undotted(question))
+    words = [root(w) for w in tokens]
+    known = ordinary(tokens) if ordinary is not None else set(tokens)
+    misspelt = frozenset(root(t) for t in tokens
+                         if t not in known and t.isalpha() and len(t) >= MISSPELT)
     anchors = {root(t) for w in topic or () for t in tokenize(_undotted(w))} - _generic()
     # the words of what is asked rank the paragraphs: names do not (every paragraph of the
     # named company's guide holds them)
@@ -117,7 +126,7 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
         or words
     texts = [(h.section.title if h.section else "", p) for h, p, _ in pool]
     docs = [_words(*t) for t in texts]
-    raw = _bm25_scores(texts, keys) if keys else [0.0] * len(pool)
+    raw = _bm25_scores(texts, keys, misspelt) if keys else [0.0] * len(pool)
     scores = [x * (1 + FOUND_BONUS / (1 + pool[i][2])) if pool[i][2] < len(hits) else x
               for i, x in enumerate(raw)]
     order = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i][2], i))
@@ -206,20 +215,23 @@ def _fused_first(candidates: list[int], texts: list[str], question: str, embed: 
     return candidates[fused]
 
 
-def _bm25_scores(texts: list[tuple[str, str]], keys: list[str]) -> list[float]:
+def _bm25_scores(texts: list[tuple[str, str]], keys: list[str],
+                 misspelt: frozenset[str] = frozenset()) -> list[float]:
     """BM25 scores of `keys` for each (title, paragraph), from a model kept per set of
     paragraphs (`_bm25_of`): the general questions share one pool (every article paragraph)
     and a named company's share theirs, and building the model was most of their time."""
     model, at, words = _bm25_of(tuple(sorted(set(texts))))
-    scores = model.get_scores(_spelled_out(keys, words))
+    scores = model.get_scores(_spelled_out(keys, words, misspelt))
     return [float(scores[at[t]]) for t in texts]
 
 
-def _spelled_out(keys: list[str], words: tuple[str, ...]) -> list[str]:
+def _spelled_out(keys: list[str], words: tuple[str, ...],
+                 misspelt: frozenset[str] = frozenset()) -> list[str]:
     """The keys, with a word no paragraph holds read as the pool's words (`words`, in sorted
-    order) it begins ("relo" as "relocation", "relocate") or, else, as the two it joins
-    ("clawback" as "claw back"): people shorten and run together the words the guides spell
-    out."""
+    order) it begins ("relo" as "relocation", "relocate"), else as the two it joins
+    ("clawback" as "claw back"), else, when it is `misspelt` (no English word), as the word
+    one edit away (two for a long word: "excercis" as "exercis"): people shorten, run
+    together and misspell the words the guides spell out."""
     out = []
     for key in keys:
         if _held(words, key):
@@ -230,8 +242,21 @@ def _spelled_out(keys: list[str], words: tuple[str, ...]) -> list[str]:
             if len(key) >= SHORTENED and key.isalpha() else []
         joined = next(([key[:cut], key[cut:]] for cut in range(3, len(key) - 2)
                        if _held(words, key[:cut]) and _held(words, key[cut:])), [])
-        out += longer or joined or [key]
+        out += longer or joined or _nearest(key, words, key in misspelt) or [key]
     return out
+
+
+def _nearest(key: str, words: tuple[str, ...], misspelt: bool) -> list[str]:
+    """The pool word a misspelt key is closest to (at most one edit, two from eight letters;
+    a swap of two letters is one), if any."""
+    if not misspelt:
+        return []
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    found = process.extractOne(key, words, scorer=OSA.distance,
+                               score_cutoff=1 if len(key) < LONG_WORD else 2)
+    return [found[0]] if found else []
 
 
 def _held(words: tuple[str, ...], word: str) -> bool:

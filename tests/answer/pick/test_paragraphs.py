@@ -97,3 +97,25 @@ def test_relo_finds_the_relocation_paragraph() -> None:
     hit = Hit(guide=guide, text=text, score=1.0, anchor="levers", chunk_id="acme#levers")
     chosen = choose([hit], "what kind of relo should i ask for?", limit=1)
     assert chosen and "relocation package" in chosen[0].text
+
+
+def test_a_misspelt_word_reads_as_the_paragraphs_word_one_edit_away() -> None:
+    known = tuple(sorted(["exercis", "bridg", "standard", "option"]))
+    assert _spelled_out(["excercis", "standrad"], known, frozenset({"excercis", "standrad"})) \
+        == ["exercis", "standard"]  # a letter too many; two swapped
+    assert _spelled_out(["bride"], known, frozenset()) == ["bride"]  # an English word: kept
+    assert _spelled_out(["bride"], known, frozenset({"bride"})) == ["bridg"]
+    assert _spelled_out(["exrcse"], known, frozenset({"exrcse"})) == ["exrcse"]  # too far
+
+
+def test_a_misspelt_question_finds_its_paragraph() -> None:
+    guide = Guide(id="acme/data-engineer", path="guides/acme/data-engineer.md", kind="guide",
+                  title="Acme Data Engineer", company="acme", role="data-engineer")
+    text = ("Ask for a sign-on bonus when the stock vests slowly.\n"
+            "Negotiate early exercise rights so the capital gains clock starts at once.\n"
+            "Recruiters expect a counter within a week.")
+    hit = Hit(guide=guide, text=text, score=1.0, anchor="levers", chunk_id="acme#levers")
+    english = {"is", "worth", "asking", "for"}
+    chosen = choose([hit], "is excercise worth asking for?", limit=1,
+                    ordinary=lambda words: {w for w in words if w in english})
+    assert chosen and "exercise rights" in chosen[0].text
