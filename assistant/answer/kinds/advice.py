@@ -9,15 +9,18 @@ Example:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from assistant.answer.evidence import FromArticles, Retrieved, asked_fields, passages_of
 from assistant.answer.kinds.base import Job, articles_within, markdown, noted
-from assistant.answer.pick.paragraphs import FLOOR, MAX_PARAGRAPHS, choose
+from assistant.answer.pick.paragraphs import FLOOR, MAX_PARAGRAPHS, choose, mentions
+from assistant.answer.pick.rows import select_rows
 from assistant.answer.read.reading import Resolved
 from assistant.answer.types import Answer, Hit
 from assistant.answer.write.citations import Citations
 from assistant.answer.write.quoting import quote_all
+from assistant.answer.write.scope import scope_of, within
 from assistant.corpus.model import Guide
 from assistant.corpus.words.wording import guide_label
 
@@ -31,7 +34,7 @@ class AdviceAnswer:
     def gather(self, job: Job) -> Retrieved:
         """Search the library, then keep the paragraphs that answer (`choose`); with none,
         what the library holds instead (`holds`)."""
-        passages = advice_passages(job, job.k)
+        passages = at_asked_places(job, advice_passages(job, job.k))
         fields = asked_fields(job.asked)
         if not passages:
             fields["message"] = holds(job)
@@ -60,7 +63,30 @@ def advice_passages(job: Job, limit: int = MAX_PARAGRAPHS) -> tuple[Hit, ...]:
     return tuple(choose(found, reading.question, limit,
                         [*articles_within(tools.library, allowed), *_own_guides(job)],
                         tools.embed, FLOOR if tools.meaningful else None, topic_words(reading),
-                        ordinary=tools.lexicon.ordinary))
+                        anchor=True, ordinary=tools.lexicon.ordinary))
+
+
+def at_asked_places(job: Job, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    """With a place asked, each guide's paragraph cut to that place's rows (write/scope.py):
+    a sentence whose figures are another region's is left out ("Singapore housing: S$5.5K"
+    when Hong Kong is asked); a paragraph with nothing left about the question is dropped.
+    Advice without figures stays. (A guide with no row at the place is quoted as it is: which
+    of its figures would hold there, it does not say.)"""
+    reading, tools = job.reading, job.tools
+    if not reading.places:
+        return hits
+    out = []
+    for hit in hits:
+        if not hit.guide.rows:  # an article: no rows of its own to be out of scope
+            out.append(hit)
+            continue
+        rows = select_rows(hit.guide, reading.places, reading.level_asked, tools.lexicon,
+                           tools.library).rows
+        text = within(hit.text, scope_of(hit.guide, rows))
+        # what is left must still be about the question, not the rest of a cut list
+        if text == hit.text or text and mentions(text, topic_words(reading)):
+            out.append(replace(hit, text=text))
+    return tuple(out)
 
 
 def holds(job: Job) -> str:

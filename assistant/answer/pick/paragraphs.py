@@ -51,18 +51,19 @@ LONG_WORD = 8  # from this many letters, a misspelling may be two edits away
 # everyday and advice sets score 0.28-0.89; of the 18 advice questions nothing answers, 8
 # score under 0.28 (the rest are near misses a floor cannot tell apart).
 FLOOR = 0.28
-# With `anchor` (a paragraph added to another answer, e.g. a counter's), a paragraph must
-# hold a word of what the question is about (beyond the names of companies, roles and places
-# and the words every negotiation paragraph shares), or be this close in meaning. Not used
-# for advice itself: measured on the advice and everyday sets (docs/testing.md), it turned
-# 9 wrong quotes into "not covered" but also 3 right answers that share no word with their
-# question ("best and final" / "non-negotiable"); MiniLM's cosine tells neither apart.
+# With `anchor` (advice, and a paragraph added to a counter), a paragraph must hold a word of
+# what the question is about (beyond the names of companies, roles and places and the words
+# every negotiation paragraph shares; a shortening or misspelling read as the keys are), or be
+# this close in meaning. Measured on the advice and everyday sets (docs/testing.md): 8 quotes
+# of paragraphs about something else become "not covered", and 3 everyday questions whose
+# answer shares no word with them ("best and final" / "non-negotiable") do too, two of which
+# had quoted the wrong paragraph of the right article; MiniLM's cosine tells neither apart.
 UNANCHORED = 0.5
 # Words too common to tell paragraphs apart: English function words (the stop-words
 # package's list, kept up to date by its maintainers) and the words every negotiation
 # paragraph shares.
 _GENERIC = frozenset(get_stop_words("en")) | frozenset(
-    "offer negotiate negotiation negotiating salary pay job company companies role recruiter "
+    "offer negotiate negotiation negotiating salary base pay job company companies role recruiter "
     "good normal tell telling keep keeps say says said ask asked think really".split())
 TEMPLATE_WORDS = 8  # paragraphs whose first words match but for figures are one template
 _TEMPLATE = re.compile(r"[$£€₹¥]?\d[\d,.]*[kKmM%]?")
@@ -127,6 +128,9 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
     texts = [(h.section.title if h.section else "", p) for h, p, _ in pool]
     docs = [_words(*t) for t in texts]
     raw = _bm25_scores(texts, keys, misspelt) if keys else [0.0] * len(pool)
+    if anchor and anchors:  # read as the keys are: "relo" is held by "relocation"
+        held = _bm25_of(tuple(sorted(set(texts))))[2]
+        anchors |= set(_spelled_out(sorted(anchors), held, misspelt))
     scores = [x * (1 + FOUND_BONUS / (1 + pool[i][2])) if pool[i][2] < len(hits) else x
               for i, x in enumerate(raw)]
     order = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i][2], i))
@@ -157,6 +161,12 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
             picked.append(i)
     return [replace(pool[i][0], text=_in_context(pool[i][0].text, pool[i][1]),
                     score=float(scores[i])) for i in picked]
+
+
+def mentions(text: str, topic: Sequence[str]) -> bool:
+    """Whether `text` holds a word of `topic` (at its root), beyond the common words."""
+    wanted = {root(t) for w in topic for t in tokenize(_undotted(w))} - _generic()
+    return not wanted.isdisjoint(_words("", text))
 
 
 def _varied(order: list[int], texts: list[str], limit: int) -> list[int]:

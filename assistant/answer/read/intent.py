@@ -115,9 +115,11 @@ def asks_advice(resolved: Resolved) -> bool:
     if not resolved.company or resolved.stated \
             or (resolved.places and PAY_PARTS & set(resolved.asks)):  # a band at a place
         return False
-    # a place with no pay part asked needs more words too ("Vanguard wants me in Malvern;
-    # what should the relocation package include?")
-    extra = (ROLE_EXTRA if resolved.role else 0) + (ROLE_EXTRA if resolved.places else 0)
+    # a place with a topic asked needs more words too ("Vanguard wants me in Malvern; what
+    # should the relocation package include?"); with nothing asked, no band is asked for
+    # ("HSBC wants me in Hong Kong next month. what relocation support is typical?")
+    extra = (ROLE_EXTRA if resolved.role else 0) \
+        + (ROLE_EXTRA if resolved.places and resolved.asks else 0)
     return len(resolved.leftover) >= ADVICE_WORDS + extra
 
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.corpus.model import CompRow, Guide
-from assistant.money.reader import read_amounts
+from assistant.money.reader import Amount, read_amounts
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(\[A-Z$£€₹])")
 _PLACE_PART = re.compile(r"[^/(),;&+]+")
@@ -103,8 +103,8 @@ def _cut(sentence: str, scope: Scope) -> str:
     if not scope.foreign(sentence):
         return sentence
     items = [p.strip() for p in _LIST_ITEM.split(sentence.rstrip(". "))]
-    if len(items) > 1 and all(read_amounts(p) for p in items):
-        first = read_amounts(items[0])[0]
+    if len(items) > 1 and all(_money(p) for p in items):  # "(2)" numbers an item: no money
+        first = _money(items[0])[0]
         lead = items[0][:first.start]
         kept = [p for p in items if not scope.foreign(p)]
         kept = [p[len(lead):] if p.startswith(lead) else p for p in kept]
@@ -117,6 +117,11 @@ def _cut(sentence: str, scope: Scope) -> str:
             break
         kept.append(part)
     return " / ".join(kept).rstrip(" ,;") + "." if kept else ""
+
+
+def _money(text: str) -> list[Amount]:
+    """The amounts of money in `text` (not bare numbers, shares or durations)."""
+    return [a for a in read_amounts(text) if a.unit not in _NOT_MONEY]
 
 
 def _place_names(row: CompRow) -> set[str]:

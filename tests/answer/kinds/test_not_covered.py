@@ -31,3 +31,24 @@ def test_no_company_points_to_the_articles(meaning_bot: Assistant) -> None:
     assert "companies' roles, and these articles:" in answer.text
     assert "Alibaba Plans Major AI Hiring Spree" in answer.text  # articles/002's title line
     assert "research dossier" not in answer.text.casefold()  # those are about one company
+
+
+@pytest.mark.parametrize("question", [
+    "Should I take an offer if the commute is 90 minutes each way?",
+    "Can I negotiate a dog-friendly office as part of my package?",
+])
+def test_a_paragraph_holding_none_of_the_questions_words_is_no_answer(
+        meaning_bot: Assistant, question: str) -> None:
+    """Close in meaning (every paragraph is about offers) but about something else: the
+    articles' "Compensation Varies by Industry" paragraph was quoted for both."""
+    answer = meaning_bot.ask(question)
+    assert "do not cover" in answer.text and not answer.citations, answer.text
+
+
+def test_a_paragraph_holding_the_questions_words_still_answers(meaning_bot: Assistant) -> None:
+    # articles/001: "Most companies will reserve the right to “claw back” a portion of your
+    # signing bonus if you leave before the 1-year mark."
+    answer = meaning_bot.ask("Is it normal that a signing bonus gets clawed back if I leave "
+                             "within a year?")
+    assert "do not cover" not in answer.text
+    assert "reserve the right to “claw back” a portion of your signing bonus" in answer.text

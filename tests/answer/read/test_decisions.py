@@ -41,3 +41,15 @@ def test_a_figure_or_a_counter_asked_keeps_its_kind(library_bot: Assistant, ques
                                                     intent: str) -> None:
     answer = library_bot.ask(question)
     assert answer.intent == intent and PINTEREST_SF_BASE in answer.text, answer.text
+
+
+def test_a_place_with_nothing_pay_asked_is_not_a_band_table(library_bot: Assistant) -> None:
+    """hsbc/asia-infrastructure-platform-engineer.md, "Lever 6 — Relocation and Housing (Hong
+    Kong / Singapore)": "Hong Kong housing: HK$40K / $5K per month. Singapore housing: S$5.5K
+    / $4K per month." Asked about Hong Kong, the Singapore figures are left out."""
+    answer = library_bot.ask("HSBC wants me in Hong Kong next month. what relocation support "
+                             "is typical?")
+    assert answer.intent == "advice", answer.text
+    assert "Relocation and Housing" in answer.text and "Hong Kong housing: HK$40K" in answer.text
+    assert "S$5.5K" not in answer.text and "Singapore housing" not in answer.text
+    assert not any(line.startswith("|") for line in answer.text.splitlines())

@@ -52,3 +52,12 @@ def test_another_levels_figure_is_left_out() -> None:
     senior = _row("Austin", "Austin", "USD", "$170K–$220K", level="L5")
     scope = scope_of(_guide(junior, senior), [senior])
     assert within("At L3 ask for $140K. At L5 ask for $210K.", scope) == "At L5 ask for $210K."
+
+
+def test_numbered_items_with_another_rows_money_are_left_out_whole() -> None:
+    """"(1)", "(2)" number the items, they are no money: the sentence is not cut into a
+    lead-in and the items without figures ("I need: ((2) a desk.")."""
+    scope = scope_of(GUIDE, [PUNE])
+    text = ("Moving to Pune? Say: I need (1) a relocation budget of NOK 90K, (2) a housing "
+            "allowance of NOK 20K a month, and (3) home-leave flights. Pune housing: ₹80K.")
+    assert within(text, scope) == "Moving to Pune? Pune housing: ₹80K."
