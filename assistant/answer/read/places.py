@@ -44,6 +44,9 @@ PERSON_WORDS = frozenset("cousin friend coworker co-worker colleague boss brothe
                          "neighbor neighbour buddy uncle aunt manager recruiter".split())
 # Two-letter codes that are also words: a place only right after a comma ("Portland, ME").
 CODE_WORDS = frozenset("IN ME OR OK HI AS DE ID OH MA PA CO AL GA MO ON SA WA NT".split())
+# Words before a code that make it a thing one has or is, not an airport's city ("an MBA",
+# "my MBA tuition", "a VP"); "the" stays a place's ("the UK", "the NYC office").
+HELD = frozenset("a an my your his her our their".split())
 MONEY_WORDS = frozenset("dollar dollars pound pounds euro euros rupee rupees yen".split())
 _STOP = frozenset("the a an and or of to in at for on is are be with by as what how much "
                   "does do vs versus per".split())
@@ -185,6 +188,8 @@ def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: Abstrac
     if before in PERSON_WORDS and not after_slot or after in MONEY_WORDS:
         return False
     if as_typed.isupper() and len(as_typed) <= 3:
+        if before in HELD and word not in COLLOQUIAL:  # "an MBA", "my SVP": held, not a city
+            return False
         return as_typed not in CODE_WORDS or typed[i - 1].endswith(",")
     if word in COLLOQUIAL and word not in ordinary:
         return True  # "sf", "nyc", "dc" typed in lower case: the alias table's, no word

@@ -30,6 +30,7 @@ ORIGIN = re.compile(r"\b(?:mov\w*|relocat\w*|coming|came|transferr\w*)\b(?:\s+\w
                     r"from$")  # "I'm moving over from London"
 _SENTENCE = re.compile(r"[^.?!;]+[.?!;]?")
 OFFER = re.compile(r"\b(?:offer\w*|interview\w*)\b", re.I)
+COMPARATIVE = re.compile(r"\b(?:better|worse|higher|lower|more|less|most|least)\b", re.I)
 # said right before a company: the person works there now
 WORKS_AT = re.compile(r"\b(?:(?:i|i'm|i am)\s+(?:currently\s+|now\s+)?(?:work(?:ing)?\s+)?"
                       r"(?:at|for|with)|currently\s+(?:at|with|working\s+(?:at|for))|"
@@ -49,7 +50,9 @@ def told(resolved: Resolved, companies: Mapping[str, str]) -> Resolved:
         return resolved
     spots = {slug: _mentions(question, slug, companies.get(slug, slug)) for slug in set(named)}
     if not resolved.stated:
-        return _at_employer(resolved, companies, named, _employer(question, spots))
+        employer = _employer(question, spots)
+        return _at_employer(resolved, companies, named, employer or _context(question, spots),
+                            works=bool(employer))
     owners: dict[str, list[StatedFigure]] = {}
     for figure in resolved.stated:
         owner = _owner(question, figure, spots)
@@ -118,6 +121,19 @@ def _employer(question: str, spots: Mapping[str, list[int]]) -> str:
     return next(iter(found)) if len(found) == 1 else ""
 
 
+def _context(question: str, spots: Mapping[str, list[int]]) -> str:
+    """With two companies named, the one the message names only before its last question,
+    which names the other alone ("I have a Coinbase offer in writing. Will Robinhood match
+    it?": Coinbase is what the person holds; the question is about Robinhood)."""
+    asked = [s for s in _SENTENCE.finditer(question) if s.group(0).strip().endswith("?")]
+    if len(spots) != 2 or not asked or COMPARATIVE.search(asked[-1].group(0)):
+        return ""  # "Is Airbnb better?", "Would Snowflake go higher?": both are asked about
+    last = asked[-1]
+    inside = {c for c, ps in spots.items() for p in ps if last.start() <= p < last.end()}
+    before = [c for c in spots if c not in inside and all(p < last.start() for p in spots[c])]
+    return before[0] if len(inside) == 1 and len(before) == 1 else ""
+
+
 def _owner(question: str, figure: StatedFigure, spots: Mapping[str, list[int]]) -> str:
     """The company named last before the figure in its sentence (or the sentence's only one);
     "" for a figure no company stands beside."""
@@ -142,14 +158,18 @@ def _asked(question: str, spots: Mapping[str, list[int]]) -> str:
 
 
 def _at_employer(resolved: Resolved, companies: Mapping[str, str], named: list[str],
-                 employer: str) -> Resolved:
-    """A message with no figures that names where the person works and one other company
-    ("I'm at Google and interviewing with Airwallex; should I say what I make?"): about the
-    other one, the employer said in a note; a comparison asked for stays one."""
+                 employer: str, works: bool = True) -> Resolved:
+    """A message with no figures that names where the person works (or a company it names
+    only before its last question) and one other company ("I'm at Google and interviewing
+    with Airwallex; should I say what I make?"): about the other one, the first said in a
+    note; a comparison asked for stays one."""
     others = [c for c in dict.fromkeys(named) if c != employer]
     if not employer or len(others) != 1 or resolved.cues.contrast:  # "or" alone is no ask
         return resolved
     note = (f"You work at {companies.get(employer, employer)}; this answer is about "
-            f"{companies.get(others[0], others[0])}.")
+            f"{companies.get(others[0], others[0])}." if works else
+            f"You also mention {companies.get(employer, employer)}; this answer is about "
+            f"{companies.get(others[0], others[0])} (ask about "
+            f"{companies.get(employer, employer)} on its own to see its bands).")
     return resolved.replaced(company=others[0], other_companies=(),
                              notes=(*resolved.notes, note))

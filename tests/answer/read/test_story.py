@@ -95,3 +95,17 @@ def test_an_or_between_two_choices_is_no_comparison_of_companies(
     assert answer.intent == "advice" and "You work at Spotify" in answer.text
     assert "spotify/" not in str(answer.citations)
     assert not any(line.startswith("|") for line in answer.text.splitlines())
+
+
+def test_a_company_named_only_before_the_question_is_what_the_person_holds(
+        library_bot: Assistant) -> None:
+    """"I hold a Reddit offer already. Will Lyft match it ...?": about Lyft, Reddit in a note.
+    lyft/software-engineer.md New York base $125K–$158K; reddit/software-engineer.md New York
+    base $168K–$205K is not asked. Asked whether Lyft pays more, both bands are shown."""
+    answer = library_bot.ask("I hold a Reddit offer already. Will Lyft match it for a software "
+                             "engineer in New York?")
+    assert answer.guide == "lyft/software-engineer" and "$125K–$158K" in answer.text
+    assert "You also mention Reddit" in answer.text and "$168K–$205K" not in answer.text
+    compared = library_bot.ask("I hold a Reddit offer already. Does Lyft pay more for a "
+                               "software engineer in New York?")
+    assert "$125K–$158K" in compared.text and "$168K–$205K" in compared.text
