@@ -77,24 +77,20 @@ def test_words_meet_at_their_roots() -> None:
 
 
 def test_a_run_together_question_word_finds_its_paragraph() -> None:
-    guide = Guide(id="acme/data-engineer", path="guides/acme/data-engineer.md", kind="guide",
-                  title="Acme Data Engineer", company="acme", role="data-engineer")
     text = ("Not every offer includes a signing bonus; ask for one when it is missing.\n"
             "Most firms claw back the signing bonus pro rata if you leave within a year.\n"
             "Recruiters expect a counter within a week.")
-    hit = Hit(guide=guide, text=text, score=1.0, anchor="levers", chunk_id="acme#levers")
+    hit = _levers(text)
     chosen = choose([hit], "is a clawback on my signing bonus normal?", limit=1)
     assert chosen and "claw back" in chosen[0].text
 
 
 def test_relo_finds_the_relocation_paragraph() -> None:
-    guide = Guide(id="acme/data-engineer", path="guides/acme/data-engineer.md", kind="guide",
-                  title="Acme Data Engineer", company="acme", role="data-engineer")
     text = ("Ask for a sign-on bonus when the stock vests slowly.\n"
             "Relocation to Detroit: negotiate a relocation package and a housing stipend.\n"
             "Recruiters expect a counter within a week.\n"
             "Levels are set by the interview loop, not by tenure.")
-    hit = Hit(guide=guide, text=text, score=1.0, anchor="levers", chunk_id="acme#levers")
+    hit = _levers(text)
     chosen = choose([hit], "what kind of relo should i ask for?", limit=1)
     assert chosen and "relocation package" in chosen[0].text
 
@@ -109,13 +105,18 @@ def test_a_misspelt_word_reads_as_the_paragraphs_word_one_edit_away() -> None:
 
 
 def test_a_misspelt_question_finds_its_paragraph() -> None:
-    guide = Guide(id="acme/data-engineer", path="guides/acme/data-engineer.md", kind="guide",
-                  title="Acme Data Engineer", company="acme", role="data-engineer")
     text = ("Ask for a sign-on bonus when the stock vests slowly.\n"
             "Negotiate early exercise rights so the capital gains clock starts at once.\n"
             "Recruiters expect a counter within a week.")
-    hit = Hit(guide=guide, text=text, score=1.0, anchor="levers", chunk_id="acme#levers")
+    hit = _levers(text)
     english = {"is", "worth", "asking", "for"}
     chosen = choose([hit], "is excercise worth asking for?", limit=1,
                     ordinary=lambda words: {w for w in words if w in english})
     assert chosen and "exercise rights" in chosen[0].text
+
+
+def _levers(text: str) -> Hit:
+    """A made-up guide's levers section holding `text`."""
+    guide = Guide(id="acme/data-engineer", path="guides/acme/data-engineer.md", kind="guide",
+                  title="Acme Data Engineer", company="acme", role="data-engineer")
+    return Hit(guide=guide, text=text, score=1.0, anchor="levers", chunk_id="acme#levers")
