@@ -21,7 +21,8 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from assistant.corpus.model import Guide, Section
-from assistant.corpus.words.vocabulary import Vocabulary, norm
+from assistant.corpus.words.normal import norm
+from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.places.lexicon import Lexicon, Place
 from assistant.places.rows import row_place_ids
 

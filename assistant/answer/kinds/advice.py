@@ -14,8 +14,9 @@ from datetime import date
 
 from assistant.answer.evidence import FromArticles, Retrieved, asked_fields, passages_of
 from assistant.answer.kinds.base import Job, articles_within, markdown, noted
-from assistant.answer.pick.paragraphs import FLOOR, MAX_PARAGRAPHS, choose, mentions
+from assistant.answer.pick.paragraphs import FLOOR, MAX_PARAGRAPHS, choose
 from assistant.answer.pick.rows import select_rows
+from assistant.answer.pick.wordforms import mentions
 from assistant.answer.read.reading import Resolved
 from assistant.answer.types import Answer, Hit
 from assistant.answer.write.citations import Citations

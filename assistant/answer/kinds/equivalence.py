@@ -27,7 +27,8 @@ from assistant.answer.route import guide_at_level
 from assistant.answer.types import Kind
 from assistant.answer.write.cells import and_list
 from assistant.corpus.model import Guide
-from assistant.corpus.words.vocabulary import Vocabulary, norm
+from assistant.corpus.words.normal import norm
+from assistant.corpus.words.vocabulary import Vocabulary
 
 SHOWN = 6
 _STATEMENTS = re.compile(r"\s+\|\s+|\n|;\s+")

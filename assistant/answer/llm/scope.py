@@ -23,7 +23,8 @@ from assistant.answer.read.levels import Level, holds, levels_in, row_label
 from assistant.answer.read.places import AskedPlace
 from assistant.answer.write.cells import stock_basis
 from assistant.corpus.model import CompRow, Guide
-from assistant.corpus.words.vocabulary import Vocabulary, norm
+from assistant.corpus.words.normal import norm
+from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.places.lexicon import Lexicon, Place
 from assistant.places.rows import row_place_ids
 

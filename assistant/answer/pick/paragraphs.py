@@ -17,15 +17,20 @@ the service's record, a biography) is never an answer, nor is a table of figures
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from stop_words import get_stop_words
-
-from assistant.answer.library import stem, tokenize
+from assistant.answer.library import tokenize
+from assistant.answer.pick.wordforms import (
+    MISSPELT,
+    generic,
+    root,
+    spelled_out,
+    undotted,
+    words_of,
+)
 from assistant.answer.types import Hit
 from assistant.corpus.model import Guide
 from assistant.corpus.paragraphs import quoted_paragraphs
@@ -42,10 +47,6 @@ FOUND_BONUS = 0.5  # a paragraph of the n-th found section scores (1 + 0.5 / n) 
 CLOSE = 0.6  # a further paragraph joins when it scores at least this share of the best
 RERANKED = 12  # BM25's best paragraphs the meaning order reranks
 FUSION_K = 5  # reciprocal-rank fusion: 1 / (K + rank) per order
-SHORTENED = 4  # the least letters of a shortened word ("relo", "comp") read as the longer ones
-SPELLED = 4  # at most this many of a pool's words a shortening is read as
-MISSPELT = 5  # the least letters of a word read as a misspelling of the paragraphs' word
-LONG_WORD = 8  # from this many letters, a misspelling may be two edits away
 # The least cosine similarity (question, best paragraph) of an answer, measured with
 # all-MiniLM-L6-v2 (docs/testing.md): the 87 right general answers of the gold, adversarial,
 # everyday and advice sets score 0.28-0.89; of the 18 advice questions nothing answers, 8
@@ -59,12 +60,6 @@ FLOOR = 0.28
 # answer shares no word with them ("best and final" / "non-negotiable") do too, two of which
 # had quoted the wrong paragraph of the right article; MiniLM's cosine tells neither apart.
 UNANCHORED = 0.5
-# Words too common to tell paragraphs apart: English function words (the stop-words
-# package's list, kept up to date by its maintainers) and the words every negotiation
-# paragraph shares.
-_GENERIC = frozenset(get_stop_words("en")) | frozenset(
-    "offer negotiate negotiation negotiating salary base pay job company companies role recruiter "
-    "good normal tell telling keep keeps say says said ask asked think really".split())
 TEMPLATE_WORDS = 8  # paragraphs whose first words match but for figures are one template
 _TEMPLATE = re.compile(r"[$£€₹¥]?\d[\d,.]*[kKmM%]?")
 _POINTS_BACK = re.compile(r"(?:This|These|That|Those|Such|It|They)\b(?! is why\b)")
@@ -115,22 +110,22 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
                 pool.append((hit, paragraph, rank))
     if not pool:
         return []
-    tokens = tokenize(_undotted(question))
+    tokens = tokenize(undotted(question))
     words = [root(w) for w in tokens]
     known = ordinary(tokens) if ordinary is not None else set(tokens)
     misspelt = frozenset(root(t) for t in tokens
                          if t not in known and t.isalpha() and len(t) >= MISSPELT)
-    anchors = {root(t) for w in topic or () for t in tokenize(_undotted(w))} - _generic()
+    anchors = {root(t) for w in topic or () for t in tokenize(undotted(w))} - generic()
     # the words of what is asked rank the paragraphs: names do not (every paragraph of the
     # named company's guide holds them)
-    keys = [w for w in words if w in anchors] or [w for w in words if w not in _generic()] \
+    keys = [w for w in words if w in anchors] or [w for w in words if w not in generic()] \
         or words
     texts = [(h.section.title if h.section else "", p) for h, p, _ in pool]
-    docs = [_words(*t) for t in texts]
+    docs = [words_of(*t) for t in texts]
     raw = _bm25_scores(texts, keys, misspelt) if keys else [0.0] * len(pool)
     if anchor and anchors:  # read as the keys are: "relo" is held by "relocation"
         held = _bm25_of(tuple(sorted(set(texts))))[2]
-        anchors |= set(_spelled_out(sorted(anchors), held, misspelt))
+        anchors |= set(spelled_out(sorted(anchors), held, misspelt))
     scores = [x * (1 + FOUND_BONUS / (1 + pool[i][2])) if pool[i][2] < len(hits) else x
               for i, x in enumerate(raw)]
     order = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i][2], i))
@@ -161,12 +156,6 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
             picked.append(i)
     return [replace(pool[i][0], text=_in_context(pool[i][0].text, pool[i][1]),
                     score=float(scores[i])) for i in picked]
-
-
-def mentions(text: str, topic: Sequence[str]) -> bool:
-    """Whether `text` holds a word of `topic` (at its root), beyond the common words."""
-    wanted = {root(t) for w in topic for t in tokenize(_undotted(w))} - _generic()
-    return not wanted.isdisjoint(_words("", text))
 
 
 def _varied(order: list[int], texts: list[str], limit: int) -> list[int]:
@@ -231,48 +220,8 @@ def _bm25_scores(texts: list[tuple[str, str]], keys: list[str],
     paragraphs (`_bm25_of`): the general questions share one pool (every article paragraph)
     and a named company's share theirs, and building the model was most of their time."""
     model, at, words = _bm25_of(tuple(sorted(set(texts))))
-    scores = model.get_scores(_spelled_out(keys, words, misspelt))
+    scores = model.get_scores(spelled_out(keys, words, misspelt))
     return [float(scores[at[t]]) for t in texts]
-
-
-def _spelled_out(keys: list[str], words: tuple[str, ...],
-                 misspelt: frozenset[str] = frozenset()) -> list[str]:
-    """The keys, with a word no paragraph holds read as the pool's words (`words`, in sorted
-    order) it begins ("relo" as "relocation", "relocate"), else as the two it joins
-    ("clawback" as "claw back"), else, when it is `misspelt` (no English word), as the word
-    one edit away (two for a long word: "excercis" as "exercis"): people shorten, run
-    together and misspell the words the guides spell out."""
-    out = []
-    for key in keys:
-        if _held(words, key):
-            out.append(key)
-            continue
-        at = bisect_left(words, key)
-        longer = [w for w in words[at:at + SPELLED] if w.startswith(key)] \
-            if len(key) >= SHORTENED and key.isalpha() else []
-        joined = next(([key[:cut], key[cut:]] for cut in range(3, len(key) - 2)
-                       if _held(words, key[:cut]) and _held(words, key[cut:])), [])
-        out += longer or joined or _nearest(key, words, key in misspelt) or [key]
-    return out
-
-
-def _nearest(key: str, words: tuple[str, ...], misspelt: bool) -> list[str]:
-    """The pool word a misspelt key is closest to (at most one edit, two from eight letters;
-    a swap of two letters is one), if any."""
-    if not misspelt:
-        return []
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
-    found = process.extractOne(key, words, scorer=OSA.distance,
-                               score_cutoff=1 if len(key) < LONG_WORD else 2)
-    return [found[0]] if found else []
-
-
-def _held(words: tuple[str, ...], word: str) -> bool:
-    """Whether `word` is among `words` (sorted)."""
-    at = bisect_left(words, word)
-    return at < len(words) and words[at] == word
 
 
 @lru_cache(maxsize=16)  # ~1 MiB each (912 paragraphs: the articles' and one guide's)
@@ -282,38 +231,5 @@ def _bm25_of(texts: tuple[tuple[str, str], ...]
     paragraph's place in it, and the pool's words in sorted order."""
     from rank_bm25 import BM25Okapi  # here: it brings numpy, which a look-up never needs
 
-    model = BM25Okapi([_words(*t) for t in texts], b=LENGTH_NORM)
+    model = BM25Okapi([words_of(*t) for t in texts], b=LENGTH_NORM)
     return model, {t: i for i, t in enumerate(texts)}, tuple(sorted(model.idf))
-
-
-@lru_cache(maxsize=16384)
-def _words(title: str, paragraph: str) -> list[str]:
-    """A paragraph's stemmed tokens, remembered (the articles' paragraphs recur every ask)."""
-    return [root(w) for w in tokenize(_undotted(f"{title} {paragraph}"))]
-
-
-def _undotted(text: str) -> str:
-    """Dotted abbreviations as one word ("Ph.D." -> "PhD."), as people type them."""
-    return re.sub(r"(?<=[A-Za-z])\.(?=[A-Za-z])", "", text)
-
-
-
-@lru_cache(maxsize=65536)
-def root(word: str) -> str:
-    """A word's root by the Snowball English stemmer, so a paragraph's "separate" meets a
-    question's "separately" and "negotiating" meets "negotiate" (the library's own `stem`
-    cuts only a plural or verb "s" and a possessive)."""
-    return _english().stemWord(stem(word))
-
-
-@lru_cache(maxsize=1)
-def _english() -> Any:
-    import snowballstemmer  # here: its 30 languages take 20 ms, which a look-up never needs
-
-    return snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=1)
-def _generic() -> frozenset[str]:
-    """The roots of the words too common to tell paragraphs apart."""
-    return frozenset(root(w) for w in _GENERIC)

@@ -33,7 +33,8 @@ from assistant.answer.read.levels import (
 )
 from assistant.answer.read.places import AskedPlace
 from assistant.corpus.model import CompRow, Guide
-from assistant.corpus.words.vocabulary import Vocabulary, norm
+from assistant.corpus.words.normal import norm
+from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.corpus.words.wording import guide_label
 from assistant.places.lexicon import Lexicon
 

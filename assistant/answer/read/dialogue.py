@@ -33,7 +33,8 @@ from assistant.answer.read.reading import Resolved
 from assistant.answer.read.resolve import resolve
 from assistant.answer.types import Kind, Message
 from assistant.corpus.hidden import has_lone_surrogate, visible
-from assistant.corpus.words.vocabulary import Vocabulary, norm
+from assistant.corpus.words.normal import norm
+from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.errors import UsageError
 from assistant.places.lexicon import Lexicon
 

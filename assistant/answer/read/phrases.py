@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
-from assistant.corpus.words.vocabulary import COMMON_WORD_COMPANIES, Vocabulary, compact
+from assistant.corpus.words.normal import compact
+from assistant.corpus.words.vocabulary import COMMON_WORD_COMPANIES, Vocabulary
 
 # What a question can ask for, by keyword phrase (longest phrases are tried first).
 TOPIC_PHRASES: dict[str, str] = {

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from assistant.answer.read.phrases import TERM_BEFORE
 from assistant.corpus.words.library_words import term_key
-from assistant.corpus.words.vocabulary import Vocabulary, norm
+from assistant.corpus.words.normal import norm
+from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.places.aliases import COLLOQUIAL
 from assistant.places.lexicon import Lexicon, Place
 from assistant.places.names import ABBREVIATION, name_key

@@ -21,7 +21,7 @@ from assistant.answer.read.phrases import QUESTION_WORDS
 from assistant.answer.read.places import AskedPlace
 from assistant.answer.read.stated import StatedFigure
 from assistant.answer.types import Kind
-from assistant.corpus.words.vocabulary import norm, typed_words
+from assistant.corpus.words.normal import norm, typed_words
 
 
 @dataclass(frozen=True)

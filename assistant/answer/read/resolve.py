@@ -47,11 +47,8 @@ from assistant.answer.read.stated import stated_figures
 from assistant.answer.read.story import told
 from assistant.answer.read.typos import read_names
 from assistant.corpus.words.library_words import term_key
-from assistant.corpus.words.vocabulary import (
-    Vocabulary,
-    norm,
-    typed_words,
-)
+from assistant.corpus.words.normal import norm, typed_words
+from assistant.corpus.words.vocabulary import Vocabulary
 from assistant.places.lexicon import Lexicon
 
 TOTAL_WITH = re.compile(r"\btotal\s+(?:with|including|incl\.?|plus)\b", re.I)

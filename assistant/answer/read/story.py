@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from assistant.answer.read.reading import Resolved
 from assistant.answer.read.stated import StatedFigure
-from assistant.corpus.words.vocabulary import norm
+from assistant.corpus.words.normal import norm
 
 CURRENT = re.compile(r"\b(?:current(?:ly)?|right now|i make|i'm making|i am making|i earn|"
                      r"i'm at|i am at|at present|my (?:job|salary|pay|comp)|making)\b", re.I)

@@ -20,7 +20,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.answer.read.neighbours import CORPORATE_SUFFIXES
 from assistant.answer.read.phrases import QUESTION_WORDS
-from assistant.corpus.words.vocabulary import Vocabulary, norm
+from assistant.corpus.words.normal import norm
+from assistant.corpus.words.vocabulary import Vocabulary
 
 MIN_SIMILARITY = 0.8  # a typo keeps at least 80% of the name
 

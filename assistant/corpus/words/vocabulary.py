@@ -12,11 +12,10 @@ catalog derives it from the entries it holds, so a deleted guide leaves nothing 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Protocol
 
 from assistant.corpus.model import Guide
@@ -25,6 +24,7 @@ from assistant.corpus.words.alias_code import alias_code
 from assistant.corpus.words.facts import GuideFacts, Pooled, facts_of, pooled
 from assistant.corpus.words.known_names import TICKER_NAMES, known_names
 from assistant.corpus.words.nicknames import SHORT, TICKER, pick_nicknames
+from assistant.corpus.words.normal import compact, norm
 from assistant.corpus.words.roles import ROLE_ALIASES, STANDARD_ROLES
 from assistant.corpus.words.tickers import every_ticker, ticker_aliases
 from assistant.places.aliases import REGION_ALIASES
@@ -60,48 +60,6 @@ _LEVELISH = re.compile(r"\b(engineer|scientist|manager|designer|architect|analys
 def is_levelish(name: str) -> bool:
     """True for a level or title written where a region belongs ("SWE II", "Senior PM")."""
     return bool(_LEVELISH.search(name))
-
-
-def compact(phrase: str) -> str:
-    """A phrase without spaces, dots or hyphens ("D. E. Shaw" -> "deshaw")."""
-    return re.sub(r"[\s.\-]+", "", phrase)
-
-
-REMEMBERED = 200  # texts up to this long are normalised once (a question, a name, a phrase)
-
-
-def norm(text: str) -> str:
-    """Lower-case, unify dashes/quotes, and keep only word characters and a few joiners."""
-    return _norm(text) if len(text) <= REMEMBERED else _norm.__wrapped__(text)
-
-
-def typed_words(text: str) -> list[str]:
-    """The words of `text` as typed (case kept, a trailing comma kept, a bracket read as one),
-    one per `norm` word.
-
-    Composed first (NFC): a decomposed "Zu\u0308rich" is one word, as "Zürich" is.
-    """
-    return list(_words(text))
-
-
-# Remembered: one question's words are normalised a dozen times as it is read (its
-# capitalised words one by one), and names recur from question to question.
-@lru_cache(maxsize=8192)
-def _norm(text: str) -> str:
-    return " ".join(_words(text.casefold())).replace(",", "")
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return _typed(text) if len(text) <= REMEMBERED else _typed.__wrapped__(text)
-
-
-@lru_cache(maxsize=8192)
-def _typed(text: str) -> tuple[str, ...]:
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("’", "'").replace("–", "-").replace("—", "-")
-    text = re.sub(r"\s*[()\[\]]+\s*", ", ", text.strip("()[] "))  # a bracket ends a name
-    text = re.sub(r",(?=\S)", ", ", re.sub(r"[^\w&/.+', -]", " ", text))
-    return tuple(w for w in text.split() if w.strip(","))
 
 
 @dataclass

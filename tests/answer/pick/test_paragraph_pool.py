@@ -10,7 +10,7 @@ import pytest
 from rank_bm25 import BM25Okapi
 
 from assistant.answer.library import tokenize
-from assistant.answer.pick import paragraphs
+from assistant.answer.pick import paragraphs, wordforms
 from assistant.answer.pipeline import Assistant
 from assistant.corpus.paragraphs import quoted_paragraphs
 
@@ -28,9 +28,9 @@ def _pool(bot: Assistant) -> list[tuple[str, str]]:
 def test_kept_scores_are_a_fresh_models(library_bot: Assistant, question: str) -> None:
     texts = _pool(library_bot)
     assert len(texts) > 100
-    keys = [paragraphs.root(w) for w in tokenize(question)]
+    keys = [wordforms.root(w) for w in tokenize(question)]
     shuffled = random.Random(5).sample(texts, len(texts))
-    fresh = BM25Okapi([paragraphs._words(*t) for t in shuffled], b=paragraphs.LENGTH_NORM)
+    fresh = BM25Okapi([wordforms.words_of(*t) for t in shuffled], b=paragraphs.LENGTH_NORM)
     expected = fresh.get_scores(keys)
     kept = paragraphs._bm25_scores(shuffled, keys)
     assert max(expected) > 0

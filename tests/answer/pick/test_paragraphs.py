@@ -3,7 +3,7 @@ it never quotes (tables) and which count once (copies of a template). Made-up te
 
 from __future__ import annotations
 
-from assistant.answer.pick.paragraphs import _in_context, _spelled_out, _varied, choose, root
+from assistant.answer.pick.paragraphs import _in_context, _varied, choose
 from assistant.answer.types import Hit
 from assistant.corpus.model import Guide
 from assistant.corpus.paragraphs import quoted_paragraphs
@@ -55,27 +55,6 @@ def test_a_table_of_figures_is_never_an_answer() -> None:
     assert "£90K" not in "".join(h.text for h in chosen)
 
 
-def test_a_shortening_no_paragraph_holds_reads_as_the_words_it_begins() -> None:
-    known = tuple(sorted(["relocation", "relocate", "base", "prepared"]))
-    assert _spelled_out(["relo", "base"], known) == ["relocate", "relocation", "base"]
-    assert _spelled_out(["prep"], known) == ["prepared"]
-    assert _spelled_out(["rel", "visa"], known) == ["rel", "visa"]  # too short; no such word
-
-
-def test_a_run_together_word_reads_as_the_two_words_it_joins() -> None:
-    known = tuple(sorted(["claw", "back", "pay", "payback", "walk", "away"]))
-    assert _spelled_out(["clawback", "walkaway"], known) == ["claw", "back", "walk", "away"]
-    assert _spelled_out(["payback"], known) == ["payback"]  # held as one word: kept
-    assert _spelled_out(["clawing"], known) == ["clawing"]  # no two words make it
-
-
-def test_words_meet_at_their_roots() -> None:
-    assert root("separately") == root("separate") == root("separated")
-    assert root("negotiating") == root("negotiate") == root("negotiation")
-    assert root("offers") == root("offer") and root("tsmc's") == "tsmc"
-    assert root("clawback") != root("claw")
-
-
 def test_a_run_together_question_word_finds_its_paragraph() -> None:
     text = ("Not every offer includes a signing bonus; ask for one when it is missing.\n"
             "Most firms claw back the signing bonus pro rata if you leave within a year.\n"
@@ -93,15 +72,6 @@ def test_relo_finds_the_relocation_paragraph() -> None:
     hit = _levers(text)
     chosen = choose([hit], "what kind of relo should i ask for?", limit=1)
     assert chosen and "relocation package" in chosen[0].text
-
-
-def test_a_misspelt_word_reads_as_the_paragraphs_word_one_edit_away() -> None:
-    known = tuple(sorted(["exercis", "bridg", "standard", "option"]))
-    assert _spelled_out(["excercis", "standrad"], known, frozenset({"excercis", "standrad"})) \
-        == ["exercis", "standard"]  # a letter too many; two swapped
-    assert _spelled_out(["bride"], known, frozenset()) == ["bride"]  # an English word: kept
-    assert _spelled_out(["bride"], known, frozenset({"bride"})) == ["bridg"]
-    assert _spelled_out(["exrcse"], known, frozenset({"exrcse"})) == ["exrcse"]  # too far
 
 
 def test_a_misspelt_question_finds_its_paragraph() -> None:
