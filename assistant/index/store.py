@@ -140,8 +140,16 @@ class VectorStore:
         return [StoreHit(i, d or "", dict(m or {}), float(s)) for i, d, m, s in rows]
 
     def get(self, ids: Sequence[str]) -> list[StoreHit]:
-        """Records by id, in the order given; missing ids are left out."""
-        found = self.collection.get(ids=list(ids), include=["documents", "metadatas"])
+        """Records by id, in the order given; missing ids are left out. A Chroma server that
+        does not answer raises IndexUnavailableError, as `query` does (a replica's follower
+        reads the CURRENT pointer this way, and must outlive the server's restart)."""
+        try:
+            found = self.collection.get(ids=list(ids), include=["documents", "metadatas"])
+        except Exception as exc:
+            if not self.conn.server:
+                raise
+            self._collection = None
+            raise self.conn.unavailable(exc) from None
         by_id = {
             i: StoreHit(i, d or "", dict(m or {}))
             for i, d, m in zip(found["ids"], found["documents"], found["metadatas"], strict=True)

@@ -1,7 +1,8 @@
 """The app over a Chroma server that goes down, hangs and comes back (a real `chroma run` on
 loopback, reached through a proxy the test can stall): once a version is open every question
 keeps answering (answers search the vectors its catalog keeps, never the server), /healthz
-says "degraded" within its probe's age, and says "ok" again by itself when the server answers.
+says "degraded" within its probe's age, and says "ok" again by itself when the server answers;
+its version follower outlives the outage (a version built after it is served, no restart).
 An app that cannot reach the server to open a version answers 503 at once."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from fastapi.testclient import TestClient
 from index_support import hash_settings
 
 from assistant.index.writing.builder import build_index
+from assistant.settings import Settings
 from assistant.web.guards.health import MAX_AGE_S
 from assistant.web.server import create_app
 
@@ -35,6 +37,7 @@ NO_COMPANY = "How do I negotiate a sign-on bonus when I have a competing offer? 
 LOOKUP = "Alibaba ML engineer Seattle base?"  # corpus/guides/alibaba/ml-ai-engineer.md
 SEATTLE_BASE = "$165K–$235K"
 TIMEOUT_S = 1.0
+CHECK_S = 0.5  # how often the app looks for a new index version
 
 
 def _free_port() -> int:
@@ -128,18 +131,21 @@ class ChromaServer:
             self.proc = None
 
 
+Served = tuple[ChromaServer, Proxy, TestClient, Settings]
+
+
 @pytest.fixture()
-def served(tmp_path: Path) -> Iterator[tuple[ChromaServer, Proxy, TestClient]]:
+def served(tmp_path: Path) -> Iterator[Served]:
     server = ChromaServer(tmp_path)
     server.start()
     proxy = Proxy(server.port)
     settings = hash_settings(tmp_path / "index", chroma_url=f"http://127.0.0.1:{proxy.port}",
-                             chroma_timeout=TIMEOUT_S, rate_limit=0,
+                             chroma_timeout=TIMEOUT_S, rate_limit=0, version_check=CHECK_S,
                              data_dir=tmp_path / "data", corpus=ROOT / "corpus")
     build_index(settings, [ROOT / "corpus"], progress=False)
     client = TestClient(create_app(settings, mount_chat=False), raise_server_exceptions=False)
     try:
-        yield server, proxy, client
+        yield server, proxy, client, settings
     finally:
         client.close()
         proxy.close()
@@ -167,10 +173,11 @@ def _health(client: TestClient, vector_index: str) -> dict[str, object]:
         time.sleep(0.2)
 
 
-def test_server_down_then_back(served: tuple[ChromaServer, Proxy, TestClient]) -> None:
-    server, _, client = served
+def test_server_down_then_back(served: Served) -> None:
+    server, _, client, settings = served
     assert _ask(client, GENERAL)[0] == 200
     assert _health(client, "ok")["vector_index"] == "ok"
+    time.sleep(3 * CHECK_S)  # the version follower has read the live version at least once
     server.stop()
     for question in (GENERAL, NO_COMPANY):
         status, body, took = _ask(client, question)
@@ -180,14 +187,22 @@ def test_server_down_then_back(served: tuple[ChromaServer, Proxy, TestClient]) -
     assert looked_up[0] == 200 and SEATTLE_BASE in str(looked_up[1]["answer"])
     health = _health(client, "unreachable")
     assert (health["status"], health["vector_index"]) == ("degraded", "unreachable")
+    time.sleep(3 * CHECK_S)  # the version follower checks while the server is down
     server.start()  # same port and data: the app finds it again without a restart
     assert _ask(client, GENERAL)[0] == 200
     assert _health(client, "ok")["status"] == "ok"
+    # the follower outlived the outage: a version built now is served without a restart
+    before = client.get("/healthz").json()["index_version"]
+    built = build_index(settings, [ROOT / "corpus"], progress=False, rebuild=True)
+    assert built.version != before
+    deadline = time.monotonic() + 20 * CHECK_S + 10
+    while client.get("/healthz").json()["index_version"] != built.version:
+        assert time.monotonic() < deadline, "the new version was never followed"
+        time.sleep(CHECK_S)
 
 
-def test_server_hung_never_holds_an_answer(
-        served: tuple[ChromaServer, Proxy, TestClient]) -> None:
-    _, proxy, client = served
+def test_server_hung_never_holds_an_answer(served: Served) -> None:
+    _, proxy, client, _ = served
     assert _ask(client, GENERAL)[0] == 200
     proxy.stall.set()
     results: list[tuple[int, float]] = []
