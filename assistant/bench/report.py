@@ -218,11 +218,25 @@ def render(r: dict[str, Any], rows: list[Row], quality: dict[str, list[Row]]) ->
     return "\n".join(lines)
 
 
+# Each step's results as the report JSON keeps them, in the order the steps run.
+_STEP_KEYS = (("build", "full_build"), ("answers", "warm_answers"), ("web", "web"),
+              ("soak", "soak"), ("quality", "quality"), ("peer", "peer"),
+              ("scaling", "scaling"), ("replicas", "replicas"))
+
+
+def _steps_in(r: dict[str, Any]) -> list[str]:
+    """The steps whose figures the results hold."""
+    return [step for step, key in _STEP_KEYS if key in r]
+
+
 def _run_lines(r: dict[str, Any]) -> list[str]:
     m, c, build = r.get("machine", {}), r.get("corpus", {}), _get(r, "peer", "build") or {}
     stolen = ", ".join(f"{k} {v}%" for k, v in m.get("steal_pct", {}).items()) or "—"
     load = m.get("load_avg_start", [0.0])[0], (m.get("load_avg_end") or [0.0])[0]
     lines = [f"- when: {m.get('started', '—')} to {m.get('ended', '—')}",
+             "- each step's figures, as last measured (`--only STEP` measures one again): "
+             + "; ".join(f"{step} {r.get('measured', {}).get(step, 'an earlier run')}"
+                         for step in _steps_in(r)),
              f"- machine: {m.get('cpus')} CPUs ({m.get('cpu')}), {m.get('platform')}, Python "
              f"{m.get('python')}; load {load[0]:.1f} at the start and {load[1]:.1f} at the end; "
              f"CPU time stolen by the hypervisor: {stolen}",

@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> None:
         latest.is_file() else {}
     work = Path(tempfile.mkdtemp(prefix="assistant-bench-"))
     try:
+        measured = results.get("measured", {})
         results.update(run_steps(work, steps, corpus, index, args))
+        results["measured"] = {**measured, **results["measured"]}  # each step's last run
     finally:
         shutil.rmtree(work, ignore_errors=True)
     for path in write(results, out):
@@ -106,7 +108,9 @@ def run_steps(work: Path, steps: list[str], corpus: Corpus, index: Path,
     env = dict(os.environ, ASSISTANT_INDEX=str(index), HF_HUB_OFFLINE="1")
     results: dict[str, Any] = {"machine": machine(), "corpus": describe(corpus)}
     steal: dict[str, float] = {}
+    results["measured"] = {}
     if "build" in steps or not index.is_dir():
+        started = _now()
         before = cpu_times()
         results["full_build"] = full_build(corpus.root, index, env)
         results["index_mb"] = live_index_mb(index)
@@ -114,6 +118,7 @@ def run_steps(work: Path, steps: list[str], corpus: Corpus, index: Path,
         results["updates"] = incremental_updates(corpus.root, index, work, env, args.edits)
         print_step("updates", results["updates"])
         steal["build"] = steal_percent(before, cpu_times())
+        results["measured"]["build"] = f"{started} to {_now()}"
     served = Path(results["updates"]["index"]) if "updates" in results else index
     env["ASSISTANT_INDEX"] = str(served)
     results["machine"]["served_index"] = "base + delta" if served != index else "one segment"
@@ -133,11 +138,13 @@ def run_steps(work: Path, steps: list[str], corpus: Corpus, index: Path,
                                                         index, work, env)}}
     for step in STEPS[1:]:
         if step in steps:
+            started = _now()
             before = cpu_times()
             found = measure[step]()
             results.update(found)
             print_step(step, found)
             steal[step] = steal_percent(before, cpu_times())
+            results["measured"][step] = f"{started} to {_now()}"
     results["machine"]["steal_pct"] = steal
     results["machine"]["load_avg_end"] = os.getloadavg()
     results["machine"]["ended"] = _now()

@@ -40,3 +40,14 @@ def test_quality_in_points_and_the_issue_targets() -> None:
     assert checks["cold answered ask ≥ 15× faster"] == "met"
     assert checks["figures exact ≥ 60 points above the peer's upper bound (gold)"] == "met"
     assert "How cost grows" in render(r, speed_rows(r), quality_rows(r))
+
+
+def test_each_step_says_when_it_was_last_measured() -> None:
+    """A report merged from `--only` runs says each step's own time, not only the last run's;
+    a step measured before the times were kept says so."""
+    r = results() | {"measured": {"quality": "2026-12-06 23:36 UTC to 2026-12-06 23:36 UTC"}}
+    text = render(r, speed_rows(r), quality_rows(r))
+    line = next(x for x in text.splitlines() if x.startswith("- each step's figures"))
+    assert "quality 2026-12-06 23:36 UTC to 2026-12-06 23:36 UTC" in line
+    assert "build an earlier run" in line and "peer an earlier run" in line
+    assert "web" not in line  # no figures of that step at all
