@@ -14,6 +14,7 @@ guides spell out; `spelled_out` reads such a word as the paragraphs' own.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
@@ -98,7 +99,11 @@ def root(word: str) -> str:
     """A word's root by the Snowball English stemmer, so a paragraph's "separate" meets a
     question's "separately" and "negotiating" meets "negotiate" (the library's own `stem`
     cuts only a plural or verb "s" and a possessive)."""
-    return _english().stemWord(stem(word))
+    with _STEMMING:  # one stemmer object keeps its word as state: one word at a time
+        return _english().stemWord(stem(word))
+
+
+_STEMMING = threading.Lock()  # answers run on several threads (the web app's workers)
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,8 @@ shortenings, run-together words and misspellings. Made-up words."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from assistant.answer.pick.wordforms import root, spelled_out
 
 
@@ -34,3 +36,15 @@ def test_a_misspelt_word_reads_as_the_paragraphs_word_one_edit_away() -> None:
     assert spelled_out(["bride"], known, frozenset()) == ["bride"]  # an English word: kept
     assert spelled_out(["bride"], known, frozenset({"bride"})) == ["bridg"]
     assert spelled_out(["exrcse"], known, frozenset({"exrcse"})) == ["exrcse"]  # too far
+
+
+def test_roots_are_safe_from_several_threads_at_once() -> None:
+    """The web app answers on worker threads; the stemmer object holds the word it works on,
+    so two threads at once raised IndexError mid-word (a 500 under load)."""
+    words = [f"{stem}{n}ing" for n in range(4000) for stem in ("negotiat", "claw")]
+    root.cache_clear()
+    alone = [root.__wrapped__(w) for w in words]
+    root.cache_clear()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(root, words, chunksize=1))
+    assert together == alone
