@@ -97,11 +97,16 @@ def lookup(phrase: str, vocab: Vocabulary, original: str,
     return "", ""
 
 
+# A name typed in parts its alias writes as one ("D. E. Shaw", "E-Trade", "E*TRADE" read as
+# "e trade"): a dot, a hyphen, or a single letter standing as a word.
+_JOINED = re.compile(r"[.-]|\b\w\b")
+
+
 def _lookup_form(phrase: str, vocab: Vocabulary, original: str,
                  ordinary: AbstractSet[str]) -> tuple[str, str]:
     slug = vocab.company_aliases.get(phrase) or vocab.company_aliases.get(
         phrase.removesuffix(".com")) or (vocab.compact_aliases.get(compact(phrase))
-                                         if "." in phrase else None)
+                                         if _JOINED.search(phrase) else None)
     if not slug and phrase in vocab.word_tickers and re.search(rf"\b{phrase.upper()}\b", original):
         return "company", vocab.word_tickers[phrase]  # "NET swe": Cloudflare's ticker
     common = phrase in COMMON_WORD_COMPANIES or phrase in ordinary

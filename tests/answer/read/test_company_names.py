@@ -1,7 +1,8 @@
 """The names people use for a company, read from data over the real library: the first word of
 a name whose rest says only what kind of firm it is, brands its guides join to its name with a
 slash, tickers typed in capitals even when they are English words, and the known former
-tickers, parents and nicknames of known_names.py. Figures are the guide
+tickers, parents and nicknames of known_names.py, and a name typed in parts its alias writes as
+one ("E*TRADE", "e-trade": etrade). Figures are the guide
 files' own; each case also names a figure that must not appear."""
 
 from __future__ import annotations
@@ -13,6 +14,12 @@ from assistant.answer.pipeline import Assistant
 
 
 @pytest.mark.parametrize(("question", "guide", "figure", "absent"), [
+    # etrade/data-engineer.md (company_display "Etrade", its tables "E*TRADE"): New York (HQ)
+    # base $135K - $178K, Jersey City $128K - $169K
+    ("E*TRADE data engineer base in New York?", "etrade/data-engineer", "$135K - $178K",
+     "$128K - $169K"),
+    ("e-trade data engineer new york base", "etrade/data-engineer", "$135K - $178K",
+     "$128K - $169K"),
     # scale-ai/data-scientist.md: New York base $183K-$233K (San Francisco $178K-$222K)
     ("data scientist at scale in new york, base?", "scale-ai/data-scientist", "$183K-$233K",
      "$178K-$222K"),
