@@ -21,7 +21,7 @@ from assistant.answer.read.reading import Resolved
 from assistant.answer.types import Answer, Hit
 from assistant.answer.write.citations import Citations
 from assistant.answer.write.quoting import quote_all
-from assistant.answer.write.scope import scope_of, within
+from assistant.answer.write.scope import scope_of, unplaced, within
 from assistant.corpus.model import Guide
 from assistant.corpus.words.wording import guide_label
 
@@ -74,16 +74,17 @@ def at_asked_places(job: Job, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
     Advice without figures stays. (A guide with no row at the place is quoted as it is: which
     of its figures would hold there, it does not say.)"""
     reading, tools = job.reading, job.tools
-    if not reading.places:
-        return hits
     out = []
     for hit in hits:
         if not hit.guide.rows:  # an article: no rows of its own to be out of scope
             out.append(hit)
             continue
-        rows = select_rows(hit.guide, reading.places, reading.level_asked, tools.lexicon,
-                           tools.library).rows
-        text = within(hit.text, scope_of(hit.guide, rows))
+        if reading.places:
+            rows = select_rows(hit.guide, reading.places, reading.level_asked, tools.lexicon,
+                               tools.library).rows
+            text = within(hit.text, scope_of(hit.guide, rows))
+        else:
+            text = within(hit.text, unplaced(hit.guide))
         # what is left must still be about the question, not the rest of a cut list
         if text == hit.text or text and mentions(text, topic_words(reading)):
             out.append(replace(hit, text=text))

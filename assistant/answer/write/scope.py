@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from assistant.corpus.model import CompRow, Guide
 from assistant.money.reader import Amount, read_amounts
+from assistant.places.aliases import REGION_ALIASES
 
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(\[A-Z$£€₹])")
 _PLACE_PART = re.compile(r"[^/(),;&+]+")
@@ -28,6 +29,16 @@ _LIST_ITEM = re.compile(r",\s+(?:and\s+)?|;\s+|\s+and\s+(?=[$£€₹A-Z]{1,3}\s
 _LEVEL_CODE = re.compile(r"\b[A-Z]{1,4}-?\d{1,2}[a-z]?\b")
 _NOT_PLACES = frozenset({"hq", "us", "remote", "r&d", "us r&d", "other", "global", "tier",
                          "all", "usd", "eur", "gbp", "inr"})
+# A region's short names in capitals, from the alias table ("sf" -> San Francisco: "SF").
+def _short_names() -> dict[str, set[str]]:
+    names: dict[str, set[str]] = {}
+    for alias, region in REGION_ALIASES.items():
+        if len(alias) <= 3 and alias.isalpha():
+            names.setdefault(region, set()).add(alias.upper())
+    return names
+
+
+_SHORT_NAMES = _short_names()
 _NOT_MONEY = frozenset({"", "%", "x", "years", "months"})
 COMPANY_SCALE = 50e6  # "$11B+ creator payouts", "$1T in payments": facts about the company, not pay
 
@@ -78,6 +89,18 @@ def scope_of(guide: Guide, asked: Sequence[CompRow]) -> Scope | None:
     units = {r.currency for r in asked if r.currency} | {
         f.unit for r in asked for f in r.figures if f.unit not in _NOT_MONEY}
     return Scope(tuple(places), frozenset(levels), frozenset(figures), frozenset(units))
+
+
+def unplaced(guide: Guide) -> Scope | None:
+    """The scope of an answer that shows none of the guide's rows and asks no place (advice):
+    a sentence tying money to one of its places, levels or row figures is left out ("Anchor
+    at $240K base (SF) or $245K (NY)"); money said of no place stays ("a $40K sign-on")."""
+    if not guide.rows:
+        return None
+    places = sorted({p for r in guide.rows for p in _place_names(r)}, key=len, reverse=True)
+    levels = {c for r in guide.rows for c in _LEVEL_CODE.findall(r.level)}
+    figures = {f.text for r in guide.rows for f in r.figures if len(f.text) > 3}
+    return Scope(tuple(places), frozenset(levels), frozenset(figures), frozenset())
 
 
 def within(text: str, scope: Scope | None) -> str:
@@ -131,4 +154,5 @@ def _place_names(row: CompRow) -> set[str]:
         part = part.strip(" -–—")
         if len(part) >= 3 and part.casefold() not in _NOT_PLACES and part[0].isupper():
             names.add(part)
+    names |= _SHORT_NAMES.get(row.region.name, set())  # "SF", "NY": how scripts write them
     return {n for n in names if n.casefold() not in _NOT_PLACES}

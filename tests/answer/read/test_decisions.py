@@ -53,3 +53,14 @@ def test_a_place_with_nothing_pay_asked_is_not_a_band_table(library_bot: Assista
     assert "Relocation and Housing" in answer.text and "Hong Kong housing: HK$40K" in answer.text
     assert "S$5.5K" not in answer.text and "Singapore housing" not in answer.text
     assert not any(line.startswith("|") for line in answer.text.splitlines())
+
+
+def test_advice_with_no_place_asked_shows_no_places_figures(meaning_bot: Assistant) -> None:
+    """airbase/interoperability-platform-engineer.md, "Negotiate Up Strategy": "Anchor at
+    $240,000 base (SF) or $245,000 (NY). ... Push for a $40,000 signing bonus, ... For
+    Bangalore, target ₹52,00,000 base". No place asked: the places' figures are left out."""
+    answer = meaning_bot.ask("How do I push for more without sounding aggressive? It's for "
+                             "the interoperability platform role at Airbase.")
+    assert answer.intent == "advice" and "Push for a $40,000 signing bonus" in answer.text
+    for figure in ("$240,000", "$245,000", "₹52,00,000"):
+        assert figure not in answer.text, answer.text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer.write.scope import scope_of, within
+from assistant.answer.write.scope import scope_of, unplaced, within
 from assistant.corpus.model import CompRow, Figure, Guide, Region
 
 
@@ -61,3 +61,21 @@ def test_numbered_items_with_another_rows_money_are_left_out_whole() -> None:
     text = ("Moving to Pune? Say: I need (1) a relocation budget of NOK 90K, (2) a housing "
             "allowance of NOK 20K a month, and (3) home-leave flights. Pune housing: ₹80K.")
     assert within(text, scope) == "Moving to Pune? Pune housing: ₹80K."
+
+
+SF = _row("San Francisco (HQ)", "San Francisco", "USD", "$180K–$220K")
+
+
+def test_with_no_place_asked_money_tied_to_a_place_is_left_out() -> None:
+    """Advice that asks no place: a sentence tying money to one of the guide's places (by its
+    name or its short name, "SF") goes; money said of no place stays."""
+    text = ("Anchor at $240K base (SF) or NOK 1.3M in Oslo. Push for a $40K signing bonus. "
+            "Ask for ₹28L in Pune. Be polite but firm.")
+    assert within(text, unplaced(_guide(PUNE, OSLO, SF))) == (
+        "Push for a $40K signing bonus. Be polite but firm.")
+    assert unplaced(_guide()) is None  # no rows: nothing is out of scope
+
+
+def test_a_short_name_of_another_row_is_out_of_scope() -> None:
+    scope = scope_of(_guide(PUNE, SF), [PUNE])
+    assert within("Anchor at $240K (SF). Ask for ₹28L.", scope) == "Ask for ₹28L."
