@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -124,32 +125,35 @@ class VectorStore:
         From a server that does not answer within ASSISTANT_CHROMA_TIMEOUT this raises
         IndexUnavailableError (a 503), never hangs.
         """
-        try:
+        with self._answered():
             found = self.collection.query(
                 query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
                 n_results=k, where=where or None,
                 include=["documents", "metadatas", "distances"],
             )
+        rows = zip(found["ids"][0], found["documents"][0], found["metadatas"][0],
+                   found["distances"][0], strict=True)
+        return [StoreHit(i, d or "", dict(m or {}), float(s)) for i, d, m, s in rows]
+
+    @contextmanager
+    def _answered(self) -> Iterator[None]:
+        """A read from a Chroma server that fails becomes IndexUnavailableError (a 503), and
+        the collection is looked up again on the next read (an embedded store's error is
+        its own)."""
+        try:
+            yield
         except Exception as exc:
             if not self.conn.server:
                 raise
             self._collection = None
             raise self.conn.unavailable(exc) from None
-        rows = zip(found["ids"][0], found["documents"][0], found["metadatas"][0],
-                   found["distances"][0], strict=True)
-        return [StoreHit(i, d or "", dict(m or {}), float(s)) for i, d, m, s in rows]
 
     def get(self, ids: Sequence[str]) -> list[StoreHit]:
         """Records by id, in the order given; missing ids are left out. A Chroma server that
         does not answer raises IndexUnavailableError, as `query` does (a replica's follower
         reads the CURRENT pointer this way, and must outlive the server's restart)."""
-        try:
+        with self._answered():
             found = self.collection.get(ids=list(ids), include=["documents", "metadatas"])
-        except Exception as exc:
-            if not self.conn.server:
-                raise
-            self._collection = None
-            raise self.conn.unavailable(exc) from None
         by_id = {
             i: StoreHit(i, d or "", dict(m or {}))
             for i, d, m in zip(found["ids"], found["documents"], found["metadatas"], strict=True)

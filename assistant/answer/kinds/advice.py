@@ -35,7 +35,7 @@ class AdviceAnswer:
     def gather(self, job: Job) -> Retrieved:
         """Search the library, then keep the paragraphs that answer (`choose`); with none,
         what the library holds instead (`holds`)."""
-        passages = at_asked_places(job, advice_passages(job, job.k))
+        passages = in_scope(job, advice_passages(job, job.k))
         fields = asked_fields(job.asked)
         if not passages:
             fields["message"] = holds(job)
@@ -67,13 +67,15 @@ def advice_passages(job: Job, limit: int = MAX_PARAGRAPHS) -> tuple[Hit, ...]:
                         anchor=True, ordinary=tools.lexicon.ordinary))
 
 
-def at_asked_places(job: Job, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
-    """With a place asked, each guide's paragraph cut to that place's rows (write/scope.py):
-    a sentence whose figures are another region's is left out ("Singapore housing: S$5.5K"
-    when Hong Kong is asked); a paragraph with nothing left about the question is dropped.
-    Advice without figures stays. (A guide with no row at the place is quoted as it is: which
-    of its figures would hold there, it does not say.)"""
+def in_scope(job: Job, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    """Each guide's paragraph cut to what was asked (write/scope.py): with a place asked, a
+    sentence whose figures are another region's is left out ("Singapore housing: S$5.5K" when
+    Hong Kong is asked); with none, a sentence tying money to one of the guide's places. A
+    paragraph with nothing left about the question is dropped; advice without figures stays.
+    (A guide with no row at the asked place is quoted as it is: which of its figures would
+    hold there, it does not say.)"""
     reading, tools = job.reading, job.tools
+    topic = topic_words(reading)
     out = []
     for hit in hits:
         if not hit.guide.rows:  # an article: no rows of its own to be out of scope
@@ -86,7 +88,7 @@ def at_asked_places(job: Job, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
         else:
             text = within(hit.text, unplaced(hit.guide))
         # what is left must still be about the question, not the rest of a cut list
-        if text == hit.text or text and mentions(text, topic_words(reading)):
+        if text == hit.text or text and mentions(text, topic):
             out.append(replace(hit, text=text))
     return tuple(out)
 

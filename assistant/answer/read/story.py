@@ -125,13 +125,18 @@ def _context(question: str, spots: Mapping[str, list[int]]) -> str:
     """With two companies named, the one the message names only before its last question,
     which names the other alone ("I have a Coinbase offer in writing. Will Robinhood match
     it?": Coinbase is what the person holds; the question is about Robinhood)."""
-    asked = [s for s in _SENTENCE.finditer(question) if s.group(0).strip().endswith("?")]
+    asked = _questions(question)
     if len(spots) != 2 or not asked or COMPARATIVE.search(asked[-1].group(0)):
         return ""  # "Is Airbnb better?", "Would Snowflake go higher?": both are asked about
     last = asked[-1]
     inside = {c for c, ps in spots.items() for p in ps if last.start() <= p < last.end()}
     before = [c for c in spots if c not in inside and all(p < last.start() for p in spots[c])]
     return before[0] if len(inside) == 1 and len(before) == 1 else ""
+
+
+def _questions(question: str) -> list[re.Match[str]]:
+    """The message's sentences that end with a question mark, in order."""
+    return [s for s in _SENTENCE.finditer(question) if s.group(0).strip().endswith("?")]
 
 
 def _owner(question: str, figure: StatedFigure, spots: Mapping[str, list[int]]) -> str:
@@ -148,8 +153,7 @@ def _owner(question: str, figure: StatedFigure, spots: Mapping[str, list[int]]) 
 def _asked(question: str, spots: Mapping[str, list[int]]) -> str:
     """The company the last question of the message names first ("Is the Stripe offer good
     next to Coinbase's?": Stripe)."""
-    sentences = [s for s in _SENTENCE.finditer(question) if s.group(0).strip().endswith("?")]
-    for sentence in reversed(sentences):
+    for sentence in reversed(_questions(question)):
         inside = sorted((p, c) for c, ps in spots.items() for p in ps
                         if sentence.start() <= p < sentence.end())
         if inside:

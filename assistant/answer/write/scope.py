@@ -29,8 +29,13 @@ _LIST_ITEM = re.compile(r",\s+(?:and\s+)?|;\s+|\s+and\s+(?=[$£€₹A-Z]{1,3}\s
 _LEVEL_CODE = re.compile(r"\b[A-Z]{1,4}-?\d{1,2}[a-z]?\b")
 _NOT_PLACES = frozenset({"hq", "us", "remote", "r&d", "us r&d", "other", "global", "tier",
                          "all", "usd", "eur", "gbp", "inr"})
-# A region's short names in capitals, from the alias table ("sf" -> San Francisco: "SF").
+_NOT_MONEY = frozenset({"", "%", "x", "years", "months"})
+COMPANY_SCALE = 50e6  # "$11B+ creator payouts", "$1T in payments": facts about the company, not pay
+
+
 def _short_names() -> dict[str, set[str]]:
+    """A region's short names in capitals, from the alias table ("sf" -> San Francisco:
+    "SF")."""
     names: dict[str, set[str]] = {}
     for alias, region in REGION_ALIASES.items():
         if len(alias) <= 3 and alias.isalpha():
@@ -39,8 +44,6 @@ def _short_names() -> dict[str, set[str]]:
 
 
 _SHORT_NAMES = _short_names()
-_NOT_MONEY = frozenset({"", "%", "x", "years", "months"})
-COMPANY_SCALE = 50e6  # "$11B+ creator payouts", "$1T in payments": facts about the company, not pay
 
 
 @dataclass(frozen=True)
@@ -54,8 +57,7 @@ class Scope:
 
     def foreign(self, sentence: str) -> bool:
         """True when the sentence's figures belong to a row the answer was not asked for."""
-        money = [a for a in read_amounts(sentence) if a.unit not in _NOT_MONEY
-                 and a.value < COMPANY_SCALE]
+        money = [a for a in _money(sentence) if a.value < COMPANY_SCALE]
         if not money:
             return False
         if self.units and any(a.unit not in self.units for a in money):
@@ -77,8 +79,19 @@ def scope_of(guide: Guide, asked: Sequence[CompRow]) -> Scope | None:
     """The scope of an answer showing `asked` of the guide's rows (None: all or none)."""
     shown = {id(r) for r in asked}
     others = [r for r in guide.rows if id(r) not in shown]
-    if not asked or not others:
-        return None
+    return _against(others, asked) if asked and others else None
+
+
+def unplaced(guide: Guide) -> Scope | None:
+    """The scope of an answer that shows none of the guide's rows and asks no place (advice):
+    a sentence tying money to one of its places, levels or row figures is left out ("Anchor
+    at $240K base (SF) or $245K (NY)"); money said of no place stays ("a $40K sign-on")."""
+    return _against(guide.rows, ()) if guide.rows else None
+
+
+def _against(others: Sequence[CompRow], asked: Sequence[CompRow]) -> Scope:
+    """The words and figures of the `others` rows that the `asked` rows do not share, and the
+    asked rows' currencies (none asked: any currency)."""
     mine = {p.casefold() for r in asked for p in _place_names(r)}
     places = sorted({p for r in others for p in _place_names(r) if p.casefold() not in mine},
                     key=len, reverse=True)
@@ -89,18 +102,6 @@ def scope_of(guide: Guide, asked: Sequence[CompRow]) -> Scope | None:
     units = {r.currency for r in asked if r.currency} | {
         f.unit for r in asked for f in r.figures if f.unit not in _NOT_MONEY}
     return Scope(tuple(places), frozenset(levels), frozenset(figures), frozenset(units))
-
-
-def unplaced(guide: Guide) -> Scope | None:
-    """The scope of an answer that shows none of the guide's rows and asks no place (advice):
-    a sentence tying money to one of its places, levels or row figures is left out ("Anchor
-    at $240K base (SF) or $245K (NY)"); money said of no place stays ("a $40K sign-on")."""
-    if not guide.rows:
-        return None
-    places = sorted({p for r in guide.rows for p in _place_names(r)}, key=len, reverse=True)
-    levels = {c for r in guide.rows for c in _LEVEL_CODE.findall(r.level)}
-    figures = {f.text for r in guide.rows for f in r.figures if len(f.text) > 3}
-    return Scope(tuple(places), frozenset(levels), frozenset(figures), frozenset())
 
 
 def within(text: str, scope: Scope | None) -> str:
