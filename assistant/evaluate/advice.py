@@ -6,10 +6,11 @@ Example:
     >>> report.precision()
     0.93
 
-An item names the passage of the library that answers it (its file and a verbatim excerpt),
-or says nothing in the library does. An answer is right when it quotes that passage (shares a
-run of SHINGLE words with it) from that file, or, for an uncovered question, when it says
-the library does not cover it and quotes nothing. Precision is reported per topic.
+An item names the passage of the library that answers it (its file and a verbatim excerpt,
+and under "also" any other passage that answers it as well), or says nothing in the library
+does. An answer is right when it quotes one of those passages (shares a run of SHINGLE words
+with it) from its file, or, for an uncovered question, when it says the library does not
+cover it and quotes nothing. Precision is reported per topic.
 """
 
 from __future__ import annotations
@@ -39,13 +40,23 @@ class AdviceItem:
     covered: bool
     source: str = ""
     passage: str = ""
+    also: tuple[tuple[str, str], ...] = ()  # (source, passage) of the others that answer
 
     @property
     def guide_id(self) -> str:
         """The source's guide id: "ubs/x" of "guides/ubs/x.md", "001_…" of an article."""
-        path = PurePosixPath(self.source)
-        parts = path.with_suffix("").parts
-        return "/".join(parts[1:]) if len(parts) > 1 else path.stem
+        return guide_id(self.source)
+
+    def answering(self) -> list[tuple[str, str]]:
+        """(guide id, passage) of every passage that answers the question."""
+        return [(guide_id(s), p) for s, p in ((self.source, self.passage), *self.also)]
+
+
+def guide_id(source: str) -> str:
+    """A source path's guide id: "ubs/x" of "guides/ubs/x.md", "001_…" of an article."""
+    path = PurePosixPath(source)
+    parts = path.with_suffix("").parts
+    return "/".join(parts[1:]) if len(parts) > 1 else path.stem
 
 
 @dataclass
@@ -92,9 +103,10 @@ def load_advice(lines: Sequence[str], name: str = "advice file") -> list[AdviceI
             continue
         try:
             d = json.loads(line)
+            also = tuple((a["source"], a["passage"]) for a in d.get("also", ()))
             items.append(AdviceItem(d["id"], d["question"], d["topic"],
                                     d["expect"] == "covered", d.get("source", ""),
-                                    d.get("passage", "")))
+                                    d.get("passage", ""), also))
         except (ValueError, KeyError, TypeError) as exc:
             raise UsageError(f"{name}:{n}: not an advice item ({exc}).") from exc
     return items
@@ -127,10 +139,11 @@ def judge(item: AdviceItem, answer: Answer,
             return False, "quotes a passage, but nothing in the library answers this"
         return (says_not_covered or answer.status != "answered"), "does not say it is not covered"
     cited = {c.guide for c in answer.citations}
-    if item.guide_id not in cited and not (guide_of is not None and any(
-            _holds(guide_of(g), item.passage) for g in cited)):
+    sourced = [p for g, p in item.answering() if g in cited or guide_of is not None and any(
+        _holds(guide_of(c), p) for c in cited)]
+    if not sourced:
         return False, f"does not cite {item.guide_id}"
-    if not _shares_run(item.passage, answer.text):
+    if not any(_shares_run(p, answer.text) for p in sourced):
         return False, "cites the file but not the passage that answers"
     return True, ""
 

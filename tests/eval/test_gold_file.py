@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.evaluate import load_gold
+from assistant.evaluate.advice import load_advice
 
 HERE = Path(__file__).resolve().parent
 STATUSES = {"answered", "clarify", "no_guide"}
@@ -58,3 +59,17 @@ def test_gold_set_is_large_and_covers_every_category() -> None:
     assert {"base", "stock", "bonus", "signing", "total_comp", "level_mapping", "levers",
             "counter_offer", "aliases", "typos", "no_guide", "uncovered_region", "clarify",
             "sgd_singapore", "body_only", "inr_lakh", "articles", "follow_up"} <= categories
+
+
+def test_every_advice_passage_is_in_its_file(shared_corpus: Path) -> None:
+    """Each passage the advice set names, first or under "also", is its file's own text (the
+    whitespace aside), and a covered question names at least one."""
+    items = load_advice((HERE / "advice.jsonl").read_text(encoding="utf-8").splitlines())
+    assert len({i.id for i in items}) == len(items) >= 80
+    for item in items:
+        if not item.covered:
+            assert not item.passage and not item.also, item.id
+            continue
+        for source, passage in ((item.source, item.passage), *item.also):
+            text = " ".join((shared_corpus / source).read_text(encoding="utf-8").split())
+            assert " ".join(passage.split()) in text, (item.id, source)

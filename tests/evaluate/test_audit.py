@@ -47,6 +47,21 @@ def test_advice_is_right_only_with_its_passage_or_an_honest_not_covered() -> Non
     assert judge(uncovered, honest)[0] and not judge(uncovered, right)[0]
 
 
+def test_any_passage_the_item_lists_is_right_from_its_own_file() -> None:
+    """A question several passages answer lists them all ("also"): each is right quoted
+    from its own file, and none from a file that is not its."""
+    item = AdviceItem("a4", "q", "exploding_offer", True, "guides/tenable/x.md",
+                      "Thank them and ask for five business days to review the offer.",
+                      (("guides/hsbc/y.md", "Ask for 48 hours to review the written offer."),))
+    quote = "> Ask for 48 hours to review the written offer."
+    hsbc = (Citation(1, "hsbc/y", "guides/hsbc/y.md", "s", "S"),)
+    tenable = (Citation(1, "tenable/x", "guides/tenable/x.md", "s", "S"),)
+    assert judge(item, Answer("q", "answered", quote, citations=hsbc))[0]
+    assert not judge(item, Answer("q", "answered", quote, citations=tenable))[0]
+    assert not judge(item, Answer("q", "answered", "> Bonuses are paid in March.",
+                                  citations=hsbc))[0]
+
+
 
 def test_the_passage_from_another_guide_that_holds_it_word_for_word_is_right() -> None:
     """A company's guides share a paragraph: quoted from a sibling guide that holds it, the

@@ -79,6 +79,13 @@ def promotes(text: str) -> bool:
     return PROMOTION.search(text) is not None
 
 
+def advertises(paragraphs: Sequence[str]) -> bool:
+    """True when most of a section's paragraphs promote the publisher: the rest of it is the
+    same advertisement in words the pattern does not know ("Step 1 is defining the strategy,
+    which often starts by helping you ..." among the service's other steps and record)."""
+    return sum(map(promotes, paragraphs)) * 2 > len(paragraphs)
+
+
 def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
            articles: Sequence[Guide] = (), embed: Embed | None = None,
            floor: float | None = None, topic: Sequence[str] | None = None,
@@ -102,10 +109,14 @@ def choose(hits: list[Hit], question: str, limit: int = MAX_PARAGRAPHS,
                               chunk_id=f"{a.id}#{s.anchor}", section=s))
               for a in articles for s in a.sections if s.text.strip() and s.answers]
     for rank, hit in found:
-        for paragraph in quoted_paragraphs(hit.text):
+        paragraphs = quoted_paragraphs(hit.text)
+        if advertises(paragraphs):
+            continue
+        for paragraph in paragraphs:
             # a table of figures is never advice (and holds rows nobody asked for)
+            # nor is a line that introduces a list the text no longer holds ("… are:")
             if not paragraph.startswith("|") and not promotes(paragraph) \
-                    and (hit.chunk_id, paragraph) not in seen:
+                    and not paragraph.endswith(":") and (hit.chunk_id, paragraph) not in seen:
                 seen.add((hit.chunk_id, paragraph))
                 pool.append((hit, paragraph, rank))
     if not pool:

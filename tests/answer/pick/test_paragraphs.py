@@ -55,6 +55,39 @@ def test_a_table_of_figures_is_never_an_answer() -> None:
     assert "£90K" not in "".join(h.text for h in chosen)
 
 
+def test_a_line_that_introduces_a_list_the_text_lost_is_never_an_answer() -> None:
+    """A scraped article can keep "… here are a few things to consider:" without the list:
+    quoted alone it promises an answer it does not hold."""
+    guide = Guide(id="acme/designer", path="guides/acme/designer.md", kind="guide",
+                  title="Acme Designer", company="acme", role="designer")
+    text = ("Before your interview loop, here are a few things to consider about your pay:\n"
+            "Portfolio reviews decide the level more than years of tenure do.")
+    hit = Hit(guide=guide, text=text, score=1.0, anchor="prep", chunk_id="acme#prep")
+    chosen = choose([hit], "What should I consider about pay before the interview loop?")
+    assert chosen and all(not h.text.rstrip().endswith(":") for h in chosen)
+    assert "Portfolio reviews" in chosen[0].text
+
+
+def test_a_section_that_mostly_advertises_is_never_quoted() -> None:
+    """The publisher's own steps read like advice; among its record and its sign-up call,
+    the whole section is the advertisement."""
+    article = Guide(id="010_abc", path="articles/010_abc.txt", kind="article",
+                    title="Negotiating a first offer")
+    ad = ("Over 500 people have used Haggle to negotiate their offers.\n"
+          "Step 1 is mapping your strategy before you start negotiating the offer.\n"
+          "Step 2 we join your recruiter calls to guide you.\n"
+          "Book a free consultation with our team.")
+    advice = "Before you start negotiating, write down the offer you would accept and why."
+    other = ("Relocation is paid as a lump sum.\nLevels are set by the interview loop.\n"
+             "Stock vests over four years.\nBonuses are paid in March.")
+    hits = [Hit(guide=article, text=ad, score=2.0, anchor="ad", chunk_id="010_abc#ad"),
+            Hit(guide=article, text=advice, score=1.0, anchor="prep", chunk_id="010_abc#prep"),
+            Hit(guide=article, text=other, score=0.5, anchor="misc", chunk_id="010_abc#misc")]
+    chosen = choose(hits, "What should I map out before I start negotiating my offer?")
+    assert chosen and all("Step 1" not in h.text for h in chosen)
+    assert chosen[0].text == advice
+
+
 def test_a_run_together_question_word_finds_its_paragraph() -> None:
     text = ("Not every offer includes a signing bonus; ask for one when it is missing.\n"
             "Most firms claw back the signing bonus pro rata if you leave within a year.\n"
