@@ -32,6 +32,8 @@ from assistant.money.currency import (
 _BOUNDARY = r"(?![A-Za-z\d])"
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(SYMBOL_CODES, key=len, reverse=True))
 _KINDS = r"(?P<times>\s?(?:x|×)(?![A-Za-z\d]))?(?P<span>[\s-]?(?:years?|months?|yrs?)\b)?"
+_DOTTED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")  # groups of three after dots (Europe)
+_RANGE_ON = re.compile(r"\s?[-–—]\s?\d")
 _COUNT_TAIL = re.compile(r"^\s*(?:options?|shares?|units?|x\b|years?|months?)", re.I)
 
 
@@ -76,7 +78,7 @@ def _pattern(notation: Notation) -> str:
     currency = "|".join(CURRENCY_WORDS)
     after = rf"|\s(?P<cword>{currency})\b" if notation.currency_words else ""
     return (
-        rf"(?<![\w.{notation.not_after}])(?:(?P<pre>{_SYMBOLS}|[A-Z]{{3}})\.?\s?)?"
+        rf"(?<![A-Za-z\d_.{notation.not_after}])(?:(?P<pre>{_SYMBOLS}|[A-Z]{{3}})\.?\s?)?"
         rf"(?P<num>{notation.number})"
         rf"(?:\s?(?P<suf>{notation.suffixes}){_BOUNDARY}{words})?"
         + ("" if notation.glued else _BOUNDARY)
@@ -107,15 +109,18 @@ class Notation:
 
 
 # The guides' tables and a person's question. Commas stand anywhere in the digits, so lakh
-# grouping reads whole ("₹12,34,567"); "Lakh(s)" and "Crore(s)" are suffixes, capitalised or
+# grouping reads whole ("₹12,34,567"); dots between groups of three digits, as Europe and
+# Brazil write thousands, read whole too ("140.000 CHF", "R$ 600.000"), and "万" is a scale
+# ("55万", written straight after a Chinese word: only a Latin letter or digit before a
+# number stops it); "Lakh(s)" and "Crore(s)" are suffixes, capitalised or
 # not, on the number or after a space; a number must end at a word's end, and a capitalised
 # word before it must be a currency code, so "RSU/4yr" and "RSU 4" in a cell are no amounts
 # at all (cells.py and stated.py also refuse a number followed by "options" or "years":
 # see `is_count`).
 GUIDE = Notation(
     not_after="$",
-    number=r"\d[\d,]*(?:\.\d+)?",
-    suffixes=r"LPA|[Ll]akhs?|[Cc]rores?|Cr|bn|[KkMBL]",
+    number=r"[1-9]\d{0,2}(?:\.\d{3})+(?![\d,.])|\d[\d,]*(?:\.\d+)?",
+    suffixes=r"LPA|[Ll]akhs?|[Cc]rores?|Cr|bn|[KkMBL]|[万萬]",
     scale_words="",
     glued=False,
     percent=r"\s?%",
@@ -168,7 +173,11 @@ def _amount(text: str, match: re.Match[str], default_currency: str) -> Amount:
     unit, units = _unit(groups, default_currency)
     suffix = (groups["suf"] or groups.get("word") or "").lower()
     multiplier = MULTIPLIERS.get(suffix, 1.0)
-    number = float(groups["num"].replace(",", ""))
+    digits = groups["num"]
+    if not suffix and _DOTTED.fullmatch(digits) and not _RANGE_ON.match(text, match.end()):
+        digits = digits.replace(".", "")  # "140.000 CHF", "R$ 600.000": thousands; the low
+        # end of "1.125–1.5M" takes the high end's scale (reconcile)
+    number = float(digits.replace(",", ""))
     start = match.start("pre") if units and groups["pre"] else match.start("num")
     return Amount(value=round(number * multiplier, 2), unit=unit,
                   text=text[start:match.end()].strip(), start=start, end=match.end(),

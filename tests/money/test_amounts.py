@@ -69,3 +69,20 @@ def test_an_amount_matches_by_value_and_kind() -> None:
 
 def test_counts_are_not_money() -> None:
     assert is_count(" options") and is_count(" years") and not is_count(" base")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("140.000 CHF de base", 140_000.0, "CHF"),  # dots between thousands, as Europe writes
+    ("R$ 600.000 por ano", 600_000.0, "BRL"),
+    ("CHF 1.250.000 all in", 1_250_000.0, "CHF"),
+    ("年薪55万", 550_000.0, ""),  # a Chinese scale, right after a Chinese word
+    ("a 12.5% bonus", 12.5, "%"),  # a decimal stays one
+])
+def test_thousands_dots_and_chinese_scales_read_whole(text: str, value: float, unit: str) -> None:
+    (amount,) = read_amounts(text)
+    assert (amount.value, amount.unit) == (value, unit)
+
+
+def test_a_dotted_low_end_borrows_the_high_end_s_scale() -> None:
+    low, high = read_amounts("1.125–1.5M")
+    assert (low.number, high.value) == (1.125, 1_500_000.0)

@@ -83,7 +83,14 @@ def _same_place(guide: Guide, asked: AskedPlace, row_places: Mapping[str, tuple[
         if rows:
             return rows
     ids = {p.id for p in asked.candidates}
-    return [r for r in guide.rows if ids & {p.id for p in row_places.get(r.region.name, ())}]
+    rows = [r for r in guide.rows if ids & {p.id for p in row_places.get(r.region.name, ())}]
+    if rows or asked.candidates:
+        return rows
+    # a name no list knows is the row whose label the guide writes with it, part for part
+    # ("Walldorf" of "Germany (Walldorf/Munich)", "Seattle/Kirkland" of "Seattle / Kirkland")
+    typed = {normalize_region(p).key for p in re.split(r"\s*/\s*", asked.typed) if p}
+    return [r for r in guide.rows if typed and typed <= {
+        r.region.key, *(normalize_region(p).key for p, _ in label_parts(r.region.name))}]
 
 
 def _innermost(places: Sequence[AskedPlace]) -> list[AskedPlace]:

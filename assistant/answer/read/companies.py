@@ -163,15 +163,28 @@ def capitalised_runs(typed: list[str], used: tuple[bool, ...],
 def company_position(words: list[str], start: int, end: int, role_start: int,
                       level_words: AbstractSet[str]) -> bool:
     """True where a question puts a company: right before its role, before a level that
-    comes before the role ("meta E5 swe"), or after "at" / "from" in a question that names a
-    role ("swe offer from oracle")."""
-    if role_start < 0:  # no role: "ICT4 at apple" still names a company after "at"
-        return bool(level_words) and start > 0 and words[start - 1] in COMPANY_AFTER
+    comes before the role ("meta E5 swe") or stands for it ("meta e5 tc"), or after "at" /
+    "from" ("swe offer from oracle")."""
+    if role_start < 0:  # no role: "ICT4 at apple" names a company after "at", "meta e5"
+        # right before its level
+        after = " ".join(w.strip(".,?!:;()") for w in words[end:end + 2])
+        return bool(level_words) and (start > 0 and words[start - 1] in COMPANY_AFTER or any(
+            after == typed or after.startswith(f"{typed} ") for typed in level_words))
     between = words[end:role_start] if end < role_start else []
     if end == role_start or between and (" ".join(between) in level_words
                                          or all(w in SENIORITY_WORDS for w in between)):
         return True  # "asana principal pm": a seniority word between company and role
     return start > 0 and words[start - 1] in COMPANY_AFTER
+
+
+SET_AGAINST = frozenset({"vs", "vs.", "versus", "v", "v.", "or"})
+
+
+def set_against(words: list[str], start: int, end: int) -> bool:
+    """True when the phrase at words[start:end] stands beside "vs" or "or": set against
+    another company ("stripe vs airbnb"), so an ordinary word there is a company too."""
+    return (end < len(words) and words[end] in SET_AGAINST) or (
+        start > 0 and words[start - 1] in SET_AGAINST)
 
 
 def in_place_name(words: list[str], i: int, n: int, vocab: Vocabulary) -> bool:

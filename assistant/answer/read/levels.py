@@ -36,6 +36,9 @@ from assistant.places.aliases import REGION_ALIASES
 
 _CODE = r"(?:ICT|IC|SE|L|E|P|M|T)"
 _ASKED_CODE = re.compile(rf"\b({_CODE})\s?(\d{{1,2}})([a-cA-C])?\b")
+# people type codes in lower case too ("meta e5", "google l5 base"): joined to their number,
+# and not the codes lower-case words end in ("a t2 city", "my m2 laptop", "se" in Spanish)
+_TYPED_CODE = re.compile(r"\b(ict|ic|l|e|p)(\d{1,2})([a-c])?\b")
 _ASKED_NUMBER = re.compile(r"\b(?:level|lvl)\s*(\d{2})\b", re.IGNORECASE)
 # "a 62 data scientist", "as a 63": a company number standing where a level does
 _BARE_NUMBER = re.compile(r"\b(?:an?|as|at)\s+([5-8]\d)\b(?![.,]\d|\s*(?:k\b|%|years?|yrs?|"
@@ -111,7 +114,7 @@ def _first_level(question: str) -> tuple[Level, tuple[int, int]] | None:
                      number=int(found.group(1))), found.span()
     if found := _RUNG.search(question):
         return _rung(found), found.span()
-    if found := _ASKED_CODE.search(question):
+    if found := _ASKED_CODE.search(question) or _TYPED_CODE.search(question):
         return Level(found.group(0), code=found.group(1).upper(), number=int(found.group(2)),
                      suffix=(found.group(3) or "").casefold()), found.span()
     if found := _WORDS.search(question):

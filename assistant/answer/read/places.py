@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.answer.read.phrases import TERM_BEFORE
 from assistant.corpus.words.library_words import term_key
@@ -49,6 +50,12 @@ CODE_WORDS = frozenset("IN ME OR OK HI AS DE ID OH MA PA CO AL GA MO ON SA WA NT
 # "my MBA tuition", "a VP"); "the" stays a place's ("the UK", "the NYC office").
 HELD = frozenset("a an my your his her our their".split())
 MONEY_WORDS = frozenset("dollar dollars pound pounds euro euros rupee rupees yen".split())
+# The languages questions are read from (languages.yaml) whose function words, by the
+# stop-words package's lists, are never places: "¿Cómo contraoferto?" names no Italian Como.
+FOREIGN = ("spanish", "portuguese", "french", "german")
+# A word that starts the question is a place only when it is a large one or a region the
+# library writes: "Hola, ..." is not the Kenyan town of Hola.
+OPENING_PLACE = 100_000
 _STOP = frozenset("the a an and or of to in at for on is are be with by as what how much "
                   "does do vs versus per".split())
 
@@ -77,7 +84,7 @@ def find_places(words: Sequence[str], typed: Sequence[str], used: list[bool],
     phrases = _phrases(words, used)
     known = lexicon.lookup_many(_lookup_names(words, typed, phrases))
     singles = [words[i].strip(".,'/-") for i, n in phrases if n == 1]
-    ordinary = lexicon.ordinary(singles)
+    ordinary = lexicon.ordinary(singles) | (set(singles) & foreign_words())
     found: list[AskedPlace] = []
     for i, n in phrases:
         if any(used[i:i + n]):
@@ -86,7 +93,7 @@ def find_places(words: Sequence[str], typed: Sequence[str], used: list[bool],
                       before_slot=i + n < len(used) and used[i + n],
                       after_slot=i > 0 and used[i - 1])
         if place is None and n == 1:
-            place = _unknown(typed, i, ordinary)
+            place = _unknown(typed, i, ordinary, vocab)
         if place is None:
             continue
         used[place.start:place.end] = [True] * (place.end - place.start)
@@ -196,6 +203,9 @@ def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: Abstrac
         return True  # "sf", "nyc", "dc" typed in lower case: the alias table's, no word
     if len(word) < (3 if word.isascii() else 2):  # "東京" is a name of two letters
         return False
+    if i == 0 and not library and all(c.kind == "city" and c.population < OPENING_PLACE
+                                       for c in candidates):
+        return False  # "Hola, ...": a question's first word, and only a small town so named
     if word not in ordinary:
         return True
     if as_typed.islower():  # "us", "purchase": words; "…, remote." names the remote band
@@ -203,6 +213,15 @@ def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: Abstrac
                             or (before_slot and len(word) >= 4))  # "remote data scientist"
     # A capitalised word that is also a word: a place after a preposition, or a major one.
     return before in PREPOSITIONS or any(_major(c) for c in candidates)
+
+
+@lru_cache(maxsize=1)
+def foreign_words() -> frozenset[str]:
+    """The function words of the other languages questions come in (FOREIGN)."""
+    from stop_words import get_stop_words
+
+    return frozenset(w for lang in FOREIGN for w in get_stop_words(lang)
+                     if w not in COLLOQUIAL) - frozenset(get_stop_words("en"))
 
 
 def _major(place: Place) -> bool:
@@ -227,12 +246,16 @@ def _qualify(places: list[AskedPlace]) -> list[AskedPlace]:
     return out
 
 
-def _unknown(typed: Sequence[str], i: int, ordinary: AbstractSet[str]) -> AskedPlace | None:
-    """A name no list knows, introduced as a place ("in Smallville", "near Pune-Wakad")."""
+def _unknown(typed: Sequence[str], i: int, ordinary: AbstractSet[str],
+             vocab: Vocabulary) -> AskedPlace | None:
+    """A name no list knows, introduced as a place ("in Smallville", "near Pune-Wakad"); not
+    a company's name or anything typed as one's own ("within Booking's range")."""
     word = typed[i].strip(".,'?!")
     before = typed[i - 1].casefold() if i > 0 else ""
     latin = word[:1].isascii()
     if before not in UNKNOWN_PLACE_PREPOSITIONS or len(word) < (3 if latin else 2):
+        return None
+    if re.search(r"['’]s$", word) or word.casefold() in vocab.company_aliases:
         return None
     if latin and (not word[:1].isupper() or word.casefold() in ordinary or word in CODE_WORDS):
         return None

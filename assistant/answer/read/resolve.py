@@ -22,6 +22,7 @@ from assistant.answer.read.companies import (
     company_position,
     in_place_name,
     name_stands,
+    set_against,
     split_reading,
     typed_as,
     with_own_title,
@@ -236,6 +237,10 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
             used[start:end] = [True] * (end - start)
             if phrase in parts:
                 notes.append(f"Read '{typed_as(phrase, question)}' as {vocab.companies[slug]}.")
+        elif "company" in found and set_against(words, start, end) \
+                and slug not in (found["company"], *others):  # "stripe vs airbnb"
+            others.append(slug)
+            used[start:end] = [True] * (end - start)
         elif phrase in parts and capitalised(phrase, question):  # "Citadel" elsewhere: ask
             partial.append((phrase, (slug,), end, False))
     resolved = Resolved(question=question, company=found.get("company", ""),

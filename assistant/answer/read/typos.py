@@ -11,6 +11,7 @@ suggests the near company instead of answering for it.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -39,6 +40,10 @@ class NameReading:
 SHOUTED = 3  # an ordinary word longer than this typed in capitals is emphasis ("ENTIRE")
 
 
+# The days and months by the standard library's English names.
+CALENDAR_NAMES = frozenset(n.casefold() for n in (*calendar.day_name, *calendar.month_name) if n)
+
+
 def read_names(question: str, tokens: list[str], vocab: Vocabulary, has_company: bool,
                ordinary: AbstractSet[str] = frozenset(),
                before_slot: AbstractSet[str] = frozenset()) -> NameReading:
@@ -54,8 +59,8 @@ def read_names(question: str, tokens: list[str], vocab: Vocabulary, has_company:
     bigrams = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
     for token in bigrams + tokens:
         single = " " not in token
-        if token in CORPORATE_SUFFIXES:
-            continue
+        if token in CORPORATE_SUFFIXES or single and token in CALENDAR_NAMES:
+            continue  # "Inc"; "an offer on Friday": a day, capitalised, never a firm
         if single and token not in names and (token in ordinary or token in vocab.known_words):
             continue  # an ordinary word in lower case is not a name
         if single and "-" in token and all(part in ordinary for part in token.split("-")):

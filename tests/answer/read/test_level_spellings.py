@@ -25,6 +25,26 @@ def test_a_level_reads_as_one_code_and_number(question: str, typed: str, code: s
     assert level is not None and (level.typed, level.code, level.number) == (typed, code, number)
 
 
+@pytest.mark.parametrize(("question", "code", "number"), [
+    ("pinterest e6 total comp in sf", "E", 6),
+    ("is l4 at snowflake good money", "L", 4),
+    ("apple ict3 base cupertino", "ICT", 3),
+    ("oracle ic5 vs ic4 base", "IC", 5),
+    ("atlassian p5 in sydney", "P", 5),
+])
+def test_a_code_typed_in_lower_case_is_a_level(question: str, code: str, number: int) -> None:
+    level = read_level(question)
+    assert level is not None and (level.code, level.number) == (code, number)
+
+
+@pytest.mark.parametrize("question", [
+    "t2 tier city offer base", "a 5 day week at stripe", "my m2 laptop stipend",
+])
+def test_lower_case_words_that_end_in_a_digit_are_no_level(question: str) -> None:
+    found = read_level(question)
+    assert found is None or found.code not in ("T", "SE", "M"), found
+
+
 def test_a_half_step_is_kept_and_a_plural_is_no_level() -> None:
     level = read_level("zendesk L5A swe base")
     assert level is not None and (level.number, level.suffix) == (5, "a")
