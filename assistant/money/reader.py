@@ -109,7 +109,8 @@ class Notation:
 
 
 # The guides' tables and a person's question. Commas stand anywhere in the digits, so lakh
-# grouping reads whole ("₹12,34,567"); dots between groups of three digits, as Europe and
+# grouping reads whole ("₹12,34,567"), and a comma after the digits is the sentence's
+# ("Base is $165,000, RSUs ..."); dots between groups of three digits, as Europe and
 # Brazil write thousands, read whole too ("140.000 CHF", "R$ 600.000"), and "万" is a scale
 # ("55万", written straight after a Chinese word: only a Latin letter or digit before a
 # number stops it); "Lakh(s)" and "Crore(s)" are suffixes, capitalised or
@@ -119,7 +120,7 @@ class Notation:
 # see `is_count`).
 GUIDE = Notation(
     not_after="$",
-    number=r"[1-9]\d{0,2}(?:\.\d{3})+(?![\d,.])|\d[\d,]*(?:\.\d+)?",
+    number=r"[1-9]\d{0,2}(?:\.\d{3})+(?![\d,.])|\d(?:[\d,]*\d)?(?:\.\d+)?",
     suffixes=r"LPA|[Ll]akhs?|[Cc]rores?|Cr|bn|[KkMBL]|[万萬]",
     scale_words="",
     glued=False,

@@ -19,7 +19,7 @@ from dataclasses import replace
 from assistant.answer.evidence import FromGuide, Retrieved
 from assistant.answer.kinds.advice import topic_words
 from assistant.answer.kinds.base import Job, articles_within
-from assistant.answer.kinds.figures import FiguresAnswer, with_passages
+from assistant.answer.kinds.figures import FiguresAnswer, quoted_scope, with_passages
 from assistant.answer.pick.hits import section_hit
 from assistant.answer.pick.paragraphs import FLOOR, choose
 from assistant.answer.pick.sections import levers_section, topic_sections
@@ -28,7 +28,7 @@ from assistant.answer.types import Hit
 from assistant.answer.write.citations import Citations
 from assistant.answer.write.plan import fill_script
 from assistant.answer.write.quoting import quote
-from assistant.answer.write.scope import NO_FIGURES, scope_of
+from assistant.answer.write.scope import NO_FIGURES, within
 from assistant.corpus.model import COMPONENTS, Guide
 from assistant.corpus.words.wording import guide_label
 
@@ -112,7 +112,9 @@ def counter_lines(r: FromGuide, guide: Guide, cites: Citations) -> list[str]:
     lines = []
     levers = levers_section(guide)
     if levers is not None:
-        items = [line.strip() for line in levers.text.splitlines() if _ITEM.match(line)]
+        scope = quoted_scope(r, guide)  # a lever's figures of rows not shown are left out
+        items = [kept for line in levers.text.splitlines() if _ITEM.match(line)
+                 and (kept := within(line.strip(), scope))]
         if items:
             quoted = "\n".join(f"> {item}" for item in items[:LEVERS_QUOTED])
             lines.append(f"**Strongest levers** ({guide_label(guide)}, its first "
@@ -120,7 +122,7 @@ def counter_lines(r: FromGuide, guide: Guide, cites: Citations) -> list[str]:
                          f"{cites.mark(guide, levers.anchor)}\n{quoted}")
     scripts = _scripts(r.passages, guide)
     for hit in [h for h in r.passages if h.guide.kind != "article" and h not in scripts][:1]:
-        said = quote(hit, cites, r.question, scope_of(guide, r.rows))
+        said = quote(hit, cites, r.question, quoted_scope(r, guide))
         if said:
             lines.append("What the guide says on what you asked: " + said)
     for hit in article_hits(r.passages)[:1]:

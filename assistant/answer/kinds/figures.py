@@ -33,7 +33,7 @@ from assistant.answer.write.cells import where as where_of
 from assistant.answer.write.citations import Citations
 from assistant.answer.write.freshness import freshness_fields, freshness_line
 from assistant.answer.write.quoting import quote_all
-from assistant.answer.write.scope import Scope, scope_of
+from assistant.answer.write.scope import NO_FIGURES, Scope, scope_of
 from assistant.corpus.model import COMPONENT_LABELS, COMPONENTS, CompRow, Guide
 from assistant.corpus.words.vocabulary import is_levelish
 from assistant.corpus.words.wording import guide_label
@@ -138,7 +138,7 @@ class FiguresAnswer:
         if r.level_missing:
             lines.append(_level_missing(r, guide, cites))
         if "signing_bonus" in r.asks:
-            lines += _sign_on_mentions(r.passages, cites, scope_of(guide, r.rows))
+            lines += _sign_on_mentions(r.passages, cites, quoted_scope(r, guide))
         lines += self._topic_lines(r, guide, cites)
         lines += self.closing(r, cites)
         bands[:] = mark_stated(r.stated, bands)
@@ -148,7 +148,7 @@ class FiguresAnswer:
         lines = []
         topical = [h for h in r.passages if h.row is None and h.guide.kind != "article"]
         if self.quotes_sections(r):
-            lines += quote_all(topical[:3], cites, r.question, scope_of(guide, r.rows))
+            lines += quote_all(topical[:3], cites, r.question, quoted_scope(r, guide))
         if "espp" in r.asks and not topical:
             lines.append(f"The {guide_label(guide)} guide does not mention an employee stock "
                          "purchase plan (ESPP); its stock figures are grants, not a purchase "
@@ -273,3 +273,12 @@ def _sign_on_mentions(passages: tuple[Hit, ...], cites: Citations,
 def with_passages(evidence: FromGuide, passages: tuple[Hit, ...]) -> FromGuide:
     """The same guide evidence quoting other passages (a counter's script and tactic)."""
     return replace(evidence, passages=passages)
+
+
+def quoted_scope(r: FromGuide, guide: Guide) -> Scope | None:
+    """What a quote of the guide may say: the shown rows' figures; none at all when the asked
+    place or level has no row (the script's "$238K base" is another region's, or level's,
+    when London is asked of a guide that pays only in the US)."""
+    if not r.rows and (r.region_missing or r.level_missing):
+        return NO_FIGURES
+    return scope_of(guide, r.rows)

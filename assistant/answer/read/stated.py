@@ -53,8 +53,11 @@ def stated_figures(question: str) -> tuple[StatedFigure, ...]:
     for k, amount in enumerate(amounts):
         stop = amounts[k + 1].start if k + 1 < len(amounts) else len(question)
         begin = amounts[k - 1].end if k else 0
-        # words the amount's own text ends with count as after it ("50 LPA CTC")
-        after = re.sub(r"^[^A-Za-z]*", "", amount.text) + " " + question[amount.end:stop]
+        # words the amount's own text ends with count as after it ("50 LPA CTC"); a pay word
+        # after a comma or "and" is the next amount's ("Base is $165,000, RSUs $200,000")
+        tail = question[amount.end:stop]
+        after = re.sub(r"^[^A-Za-z]*", "", amount.text) + " " + (
+            "" if _SEPARATOR.match(tail.lstrip()) else tail)
         # a pay word before a comma or "and" is the previous amount's ("$180K base, $170K")
         before = _SEPARATOR.split(question[begin:amount.start])[-1]
         component = _nearest(_words(after)[:NEAR_WORDS], _words(before)[-NEAR_WORDS:][::-1])

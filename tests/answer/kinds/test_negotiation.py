@@ -131,3 +131,15 @@ def test_a_counter_quotes_the_articles_advice_without_their_figures(
                              "They said there's not much room. How would you counter this?")
     assert answer.intent == "counter" and "stripe/data-scientist" == answer.guide
     assert "$100,000" not in answer.text and "Facebook" not in answer.text
+
+
+def test_a_counter_for_a_place_the_guide_lacks_quotes_none_of_its_figures(
+        library_bot: Assistant) -> None:
+    """stripe/data-scientist.md pays in San Francisco, New York and Remote US only: its
+    script's "$238K base", "$318K RSUs" and "Accept at $215K+ base" are those regions'."""
+    answer = library_bot.ask("How should I counter a Stripe data scientist offer in Dublin? "
+                             "Which levers work?")
+    assert answer.status == "answered" and "no figures for Dublin" in answer.text
+    assert "Negotiate Up" in answer.text  # the script's words stay
+    for figure in ("$238K", "$318K", "$215K", "$368K", "$182K–$228K"):
+        assert figure not in answer.text, figure

@@ -15,6 +15,14 @@ def test_lakhs_are_rupees_and_ctc_is_total_comp() -> None:
     assert (figure.component, figure.value, figure.unit) == ("total_comp", 4_400_000.0, "INR")
 
 
+def test_a_pay_word_after_a_comma_is_the_next_figure_s() -> None:
+    figures = stated_figures("Cohere offered me a package: base is $172,500, RSUs $90,000 over "
+                             "four years, and a $25,000 signing bonus.")
+    assert [(f.component, f.value, f.text) for f in figures] == [
+        ("base", 172_500.0, "$172,500"), ("stock", 90_000.0, "$90,000"),
+        ("signing_bonus", 25_000.0, "$25,000")]
+
+
 def test_a_ctc_offer_is_placed_in_the_total_comp_band(library_bot: Assistant) -> None:
     """google/software-engineer.md Bangalore total comp ₹30L–₹58L: (44 − 30) ÷ 28 = 50%."""
     answer = library_bot.ask("Google offered me 44 LPA CTC as a software engineer in "
