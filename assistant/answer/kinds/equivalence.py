@@ -99,6 +99,8 @@ def on_own_ladder(resolved: Resolved, library: Library) -> Resolved:
     vocab = library.vocabulary
     if level is None or not source or not target or source == target or vocab is None:
         return resolved
+    if level.word and not level.code and level.number is None:
+        return resolved  # "senior", "staff": every company's word, read on its own guides
     found: list[Found] = []
     for guide in _own_guides(source, [target], library, resolved):
         found += _found_in(guide, source, [target], level, library)

@@ -168,6 +168,8 @@ def company_position(words: list[str], start: int, end: int, role_start: int,
     if role_start < 0:  # no role: "ICT4 at apple" names a company after "at", "meta e5"
         # right before its level
         after = " ".join(w.strip(".,?!:;()") for w in words[end:end + 2])
+        if start > 0 and words[start - 1] in COMPANY_AFTER and end == len(words):
+            return True  # "and at oracle?": the follow-up's last words name the company
         return bool(level_words) and (start > 0 and words[start - 1] in COMPANY_AFTER or any(
             after == typed or after.startswith(f"{typed} ") for typed in level_words))
     between = words[end:role_start] if end < role_start else []

@@ -15,7 +15,7 @@ counts only when it is plainly money (`plain_money`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer.read.phrases import TOPIC_PHRASES
 from assistant.money.reader import Amount, is_count, read_amounts
@@ -63,11 +63,24 @@ def stated_figures(question: str) -> tuple[StatedFigure, ...]:
         component = _nearest(_words(after)[:NEAR_WORDS], _words(before)[-NEAR_WORDS:][::-1])
         basis = _basis(after)
         unit = amount.unit or ("INR" if amount.multiplier in INDIAN_SCALES else "")
-        if not component and amount.text.upper().endswith("LPA"):
-            component = "total_comp"  # "38 LPA": lakhs per annum is how CTC is written
         figures.append(StatedFigure(component, amount.value, unit, amount.text,
                                     amount.start, amount.end, basis))
-    return tuple(figures)
+    return tuple(_named_once(figures))
+
+
+def _named_once(figures: list[StatedFigure]) -> list[StatedFigure]:
+    """A figure said again without its pay word is the part it was said as ("32 LPA base ...
+    where does 32 LPA land?"); else "38 LPA" alone is total comp, lakhs per annum being how
+    CTC is written."""
+    out = []
+    for figure in figures:
+        if not figure.component:
+            said = next((f.component for f in figures if f.component and f.value == figure.value
+                         and f.unit in ("", figure.unit)), "")
+            if said or figure.text.upper().endswith("LPA"):
+                figure = replace(figure, component=said or "total_comp")
+        out.append(figure)
+    return out
 
 
 def plain_money(question: str) -> list[Amount]:

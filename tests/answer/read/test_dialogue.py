@@ -128,3 +128,20 @@ def test_one_level_up_from_a_coded_level(library_bot: Assistant) -> None:
     texts = _conversation(library_bot, ["Google L4 Seattle base", "and one level up?"])
     assert "$145K–$205K" in texts[0]
     assert "$180K–$250K" in texts[1] and "$145K–$205K" not in texts[1]
+
+
+def test_a_seniority_word_moves_to_the_next_company_as_its_own(library_bot: Assistant) -> None:
+    """"senior" is every company's word: at Airbnb it is airbnb/senior-software-engineer.md
+    ("| New York | $215K–$268K |"), never its software engineer guide's $175K–$218K."""
+    texts = _conversation(library_bot, ["stripe swe base in nyc", "and the senior one?",
+                                        "what about at airbnb?"])
+    assert "$215K–$268K" in texts[2] and "$175K–$218K" not in texts[2]
+    assert "not read as any" not in texts[2]
+
+
+def test_a_common_word_company_ending_a_follow_up_is_the_company(
+        library_bot: Assistant) -> None:
+    """box/staff-software-engineer.md: "| New York | $201K–$254K |"."""
+    texts = _conversation(library_bot, ["Snowflake staff software engineer base in New York?",
+                                        "and at box?"])
+    assert "$201K–$254K" in texts[1]

@@ -52,3 +52,13 @@ def test_a_bare_lpa_figure_is_ctc() -> None:
     """"38 LPA" with no other pay word: lakhs per annum is how Indian offers write CTC."""
     (figure,) = stated_figures("Got 38 LPA from them. Good or bad?")
     assert (figure.component, figure.unit) == ("total_comp", "INR")
+
+
+def test_a_figure_said_again_is_the_part_it_was_said_as_and_placed_once(
+        library_bot: Assistant) -> None:
+    """google/software-engineer.md Bangalore base ₹20L–₹38L: (28 − 20) ÷ 18 = 44%; the
+    figure asked about again is the base, never total comp (₹30L–₹58L)."""
+    answer = library_bot.ask("Google offered me SWE L4 in Bengaluru with 28 LPA base and 15% "
+                             "bonus. I'm at Wipro now. Is 28 LPA ok for this level?")
+    assert answer.text.count("Your base of 28 LPA") == 1, answer.text
+    assert "44% of the way" in answer.text and "Your total comp" not in answer.text
