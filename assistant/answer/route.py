@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from assistant.answer.library import Library
+from assistant.answer.read.ladder import ladder_of, names
 from assistant.answer.read.levels import Level, holds, pick_guide
 from assistant.answer.read.reading import Resolved
 from assistant.answer.types import Kind, Status
@@ -120,6 +121,12 @@ def _route(resolved: Resolved, library: Library, kind: Kind) -> Route:
         return Route("answered", guide_id=titled.id, notes=(
             f"Read {resolved.level} as the {titled.role_display} guide, the {company} guide "
             "whose title names that level.",))
+    named = _ladder_guide(resolved.level_asked, roles, library, company)
+    if named:  # "Salesforce PMTS tc": the one guide whose own ladder states that title
+        title, guide = named
+        return Route("answered", guide_id=guide.id, notes=(
+            f"Read {title} as the {guide.role_display} guide, the {company} guide whose level "
+            "mapping names it.",))
     if resolved.places:  # "Alibaba Seattle sign-on?": across the company's guides for the place
         return Route("answered", spanning=True, kind=Kind.ACROSS_ROLES)
     if not _wants_figures(resolved) and _articles_mention(company, library):
@@ -160,6 +167,20 @@ def titled_guide(level: Level | None, roles: dict[str, str], library: Library) -
     found = [g for g in map(library.guide, roles.values()) if g is not None
              and holds(level, g.title.split("|")[0])]
     return found[0] if len(found) == 1 else None
+
+
+def _ladder_guide(level: Level | None, roles: dict[str, str], library: Library,
+                  company: str) -> tuple[str, Guide] | None:
+    """(title, guide) when a title typed where a level stands ("PMTS") is stated as its own
+    level by exactly one of the company's guides ("Salesforce PMTS = Google L6"), else None."""
+    if level is None or not level.tentative:
+        return None
+    for title in level.titles:
+        found = [g for g in map(library.guide, roles.values()) if g is not None
+                 and any(names(title, text, company) for text in ladder_of(g).own)]
+        if len(found) == 1:
+            return title, found[0]
+    return None
 
 
 def _family(role: str) -> str:

@@ -70,3 +70,19 @@ def test_a_weekday_is_no_company(library_bot: Assistant) -> None:
                              "noon. Is a deadline like that a pressure tactic?")
     assert answer.status == "answered" and "no guide for" not in answer.text
     assert "exploding deadline" in answer.text  # the article's tactics paragraph
+
+
+@pytest.mark.parametrize(("question", "guide", "figure", "absent"), [
+    # salesforce/staff-software-engineer.md level mapping "Salesforce PMTS = ...";
+    # "| Indianapolis | $210K–$255K |"; the senior guide's Indianapolis base is $170K–$210K
+    ("What's the base for a PMTS at Salesforce in Indianapolis?",
+     "salesforce/staff-software-engineer", "$210K–$255K", "$170K–$210K"),
+    # salesforce/senior-software-engineer.md "Salesforce LMTS / Senior = ..."; "| San Francisco
+    # | $190K–$235K | $220K–$380K |"; the staff guide's SF stock is $380K–$600K
+    ("Salesforce LMTS stock in SF?", "salesforce/senior-software-engineer", "$220K–$380K",
+     "$380K–$600K"),
+])
+def test_a_title_one_guide_s_ladder_states_is_that_guide(library_bot: Assistant, question: str,
+                                                          guide: str, figure: str,
+                                                          absent: str) -> None:
+    assert_answered_from(library_bot.ask(question), guide, figure, absent)
