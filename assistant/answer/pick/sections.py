@@ -29,7 +29,7 @@ TOPIC_TEXT: dict[str, re.Pattern[str]] = {
     "refreshers": re.compile(r"\brefresh(?:er)?s?\b", re.IGNORECASE),
 }
 SIGN_ON = re.compile(r"\bsign(?:-| )?on\b|\bsigning\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+[.!?]?")  # "$1.05M" is one sentence's
 
 
 def topic_sections(guide: Guide, topic: str) -> list[Section]:

@@ -28,7 +28,7 @@ CURRENT = re.compile(r"\b(?:current(?:ly)?|right now|i make|i'm making|i am maki
                      r"i'm at|i am at|at present|my (?:job|salary|pay|comp)|making)\b", re.I)
 ORIGIN = re.compile(r"\b(?:mov\w*|relocat\w*|coming|came|transferr\w*)\b(?:\s+\w+)?\s+"
                     r"from$")  # "I'm moving over from London"
-_SENTENCE = re.compile(r"[^.?!;]+[.?!;]?")
+_SENTENCE = re.compile(r"(?:[^.?!;]|\.(?=\d))+[.?!;]?")  # "$1.5M" ends no sentence
 OFFER = re.compile(r"\b(?:offer\w*|interview\w*)\b", re.I)
 COMPARATIVE = re.compile(r"\b(?:better|worse|higher|lower|more|less|most|least)\b", re.I)
 # said right before a company: the person works there now
