@@ -21,6 +21,7 @@ from assistant.answer.library import Library
 from assistant.answer.read.reading import Resolved
 from assistant.answer.route import Route, route
 from assistant.answer.types import Kind
+from assistant.answer.write.cells import and_list
 from assistant.places.lexicon import Lexicon
 
 
@@ -69,7 +70,9 @@ class Retriever:
         vocab = self.library.vocabulary
         parts = []
         if "company" in resolved.carried or "role" in resolved.carried:
-            parts.append(" ".join(p for p in (vocab.companies.get(resolved.company, ""),
+            names = [vocab.companies.get(c, "") for c in (resolved.company,
+                                                          *resolved.other_companies)]
+            parts.append(" ".join(p for p in (and_list([n for n in names if n]),
                                               vocab.roles.get(resolved.role, "")) if p))
         if "region" in resolved.carried:
             parts.append(resolved.region_typed or resolved.region)

@@ -50,6 +50,7 @@ POINTING_WORDS = frozenset("there that this it them those these same they their 
                            "theirs instead then level up down".split())
 THAT_LEVEL = re.compile(r"\b(?:that|this|the same|same|my)\s+level\b", re.I)
 GENERAL = re.compile(r"\b(?:in general|generally|usually|typically|in most cases)\b", re.I)
+ADDING = re.compile(r"\b(?:add|adding|too|as well|also|include|plus)\b", re.I)
 _BACK = re.compile(r"\b(?:go(?:ing)?\s+)?back\s+to\s+(.*)$", re.I)
 _FIRST = re.compile(r"\b(?:the\s+)?(?:first|original)(?:\s+one)?\b", re.I)
 _PREVIOUS = re.compile(r"\b(?:previous|last|earlier)(?:\s+one)?\b", re.I)
@@ -82,9 +83,11 @@ class Dialogue:
             if THAT_LEVEL.search(turn.question):  # "that level": the subject's, no mapping
                 asks = tuple(a for a in turn.asks if a != "level_mapping")
                 turn = turn.replaced(asks=asks or (("total_comp",) if turn.cues.total else ()))
-            if turn.cues.compare and turn.company \
-                    and current.company not in ("", turn.company):  # "compare that with X"
-                turn = turn.replaced(other_companies=(*turn.other_companies, current.company))
+            if (turn.cues.compare or ADDING.search(turn.question)) and turn.company \
+                    and current.company not in ("", turn.company):  # "compare that with X",
+                kept = (current.company, *current.other_companies)  # "add amazon too"
+                turn = turn.replaced(other_companies=tuple(dict.fromkeys(
+                    c for c in (*turn.other_companies, *kept) if c != turn.company)))
             if turn.kind in _MAPPING and turn.company and not turn.role \
                     and current.company not in ("", turn.company):
                 # "What level is that at Google?": the subject's level, at the named company
@@ -177,7 +180,8 @@ def is_follow_up(resolved: Resolved) -> bool:
         return True  # "Same for Mercury PMs?": what it names replaces, the rest carries
     if resolved.company and resolved.role:
         return False
-    own = [w for w in resolved.leftover if w not in POINTING_WORDS]
+    own = [w for w in resolved.leftover if w not in POINTING_WORDS
+           and not (resolved.company and ADDING.fullmatch(w))]  # "add amazon too"
     pointing = any(w in POINTING_WORDS for w in words)
     names_something = bool(resolved.asks or resolved.places or resolved.level_asked
                            or resolved.stated or resolved.company or resolved.role)

@@ -133,9 +133,11 @@ class Resolved:
                  if not getattr(self, k)}
         if not self.asks and earlier.asks:
             taken["asks"] = earlier.asks
+        if "company" in taken and earlier.other_companies and not self.other_companies:
+            taken["other_companies"] = earlier.other_companies  # a comparison stays one
         if "level" in taken and taken["level"]:  # named on the earlier subject's ladder
             taken["level_of"] = earlier.level_of or earlier.company
-        hidden = ("region_typed", "places", "level_asked", "level_of")
+        hidden = ("region_typed", "places", "level_asked", "level_of", "other_companies")
         carried = tuple(k for k, v in taken.items() if v and k not in hidden)
         return self.replaced(**taken, carried=carried)
 

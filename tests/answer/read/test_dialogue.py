@@ -145,3 +145,13 @@ def test_a_common_word_company_ending_a_follow_up_is_the_company(
     texts = _conversation(library_bot, ["Snowflake staff software engineer base in New York?",
                                         "and at box?"])
     assert "$201K–$254K" in texts[1]
+
+
+def test_a_comparison_stays_one_and_takes_a_company_added(library_bot: Assistant) -> None:
+    """uber/software-engineer.md and lyft/software-engineer.md "| New York |" base $178K–$222K
+    and $125K–$158K; airbnb/software-engineer.md "| New York | $175K–$218K |"."""
+    texts = _conversation(library_bot, ["Uber vs Lyft software engineer base in San Francisco",
+                                        "and in New York?", "add airbnb too"])
+    assert "$178K–$222K" in texts[1] and "$125K–$158K" in texts[1]
+    assert "$172K–$215K" not in texts[1]  # San Francisco's, no longer asked
+    assert all(f in texts[2] for f in ("$178K–$222K", "$125K–$158K", "$175K–$218K"))
