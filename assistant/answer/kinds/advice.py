@@ -21,7 +21,7 @@ from assistant.answer.read.reading import Resolved
 from assistant.answer.types import Answer, Hit
 from assistant.answer.write.citations import Citations
 from assistant.answer.write.quoting import quote_all
-from assistant.answer.write.scope import scope_of, unplaced, within
+from assistant.answer.write.scope import NO_FIGURES, scope_of, unplaced, within
 from assistant.corpus.model import Guide
 from assistant.corpus.words.wording import guide_label
 
@@ -78,8 +78,11 @@ def in_scope(job: Job, hits: tuple[Hit, ...]) -> tuple[Hit, ...]:
     topic = topic_words(reading)
     out = []
     for hit in hits:
-        if not hit.guide.rows:  # an article: no rows of its own to be out of scope
-            out.append(hit)
+        if not hit.guide.rows:  # an article: its figures are its examples, others' pay ("the
+            # top-of-band sign-on ... at Facebook is $100,000"), kept only when money is asked
+            text = hit.text if reading.cues.amount else within(hit.text, NO_FIGURES)
+            if text:
+                out.append(replace(hit, text=text))
             continue
         if reading.places:
             rows = select_rows(hit.guide, reading.places, reading.level_asked, tools.lexicon,
