@@ -39,6 +39,12 @@ class AdviceAnswer:
         fields = asked_fields(job.asked)
         if not passages:
             fields["message"] = holds(job)
+        elif job.reading.company and all(h.guide.kind == "article" for h in passages):
+            vocabulary = job.tools.library.vocabulary
+            name = vocabulary.companies.get(job.reading.company, job.reading.company) \
+                if vocabulary is not None else job.reading.company
+            fields["notes"] = (*fields["notes"], f"No passage of the {name} guides answers "
+                               "this closely enough to quote; what the general articles say:")
         return FromArticles(**fields, passages=passages)
 
     def write(self, evidence: Retrieved, today: date) -> Answer:
