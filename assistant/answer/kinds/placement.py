@@ -101,11 +101,12 @@ def placements(stated: tuple[StatedFigure, ...], rows: list[CompRow], guide: Gui
                cites: Citations) -> list[str]:
     """The person's figures placed in the one row shown for their part, arithmetic shown."""
     lines = []
-    placed: set[tuple[str, float, str]] = set()
+    placed: dict[tuple[str, float], str] = {}  # (part, value) placed -> its currency
     for figure in stated:
-        if (figure.component, figure.value, figure.unit) in placed:
+        unit = placed.get((figure.component, figure.value))
+        if unit is not None and (unit == figure.unit or not unit or not figure.unit):
             continue  # said twice ("$140,000 base ... is $140k base low?"): placed once
-        placed.add((figure.component, figure.value, figure.unit))
+        placed[(figure.component, figure.value)] = figure.unit
         if not figure.component and len(rows) == 1:
             if not _all_cash(rows[0]):
                 lines.append(_which_part(figure, rows[0]))

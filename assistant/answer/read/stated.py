@@ -27,6 +27,7 @@ _BASIS = re.compile(r"\b(?:over|across)\s+(\d)\s*(?:years?|yrs?)\b|(?:\bper|\ba|
 NEAR_WORDS = 3
 OFFER_PARTS = {"fixed": "base", "guaranteed": "base"}  # beside an amount: "30 LPA fixed"
 INDIAN_SCALES = frozenset({1e5, 1e7})  # lakh ("LPA", "38L") and crore: rupees wherever written
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 _SEPARATOR = re.compile(r"[,;+]|\band\b|\bplus\b", re.IGNORECASE)
 LINKING_WORDS = frozenset("of is at was about around roughly".split())
 PLAIN_BARE_MIN = 10_000  # a bare number this large is money ("190,000"); smaller is a count
@@ -58,8 +59,9 @@ def stated_figures(question: str) -> tuple[StatedFigure, ...]:
         tail = question[amount.end:stop]
         after = re.sub(r"^[^A-Za-z]*", "", amount.text) + " " + (
             "" if _SEPARATOR.match(tail.lstrip()) else tail)
-        # a pay word before a comma or "and" is the previous amount's ("$180K base, $170K")
-        before = _SEPARATOR.split(question[begin:amount.start])[-1]
+        # a pay word before a comma or "and" is the previous amount's ("$180K base, $170K"),
+        # and one in an earlier sentence is that sentence's ("plus RSUs. Where does 50k ...")
+        before = _SEPARATOR.split(_SENTENCE_END.split(question[begin:amount.start])[-1])[-1]
         component = _nearest(_words(after)[:NEAR_WORDS], _words(before)[-NEAR_WORDS:][::-1])
         basis = _basis(after)
         unit = amount.unit or ("INR" if amount.multiplier in INDIAN_SCALES else "")
@@ -76,7 +78,7 @@ def _named_once(figures: list[StatedFigure]) -> list[StatedFigure]:
     for figure in figures:
         if not figure.component:
             said = next((f.component for f in figures if f.component and f.value == figure.value
-                         and f.unit in ("", figure.unit)), "")
+                         and (f.unit == figure.unit or not f.unit or not figure.unit)), "")
             if said or figure.text.upper().endswith("LPA"):
                 figure = replace(figure, component=said or "total_comp")
         out.append(figure)
