@@ -170,6 +170,9 @@ def company_position(words: list[str], start: int, end: int, role_start: int,
         after = " ".join(w.strip(".,?!:;()") for w in words[end:end + 2])
         if start > 0 and words[start - 1] in COMPANY_AFTER and end == len(words):
             return True  # "and at oracle?": the follow-up's last words name the company
+        if start > 0 and words[start - 1] in ASKING and end < len(words) \
+                and words[end].strip(".,?!") in PAYING:
+            return True  # "what does grab pay there?"
         return bool(level_words) and (start > 0 and words[start - 1] in COMPANY_AFTER or any(
             after == typed or after.startswith(f"{typed} ") for typed in level_words))
     between = words[end:role_start] if end < role_start else []
@@ -179,6 +182,8 @@ def company_position(words: list[str], start: int, end: int, role_start: int,
     return start > 0 and words[start - 1] in COMPANY_AFTER
 
 
+ASKING = frozenset({"does", "do", "did", "would", "will", "can", "could"})
+PAYING = frozenset({"pay", "paying", "offer", "offering"})
 SET_AGAINST = frozenset({"vs", "vs.", "versus", "v", "v.", "or"})
 
 

@@ -88,6 +88,10 @@ class Dialogue:
                 kept = (current.company, *current.other_companies)  # "add amazon too"
                 turn = turn.replaced(other_companies=tuple(dict.fromkeys(
                     c for c in (*turn.other_companies, *kept) if c != turn.company)))
+            if turn.cues.compare and turn.places and not turn.company and current.places:
+                before = [p for p in current.places  # "compare that with san jose": both
+                           if p.typed.casefold() not in {q.typed.casefold() for q in turn.places}]
+                turn = turn.replaced(places=(*before, *turn.places))
             if turn.kind in _MAPPING and turn.company and not turn.role \
                     and current.company not in ("", turn.company):
                 # "What level is that at Google?": the subject's level, at the named company
@@ -180,6 +184,9 @@ def is_follow_up(resolved: Resolved) -> bool:
         return True  # "Same for Mercury PMs?": what it names replaces, the rest carries
     if resolved.company and resolved.role:
         return False
+    if resolved.cues.compare and len(words) <= SHORT_TURN_WORDS \
+            and (resolved.company or resolved.places):
+        return True  # "compare with Check Point": the subject, set against another
     own = [w for w in resolved.leftover if w not in POINTING_WORDS
            and not (resolved.company and ADDING.fullmatch(w))]  # "add amazon too"
     pointing = any(w in POINTING_WORDS for w in words)

@@ -52,8 +52,10 @@ def kind_of(resolved: Resolved) -> Kind:
     level = resolved.level_asked
     title = title_level(resolved.unmatched) if level is None else None
     capitals = title is not None and title.typed.isupper()  # "VP", "PMTS": a title, typed so
+    # a seniority word carried from an earlier turn maps nothing ("and in london for both")
+    carried_word = level is not None and bool(level.word) and "level" in resolved.carried
     mapping = "level_mapping" in resolved.asks or (
-        (level is not None or capitals) and not pay and cues.equivalent)
+        (level is not None or capitals) and not pay and cues.equivalent and not carried_word)
     if len(set(companies)) >= 2 and mapping:
         if level is not None and not level.word or title is not None:
             return Kind.LEVEL_EQUIVALENCE

@@ -155,3 +155,31 @@ def test_a_comparison_stays_one_and_takes_a_company_added(library_bot: Assistant
     assert "$178K–$222K" in texts[1] and "$125K–$158K" in texts[1]
     assert "$172K–$215K" not in texts[1]  # San Francisco's, no longer asked
     assert all(f in texts[2] for f in ("$178K–$222K", "$125K–$158K", "$175K–$218K"))
+
+
+def test_both_companies_stay_when_the_place_changes(library_bot: Assistant) -> None:
+    """palo-alto-networks/ and check-point/senior-software-engineer.md level tables, Senior
+    (L5): Tel Aviv ₪590,000–₪780,000 and ₪530,000–₪700,000; London £105,000–£140,000 and
+    £95,000–£125,000."""
+    texts = _conversation(library_bot, [
+        "Palo Alto Networks senior software engineer pay in Tel Aviv",
+        "compare with Check Point", "what about London for both?"])
+    assert "₪590,000–₪780,000" in texts[1] and "₪530,000–₪700,000" in texts[1]
+    assert "£105,000–£140,000" in texts[2] and "£95,000–£125,000" in texts[2]
+    assert "₪" not in texts[2]
+
+
+def test_compare_that_with_another_place_keeps_the_first(library_bot: Assistant) -> None:
+    """tsmc/software-engineer.md: "| Phoenix AZ | $115K–$148K |", "| San Jose | $125K–$160K |"."""
+    texts = _conversation(library_bot, ["TSMC software engineer base in Phoenix",
+                                        "compare that with San Jose"])
+    assert "$115K–$148K" in texts[1] and "$125K–$160K" in texts[1]
+
+
+def test_what_a_common_word_company_pays_there_is_its_own(library_bot: Assistant) -> None:
+    """grab/software-engineer.md has no Ho Chi Minh City row; sea-group's must not stand in."""
+    texts = _conversation(library_bot, ["sea group software engineer total comp in ho chi minh "
+                                        "city", "what does grab pay there?"])
+    assert "VND" in texts[0]
+    assert "Grab Software Engineer guide has no figures for ho chi minh city" in texts[1]
+    assert "VND" not in texts[1]
