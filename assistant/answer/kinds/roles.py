@@ -29,10 +29,19 @@ from assistant.answer.write.cells import (
     label,
     where,
 )
-from assistant.corpus.model import COMPONENTS, Guide
+from assistant.corpus.model import COMPONENTS, CompRow, Guide
 from assistant.places.lexicon import Lexicon
 
 MAX_QUOTES = 3
+
+
+def _held_part(rows: list[CompRow]) -> str:
+    """The part to show when none is asked: base, unless the rows hold total comp alone (a
+    level table of total comp: "Senior (L5) | €75,000–€105,000")."""
+    if any(r.figure("base") is not None for r in rows) or not any(
+            r.figure("total_comp") is not None for r in rows):
+        return "base"
+    return "total_comp"
 
 
 def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon) -> Spanned:
@@ -40,7 +49,12 @@ def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon) -> Span
     vocab = library.vocabulary
     company = vocab.companies[resolved.company]
     held = vocab.guides_by_company.get(resolved.company, {})
-    parts = [a for a in resolved.asks if a in COMPONENTS] or ["base"]
+    chosen = [(role, guide, select_rows(guide, resolved.places, resolved.level_asked, lexicon,
+                                        library))
+              for role in sorted(held, key=lambda r: vocab.roles.get(r, r))
+              if (guide := library.guide(held[role])) is not None]
+    parts = [a for a in resolved.asks if a in COMPONENTS] or [_held_part(
+        [row for _, _, picked in chosen for row in picked.rows])]
     # the person's own figures are placed in each role's band: never dropped for want of a role
     mine = [s if s.component else replace(s, component=parts[0]) for s in resolved.stated]
     mine = [s for s in mine if s.component in parts]
@@ -49,11 +63,7 @@ def across_roles(resolved: Resolved, library: Library, lexicon: Lexicon) -> Span
     lacking: list[str] = []
     at_place = 0  # guides with a row at the asked place, before the level is applied
     quotes: list[Line] = []
-    for role in sorted(held, key=lambda r: vocab.roles.get(r, r)):
-        guide = library.guide(held[role])
-        if guide is None:
-            continue
-        picked = select_rows(guide, resolved.places, resolved.level_asked, lexicon, library)
+    for role, guide, picked in chosen:
         at_place += bool(picked.rows or picked.level_missing)
         if not picked.rows:
             lacking.append(guide.role_display or vocab.roles.get(role, role))
