@@ -32,7 +32,8 @@ from assistant.money.currency import (
 _BOUNDARY = r"(?![A-Za-z\d])"
 _SYMBOLS = "|".join(re.escape(s) for s in sorted(SYMBOL_CODES, key=len, reverse=True))
 _KINDS = r"(?P<times>\s?(?:x|×)(?![A-Za-z\d]))?(?P<span>[\s-]?(?:years?|months?|yrs?)\b)?"
-_DOTTED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")  # groups of three after dots (Europe)
+# groups of three after dots, apostrophes or spaces, as Europe writes thousands
+_GROUPED = re.compile(r"[1-9]\d{0,2}([.'’\u00a0\u202f ])\d{3}(?:\1\d{3})*")
 _RANGE_ON = re.compile(r"\s?[-–—]\s?\d")
 _COUNT_TAIL = re.compile(r"^\s*(?:options?|shares?|units?|x\b|years?|months?)", re.I)
 
@@ -110,8 +111,9 @@ class Notation:
 
 # The guides' tables and a person's question. Commas stand anywhere in the digits, so lakh
 # grouping reads whole ("₹12,34,567"), and a comma after the digits is the sentence's
-# ("Base is $165,000, RSUs ..."); dots between groups of three digits, as Europe and
-# Brazil write thousands, read whole too ("140.000 CHF", "R$ 600.000"), and "万" is a scale
+# ("Base is $165,000, RSUs ..."); dots, apostrophes or spaces between groups of three digits,
+# as Europe and Brazil write thousands, read whole too ("140.000 CHF", "CHF 140'000",
+# "110 000 €", "R$ 600.000"; never "3 100K"), and "万" is a scale
 # ("55万", written straight after a Chinese word: only a Latin letter or digit before a
 # number stops it); "Lakh(s)" and "Crore(s)" are suffixes, capitalised or
 # not, on the number or after a space; a number must end at a word's end, and a capitalised
@@ -120,8 +122,9 @@ class Notation:
 # see `is_count`).
 GUIDE = Notation(
     not_after="$",
-    number=r"[1-9]\d{0,2}(?:\.\d{3})+(?![\d,.])|\d(?:[\d,]*\d)?(?:\.\d+)?",
-    suffixes=r"LPA|[Ll]akhs?|[Cc]rores?|Cr|bn|[KkMBL]|[万萬]",
+    number=r"[1-9]\d{0,2}(?P<sep>[.'’\u00a0\u202f ])\d{3}(?:(?P=sep)\d{3})*(?![\d,.])"
+           r"(?!\s?(?:[KkMmBL]\b|lakh|crore|[Cc]r\b|bn\b|[万萬]))|\d(?:[\d,]*\d)?(?:\.\d+)?",
+    suffixes=r"LPA|[Ll]akhs?|[Cc]rores?|[Cc]r|bn|[KkMBL]|[万萬]",
     scale_words="",
     glued=False,
     percent=r"\s?%",
@@ -175,9 +178,10 @@ def _amount(text: str, match: re.Match[str], default_currency: str) -> Amount:
     suffix = (groups["suf"] or groups.get("word") or "").lower()
     multiplier = MULTIPLIERS.get(suffix, 1.0)
     digits = groups["num"]
-    if not suffix and _DOTTED.fullmatch(digits) and not _RANGE_ON.match(text, match.end()):
-        digits = digits.replace(".", "")  # "140.000 CHF", "R$ 600.000": thousands; the low
-        # end of "1.125–1.5M" takes the high end's scale (reconcile)
+    if not suffix and _GROUPED.fullmatch(digits) and not _RANGE_ON.match(text, match.end()):
+        # "140.000 CHF", "R$ 600.000": thousands; the low end of "1.125–1.5M" takes the
+        # high end's scale (reconcile)
+        digits = re.sub(r"[.'’\u00a0\u202f ]", "", digits)
     number = float(digits.replace(",", ""))
     start = match.start("pre") if units and groups["pre"] else match.start("num")
     return Amount(value=round(number * multiplier, 2), unit=unit,

@@ -86,3 +86,14 @@ def test_thousands_dots_and_chinese_scales_read_whole(text: str, value: float, u
 def test_a_dotted_low_end_borrows_the_high_end_s_scale() -> None:
     low, high = read_amounts("1.125–1.5M")
     assert (low.number, high.value) == (1.125, 1_500_000.0)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("CHF 140'000 Grundgehalt", [140_000.0]),  # Swiss apostrophes
+    ("110 000 € de salaire", [110_000.0]),  # French spaces
+    ("in 3 100K offers", [3.0, 100_000.0]),  # a space before a scaled number groups nothing
+    ("1.2 cr total comp", [12_000_000.0]),  # crore in lower case
+])
+def test_thousands_written_the_ways_europe_and_india_write_them(text: str,
+                                                                values: list[float]) -> None:
+    assert [a.value for a in read_amounts(text)] == values

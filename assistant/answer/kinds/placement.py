@@ -13,6 +13,7 @@ converted); stock is compared on the basis the guide's table states, and the lin
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.answer.read.stated import StatedFigure
@@ -24,6 +25,7 @@ from assistant.corpus.model import COMPONENT_LABELS, CompRow, Figure, Guide
 from assistant.money.format import format_amount
 
 MINUS, DIVIDE = "−", "÷"
+MONTHLY = re.compile(r"/\s*mo\b|month", re.IGNORECASE)  # a band stated a month ("62K–82K/mo")
 
 
 def placement_line(stated: StatedFigure, row: CompRow, guide: Guide, mark: str) -> str:
@@ -46,7 +48,12 @@ def placement_line(stated: StatedFigure, row: CompRow, guide: Guide, mark: str) 
     text = f"**Your {label} of {stated.text}**"
     if not stated.unit:
         text += f" (taken as {unit}, the band's currency)"
-    text += " " + _where_in(stated.value, band, unit, where, mark)
+    value = stated.value
+    if stated.basis == "mo" and stated.component != "stock" and not MONTHLY.search(band.text):
+        value = stated.value * 12  # a month's pay against a year's band: the year, shown
+        text += (f" a month is {_amount(value, unit)} a year ({_amount(stated.value, unit)} "
+                 f"× 12 = {_amount(value, unit)}), which")
+    text += " " + _where_in(value, band, unit, where, mark)
     if stated.component == "stock" and stock_basis(guide, row):
         text += f" Compared as the guide states stock: {_basis_words(stock_basis(guide, row))}."
     return text

@@ -27,6 +27,11 @@ _BASIS = re.compile(r"\b(?:over|across)\s+(\d)\s*(?:years?|yrs?)\b|(?:\bper|\ba|
 NEAR_WORDS = 3
 OFFER_PARTS = {"fixed": "base", "guaranteed": "base"}  # beside an amount: "30 LPA fixed"
 INDIAN_SCALES = frozenset({1e5, 1e7})  # lakh ("LPA", "38L") and crore: rupees wherever written
+# an amount's text up to its number and scale ("HK$500K", "₹2.75 lakh"): what follows is
+# a word said after it ("50 LPA CTC")
+_AFTER_DIGITS = re.compile(r"^.*?\d[\d.,'’ ]*(?:\s?(?:lakhs?|crores?|cr|bn|[KkMmL万萬])\b)?")
+_MONTHLY = re.compile(r"^\W*(?:per\s+month|a\s+month|mo(?:nth)?|monthly|p\.?m\.?)\b",
+                      re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
 _SEPARATOR = re.compile(r"[,;+]|\band\b|\bplus\b", re.IGNORECASE)
 LINKING_WORDS = frozenset("of is at was about around roughly".split())
@@ -43,7 +48,7 @@ class StatedFigure:
     text: str
     start: int
     end: int
-    basis: str = ""  # "4yr" or "yr" for stock stated over a grant or per year
+    basis: str = ""  # "4yr" or "yr" for stock stated over a grant or per year; "mo" a month
     company: str = ""  # whose offer it is, where a message names several (story.py)
 
 
@@ -54,10 +59,11 @@ def stated_figures(question: str) -> tuple[StatedFigure, ...]:
     for k, amount in enumerate(amounts):
         stop = amounts[k + 1].start if k + 1 < len(amounts) else len(question)
         begin = amounts[k - 1].end if k else 0
-        # words the amount's own text ends with count as after it ("50 LPA CTC"); a pay word
+        # words the amount's own text ends with count as after it ("50 LPA CTC"; never its
+        # currency's letters before the number, "HK$500K in RSUs"); a pay word
         # after a comma or "and" is the next amount's ("Base is $165,000, RSUs $200,000")
         tail = question[amount.end:stop]
-        after = re.sub(r"^[^A-Za-z]*", "", amount.text) + " " + (
+        after = _AFTER_DIGITS.sub("", amount.text) + " " + (
             "" if _SEPARATOR.match(tail.lstrip()) else tail)
         # a pay word before a comma or "and" is the previous amount's ("$180K base, $170K"),
         # and one in an earlier sentence is that sentence's ("plus RSUs. Where does 50k ...")
@@ -124,6 +130,8 @@ def _part(words: list[str], reverse: bool = False) -> tuple[str, int]:
 
 
 def _basis(after: str) -> str:
+    if _MONTHLY.match(after):  # "SEK 70,000 per month", "₹2.75 lakh a month", "50k/mo"
+        return "mo"
     found = _BASIS.search(after)
     if not found:
         return ""

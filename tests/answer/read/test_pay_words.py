@@ -62,3 +62,30 @@ def test_a_figure_said_again_is_the_part_it_was_said_as_and_placed_once(
                              "bonus. I'm at Wipro now. Is 28 LPA ok for this level?")
     assert answer.text.count("Your base of 28 LPA") == 1, answer.text
     assert "44% of the way" in answer.text and "Your total comp" not in answer.text
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # zoom/software-engineer.md India (Bangalore) base INR 20L–INR 38L, a year:
+    # ₹2.5L × 12 = ₹30L; (30 − 20) ÷ 18 = 56%
+    ("Zoom offered me a software engineer job in Bangalore at ₹2.5 lakh a month fixed. Fair?",
+     "(₹2.5L × 12 = ₹30L), which is 56% of the way"),
+    # klarna/data-engineer.md Stockholm base "SEK 55K–72K/mo": a month against a month,
+    # (60 − 55) ÷ 17 = 29%
+    ("Klarna data engineer offer in Stockholm, SEK 60,000 per month base. Is it ok?",
+     "29% of the way"),
+    # zoom/senior-software-engineer.md India (Bangalore) total comp INR 42L–INR 78L:
+    # 0.6 cr = ₹60L; (60 − 42) ÷ 36 = 50%
+    ("Zoom senior software engineer offer in Bangalore: 0.6 cr total comp. Good?",
+     "50% of the way"),
+    # hsbc/software-engineer.md Hong Kong stock HK$295K – HK$475K: (385 − 295) ÷ 180 = 50%
+    ("HSBC software engineer offer in Hong Kong: HK$800K base and HK$385K in RSUs. Where "
+     "does it land?", "**Your stock of HK$385K** is 50% of the way"),
+    # ubs/software-engineer.md Zurich (HQ) base CHF 114K – CHF 145K: (129.5 − 114) ÷ 31 = 50%
+    ("UBS hat mir als Software Engineer in Zürich CHF 129'500 Grundgehalt angeboten. Gut?",
+     "50% of the way"),
+])
+def test_an_offer_in_everyday_notation_is_placed(library_bot: Assistant, question: str,
+                                                 expected: str) -> None:
+    answer = library_bot.ask(question)
+    assert expected in answer.text, answer.text[:900]
+    assert "Say which part of the offer" not in answer.text
