@@ -168,7 +168,7 @@ def company_position(words: list[str], start: int, end: int, role_start: int,
     if role_start < 0:  # no role: "ICT4 at apple" names a company after "at", "meta e5"
         # right before its level
         after = " ".join(w.strip(".,?!:;()") for w in words[end:end + 2])
-        if start > 0 and words[start - 1] in COMPANY_AFTER and end == len(words):
+        if start > 0 and words[start - 1] in (*COMPANY_AFTER, "for") and end == len(words):
             return True  # "and at oracle?": the follow-up's last words name the company
         if start > 0 and words[start - 1] in ASKING and end < len(words) \
                 and words[end].strip(".,?!") in PAYING:

@@ -42,7 +42,8 @@ MAX_TURNS = 50  # the API's cap too (web/schemas.py)
 MAX_TURN_CHARS = 20_000
 OPENERS = frozenset({"and", "also", "same", "what about", "how about", "and in", "what of",
                      "then", "for", "ok and", "so", "ok so", "now", "ok what", "and what",
-                     "and for", "and at", "what if", "and if", "how about for"})
+                     "and for", "and at", "what if", "and if", "how about for", "switch to",
+                     "change to", "make it", "try"})
 SHORT_TURN_WORDS = 6
 OWN_WORDS = 3  # words of its own a follow-up may have beyond names, pay words and pointers
 # Words that point back at the subject ("the total comp there?", "their stock", "that level").
@@ -88,7 +89,8 @@ class Dialogue:
                 kept = (current.company, *current.other_companies)  # "add amazon too"
                 turn = turn.replaced(other_companies=tuple(dict.fromkeys(
                     c for c in (*turn.other_companies, *kept) if c != turn.company)))
-            if turn.cues.compare and turn.places and not turn.company and current.places:
+            if (turn.cues.compare or ADDING.search(turn.question)) and turn.places \
+                    and not turn.company and current.places:  # "add london too"
                 before = [p for p in current.places  # "compare that with san jose": both
                            if p.typed.casefold() not in {q.typed.casefold() for q in turn.places}]
                 turn = turn.replaced(places=(*before, *turn.places))
@@ -147,6 +149,14 @@ def _stepped(turn: Resolved, current: Resolved, roles: Container[str]) -> Resolv
     if level is None:
         role = _ranked(current.role, step)
         return turn.replaced(role=role, asks=asks) if role in roles else turn
+    family = re.sub(r"^(?:senior|staff|principal)-", "", current.role)
+    if level.word in RANK_WORDS and not level.code and level.number is None:
+        at = RANK_WORDS.index(level.word) + step  # "senior" one up is "staff", where the
+        # library has guides by rank for the role (Target's staff software engineer guide)
+        if 0 < at < len(RANK_WORDS) and f"{RANK_WORDS[at]}-{family}" in roles:
+            word = RANK_WORDS[at]
+            return turn.replaced(level=word, level_asked=replace(level, typed=word, word=word,
+                                                                  step=0), asks=asks)
     if level.number is not None and not level.rung and not level.word and not level.suffix:
         number = level.number + level.step + step
         typed = f"{level.code}{number}" if level.code else f"level {number}"
@@ -157,6 +167,7 @@ def _stepped(turn: Resolved, current: Resolved, roles: Container[str]) -> Resolv
 
 
 RANKS = ("", "senior-", "staff-", "principal-")  # the rank prefixes of the library's roles
+RANK_WORDS = ("", "senior", "staff", "principal")  # the same ranks said as a level
 
 
 def _ranked(role: str, step: int) -> str:
@@ -188,7 +199,7 @@ def is_follow_up(resolved: Resolved) -> bool:
             and (resolved.company or resolved.places):
         return True  # "compare with Check Point": the subject, set against another
     own = [w for w in resolved.leftover if w not in POINTING_WORDS
-           and not (resolved.company and ADDING.fullmatch(w))]  # "add amazon too"
+           and not ((resolved.company or resolved.places) and ADDING.fullmatch(w))]
     pointing = any(w in POINTING_WORDS for w in words)
     names_something = bool(resolved.asks or resolved.places or resolved.level_asked
                            or resolved.stated or resolved.company or resolved.role)

@@ -53,8 +53,9 @@ MONEY_WORDS = frozenset("dollar dollars pound pounds euro euros rupee rupees yen
 # The languages questions are read from (languages.yaml) whose function words, by the
 # stop-words package's lists, are never places: "¿Cómo contraoferto?" names no Italian Como.
 FOREIGN = ("spanish", "portuguese", "french", "german")
-# A word that starts the question is a place only when it is a large one or a region the
-# library writes: "Hola, ..." is not the Kenyan town of Hola.
+# A word that starts the question, or one typed in lower case with no preposition before
+# it, is a place only when it is a large one or a region the library writes: "Hola, ..." is
+# not the Kenyan town of Hola, nor "4 ans" the Belgian town of Ans.
 OPENING_PLACE = 100_000
 _STOP = frozenset("the a an and or of to in at for on is are be with by as what how much "
                   "does do vs versus per".split())
@@ -203,9 +204,10 @@ def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: Abstrac
         return True  # "sf", "nyc", "dc" typed in lower case: the alias table's, no word
     if len(word) < (3 if word.isascii() else 2):  # "東京" is a name of two letters
         return False
-    if i == 0 and not library and all(c.kind == "city" and c.population < OPENING_PLACE
-                                       for c in candidates):
-        return False  # "Hola, ...": a question's first word, and only a small town so named
+    small = not library and all(c.kind == "city" and c.population < OPENING_PLACE
+                                for c in candidates)
+    if small and (i == 0 or as_typed.islower() and before not in PREPOSITIONS):
+        return False  # "Hola, ...", "sur 4 ans": a word, and only a small town so named
     if word not in ordinary:
         return True
     if as_typed.islower():  # "us", "purchase": words; "…, remote." names the remote band

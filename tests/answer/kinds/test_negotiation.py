@@ -143,3 +143,12 @@ def test_a_counter_for_a_place_the_guide_lacks_quotes_none_of_its_figures(
     assert "Negotiate Up" in answer.text  # the script's words stay
     for figure in ("$238K", "$318K", "$215K", "$368K", "$182K–$228K"):
         assert figure not in answer.text, figure
+
+
+def test_a_news_item_about_another_company_is_no_counter_tactic(library_bot: Assistant) -> None:
+    """articles/002_… is Alibaba's hiring news ("Alibaba plans to hire 1,000 AI
+    professionals"): it is about Alibaba, and a Shopify counter never quotes it."""
+    answer = library_bot.ask("How do I counter a Shopify software engineer offer in Toronto?")
+    assert answer.intent == "counter" and "C$155K–C$195K" in answer.text
+    assert "Alibaba" not in answer.text and "002_5ca264379d7d4dae" not in {
+        c.guide for c in answer.citations}

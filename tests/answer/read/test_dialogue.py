@@ -183,3 +183,23 @@ def test_what_a_common_word_company_pays_there_is_its_own(library_bot: Assistant
     assert "VND" in texts[0]
     assert "Grab Software Engineer guide has no figures for ho chi minh city" in texts[1]
     assert "VND" not in texts[1]
+
+
+def test_one_level_up_from_a_seniority_word_is_the_next_rank(library_bot: Assistant) -> None:
+    """box/senior-software-engineer.md "| Redwood City | $168K–$208K |", then
+    box/staff-software-engineer.md "| Redwood City | $195K–$242K |"."""
+    texts = _conversation(library_bot, ["Box software engineer base in Redwood City",
+                                        "and senior?", "one level up"])
+    assert "$168K–$208K" in texts[1]
+    assert "$195K–$242K" in texts[2] and "$168K–$208K" not in texts[2]
+
+
+def test_switch_to_a_role_and_add_a_place(library_bot: Assistant) -> None:
+    """lyft/data-scientist.md "| New York | $145K–$183K |"; uber/software-engineer.md
+    "| San Francisco | $172K–$215K |" and "| New York | $178K–$222K |"."""
+    texts = _conversation(library_bot, ["lyft software engineer base in new york",
+                                        "switch to data scientist"])
+    assert "$145K–$183K" in texts[1]
+    texts = _conversation(library_bot, ["uber software engineer base in new york",
+                                        "add san francisco too"])
+    assert "$178K–$222K" in texts[1] and "$172K–$215K" in texts[1]

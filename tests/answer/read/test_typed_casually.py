@@ -86,3 +86,12 @@ def test_a_title_one_guide_s_ladder_states_is_that_guide(library_bot: Assistant,
                                                           guide: str, figure: str,
                                                           absent: str) -> None:
     assert_answered_from(library_bot.ask(question), guide, figure, absent)
+
+
+def test_a_french_offer_with_spaced_thousands_is_placed(library_bot: Assistant) -> None:
+    """mistral-ai/ml-ai-engineer.md: "| Paris | €95K-€130K | €200K-€375K |": 120 000 € base
+    is (120 − 95) ÷ 35 = 71%; "sur 4 ans" names no place (Ans is a Belgian town)."""
+    answer = library_bot.ask("Mistral AI me propose 120 000 € de fixe pour un poste "
+                             "d'ingénieur ML à Paris, avec des actions sur 4 ans. C'est bien ?")
+    assert "71% of the way" in answer.text, answer.text[:600]
+    assert "has no figures for" not in answer.text
