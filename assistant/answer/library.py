@@ -181,7 +181,7 @@ class Library:
         if doc.company:
             return frozenset({doc.company})
         if doc.id not in self._about:
-            words = re.split(r"[\s/]+", norm(doc.title))  # "AI D-A-M-N/Alibaba Plans ..."
+            words = norm(doc.title).split()
             aliases = self.vocabulary.company_aliases
             self._about[doc.id] = frozenset(
                 aliases[" ".join(words[i:i + n])] for n in (1, 2, 3)

@@ -39,7 +39,9 @@ class AdviceAnswer:
         fields = asked_fields(job.asked)
         if not passages:
             fields["message"] = holds(job)
-        elif job.reading.company and all(h.guide.kind == "article" for h in passages):
+        elif job.reading.company and not job.reading.unknown_role \
+                and all(h.guide.kind == "article" for h in passages):  # (a job with no guide:
+            # the route's note says so already)
             vocabulary = job.tools.library.vocabulary
             name = vocabulary.companies.get(job.reading.company, job.reading.company) \
                 if vocabulary is not None else job.reading.company

@@ -23,6 +23,7 @@ from assistant.answer.kinds.figures import FiguresAnswer, quoted_scope, with_pas
 from assistant.answer.pick.hits import section_hit
 from assistant.answer.pick.paragraphs import FLOOR, choose
 from assistant.answer.pick.sections import levers_section, topic_sections
+from assistant.answer.pick.wordforms import mentions
 from assistant.answer.read.levels import holds
 from assistant.answer.types import Hit
 from assistant.answer.write.citations import Citations
@@ -55,7 +56,10 @@ class CounterAnswer(FiguresAnswer):
         articles = articles_within(job.tools.library, frozenset({guide.company}))
         tactic = _asked_about(job, guide, articles, {s.anchor for s in sections})
         asked = f"{' '.join(job.reading.leftover)} {COUNTER_TERMS}"
-        tactic = tactic or choose([], asked, 1, articles)
+        # a tactic for "how do I counter?" must hold a word of countering ("Alibaba plans to
+        # hire 1,000 AI professionals" is news, not a tactic)
+        tactic = tactic or [h for h in choose([], asked, 1, articles)
+                            if mentions(h.text, COUNTER_TERMS.split())]
         return with_passages(evidence, (*script, *tactic))
 
     def passages(self, job: Job, guide: Guide) -> tuple[Hit, ...]:

@@ -206,3 +206,12 @@ def _function_words() -> frozenset[str]:
     from stop_words import get_stop_words
 
     return frozenset(get_stop_words("en"))
+
+
+def ends_before(company: str, words: list[str], role_at: int, vocab: Vocabulary) -> bool:
+    """True when a phrase naming `company` ends right where the role phrase starts."""
+    for n in (1, 2, 3):
+        start = role_at - n
+        if start >= 0 and vocab.company_aliases.get(" ".join(words[start:role_at])) == company:
+            return True
+    return False

@@ -36,8 +36,7 @@ from assistant.places.aliases import REGION_ALIASES
 
 _CODE = r"(?:ICT|IC|SE|L|E|P|M|T)"
 _ASKED_CODE = re.compile(rf"\b({_CODE})\s?(\d{{1,2}})([a-cA-C])?\b")
-# people type codes in lower case too ("meta e5", "google l5 base"): joined to their number,
-# and not the codes lower-case words end in ("a t2 city", "my m2 laptop", "se" in Spanish)
+# codes typed in lower case ("meta e5"), joined to the number; never "t2", "m2", Spanish "se"
 _TYPED_CODE = re.compile(r"\b(ict|ic|l|e|p)(\d{1,2})([a-c])?\b")
 _ASKED_NUMBER = re.compile(r"\b(?:level|lvl)\s*(\d{2})\b", re.IGNORECASE)
 # "a 62 data scientist", "as a 63": a company number standing where a level does

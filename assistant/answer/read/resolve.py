@@ -20,6 +20,7 @@ from assistant.answer.read.companies import (
     capitalised_runs,
     company_of_role,
     company_position,
+    ends_before,
     in_place_name,
     name_stands,
     set_against,
@@ -252,7 +253,7 @@ def _match(question: str, words: list[str], vocab: Vocabulary, banned: frozenset
                         notes=tuple(notes))
     resolved = resolved.replaced(partial_names=tuple(partial))
     for other in others:  # "the Citadel equivalent of a Jane Street SWE": the subject is
-        if _ends_before(other, words, role_at, vocab):  # the company next to the role
+        if ends_before(other, words, role_at, vocab):  # the company next to the role
             rest = [found["company"], *[o for o in others if o != other]]
             resolved = resolved.replaced(company=other, other_companies=tuple(rest))
     return resolved.replaced(matched=tuple(used), spans=spans), found.get("company_typed", "")
@@ -284,15 +285,6 @@ def _engineer_default(resolved: Resolved, words: list[str], vocab: Vocabulary) -
 
 def _leftovers(resolved: Resolved, words: list[str]) -> list[str]:
     return leftover_tokens(resolved.question, words, list(resolved.matched))
-
-
-def _ends_before(company: str, words: list[str], role_at: int, vocab: Vocabulary) -> bool:
-    """True when a phrase naming `company` ends right where the role phrase starts."""
-    for n in (1, 2, 3):
-        start = role_at - n
-        if start >= 0 and vocab.company_aliases.get(" ".join(words[start:role_at])) == company:
-            return True
-    return False
 
 
 def _order(asks: list[str], weak: set[str]) -> list[str]:
