@@ -39,7 +39,6 @@ class Counters:
             options = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5}
         self._storage = storage.storage_from_string(uri, **options)
         self._moving = strategies.MovingWindowRateLimiter(self._storage)
-        self._fixed = strategies.FixedWindowRateLimiter(self._storage)
         self._logged = -math.inf
 
     def rate(self, client: str, per_minute: int) -> int:
@@ -59,12 +58,14 @@ class Counters:
         return max(1, math.ceil(reset - time.time()))
 
     def spend(self, token_id: str, quota: int, seconds: int) -> bool:
-        """Count one question of an embed token; False once its `quota` is used up."""
+        """Count one question of an embed token; False once its `quota` is used up within a
+        sliding window of `seconds` (not a clock-aligned one, whose boundary would restart
+        the count)."""
         from limits import RateLimitItemPerSecond
 
         item = RateLimitItemPerSecond(max(quota, 0), max(seconds, 1))
         try:
-            return quota > 0 and self._twice(lambda: self._fixed.hit(item, "token", token_id))
+            return quota > 0 and self._twice(lambda: self._moving.hit(item, "token", token_id))
         except Exception as exc:  # noqa: BLE001 - any storage failure: fail open, say so
             self._outage(exc)
             return True

@@ -147,9 +147,11 @@ class Usage:
         self.counters = counters or Counters()
 
     def spend(self, claims: Claims, now: float | None = None) -> None:
-        """Count one request; TokenError(429) once the token's quota is used up."""
-        left = int(claims.expires - (time.time() if now is None else now)) + 1
-        if not self.counters.spend(claims.id, claims.quota, left):
+        """Count one request; TokenError(429) once the token's quota is used up. Every use of
+        a token falls within MAX_TTL_S of its first (no token verifies with an expiry further
+        off), so a sliding window that long counts them all; a window of the token's seconds
+        left, aligned to the clock as fixed windows are, restarted its count at a boundary."""
+        if not self.counters.spend(claims.id, claims.quota, MAX_TTL_S):
             raise TokenError(429, f"This page has asked its {claims.quota} questions; reload "
                                   "it to ask more.")
 

@@ -93,3 +93,23 @@ def test_a_credentialed_request_from_an_unlisted_site_gets_no_allow_header(
     assert response.status_code == 401
     assert "access-control-allow-origin" not in response.headers
     assert "access-control-allow-credentials" not in response.headers
+
+
+def test_a_token_s_quota_holds_across_a_clock_window_boundary(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A quota counts every use of the token: two uses just before a whole minute of the
+    clock and a third just after it are three (a clock-aligned window had restarted at the
+    minute and let the third through)."""
+    from assistant.web.counters import Counters
+    from assistant.web.embed_tokens import Claims, Usage
+
+    clock = [1_800_000_059.5]  # half a second before a whole minute
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+    usage = Usage(Counters())
+    claims = Claims("https://jobs.example", int(clock[0]) + 60, "tok-1", 2)
+    usage.spend(claims, now=clock[0])
+    usage.spend(claims, now=clock[0])
+    clock[0] += 1.0  # the next minute of the clock
+    with pytest.raises(TokenError) as refused:
+        usage.spend(claims, now=clock[0])
+    assert refused.value.status == 429
