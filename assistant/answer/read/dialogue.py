@@ -149,7 +149,7 @@ def _stepped(turn: Resolved, current: Resolved, roles: Container[str]) -> Resolv
     if level is None:
         role = _ranked(current.role, step)
         return turn.replaced(role=role, asks=asks) if role in roles else turn
-    family = re.sub(r"^(?:senior|staff|principal)-", "", current.role)
+    family = current.role[len(_rank_of(current.role)):]
     if level.word in RANK_WORDS and not level.code and level.number is None:
         at = RANK_WORDS.index(level.word) + step  # "senior" one up is "staff", where the
         # library has guides by rank for the role (Target's staff software engineer guide)
@@ -173,9 +173,14 @@ RANK_WORDS = ("", "senior", "staff", "principal")  # the same ranks said as a le
 def _ranked(role: str, step: int) -> str:
     """The role `step` ranks up (down) its family: "senior-software-engineer" one up is
     "staff-software-engineer"; "" past either end."""
-    rank = next((r for r in reversed(RANKS) if r and role.startswith(r)), "")
+    rank = _rank_of(role)
     at = RANKS.index(rank) + step
     return f"{RANKS[at]}{role[len(rank):]}" if role and 0 <= at < len(RANKS) else ""
+
+
+def _rank_of(role: str) -> str:
+    """The rank prefix a role slug starts with ("senior-"), "" for none."""
+    return next((r for r in reversed(RANKS) if r and role.startswith(r)), "")
 
 
 def is_follow_up(resolved: Resolved) -> bool:
