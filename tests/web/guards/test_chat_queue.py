@@ -4,13 +4,14 @@ nobody reads expire, so memory stays bounded."""
 
 from __future__ import annotations
 
+import gc
 import json
 import socket
 import time
+import tracemalloc
 from typing import Any
 
 import httpx
-import psutil
 import pytest
 from web_support import ClientFactory
 
@@ -77,16 +78,22 @@ def test_unread_results_expire_and_memory_stays_bounded(serve: Any,
     url = serve(mount_chat=True, trusted_proxies=("127.0.0.1",))
     turn = {"role": "assistant", "content": _text("<p>" + "Seattle base $165K. " * 450 + "</p>")}
     body = json.dumps(_join(["Alibaba Seattle sign-on?", [turn] * 48], "x"))  # ~460 KB
-    process = psutil.Process()
-    rss: list[float] = []
-    with httpx.Client(base_url=url, trust_env=False, timeout=30) as client:
-        for wave in range(3):
-            for i in range(40):  # 40 questions whose results nobody reads
-                joined = client.post("/gradio_api/queue/join",
-                                     content=body.replace('"x"', f'"w{wave}-{i}"'),
-                                     headers={"content-type": "application/json",
-                                              "x-forwarded-for": f"127.0.{wave + 2}.{i + 1}"})
-                assert joined.status_code == 200
-            time.sleep(4)
-            rss.append(process.memory_info().rss / 2**20)
-    assert rss[2] - rss[0] < 30, rss  # MB; unexpired, each wave added ~30 MB (60 here)
+    held: list[float] = []  # MB of live Python objects after each wave
+    # (live objects, not the process's RSS: a long test run's heap keeps freed blocks, and its
+    # RSS grew 37-44 MB over these waves with the results freed, 6 MB in a short run)
+    tracemalloc.start()
+    try:
+        with httpx.Client(base_url=url, trust_env=False, timeout=30) as client:
+            for wave in range(3):
+                for i in range(40):  # 40 questions whose results nobody reads
+                    joined = client.post("/gradio_api/queue/join",
+                                         content=body.replace('"x"', f'"w{wave}-{i}"'),
+                                         headers={"content-type": "application/json",
+                                                  "x-forwarded-for": f"127.0.{wave + 2}.{i + 1}"})
+                    assert joined.status_code == 200
+                time.sleep(4)
+                gc.collect()
+                held.append(tracemalloc.get_traced_memory()[0] / 2**20)
+    finally:
+        tracemalloc.stop()
+    assert held[2] - held[0] < 10, held  # MB: 0.1 here; unexpired, each wave keeps 22
