@@ -111,17 +111,24 @@ def with_partial(resolved: Resolved, words: list[str], companies: dict[str, str]
                                     and words[end] not in JOINERS | titles
                                     and not (safe and words[end] in _function_words())):
             continue
-        if resolved.company:
-            others = [s for s in slugs if s != resolved.company]
-            matched = [*used[:start], *[True] * (end - start), *used[end:]]
-            return resolved.replaced(other_companies=(*resolved.other_companies, *others[:1]),
-                                     matched=tuple(matched) if others else used)
         typed = typed_as(phrase, resolved.question)
-        if safe:  # "JPMorgan": the one company named so, and no ordinary word
-            return resolved.replaced(
-                company=slugs[0], matched=(*used[:start], *[True] * (end - start), *used[end:]),
+        if resolved.company:
+            others = [s for s in slugs if s != resolved.company
+                      and s not in resolved.other_companies]
+            if others:
+                used = (*used[:start], *[True] * (end - start), *used[end:])
+                resolved = resolved.replaced(
+                    other_companies=(*resolved.other_companies, others[0]), matched=used,
+                    notes=(*resolved.notes, f"Read '{typed}' as {companies[others[0]]}.")
+                    if safe else resolved.notes)
+        elif safe:  # "JPMorgan": the one company named so, and no ordinary word (and a
+            # further part-name is another company: "Goldman vs JPMorgan")
+            used = (*used[:start], *[True] * (end - start), *used[end:])
+            resolved = resolved.replaced(
+                company=slugs[0], matched=used,
                 notes=(*resolved.notes, f"Read '{typed}' as {companies[slugs[0]]}."))
-        return resolved.replaced(ambiguous=slugs, partial_name=typed)
+        else:
+            return resolved.replaced(ambiguous=slugs, partial_name=typed)
     return resolved
 
 
@@ -171,8 +178,11 @@ def company_position(words: list[str], start: int, end: int, role_start: int,
         if start > 0 and words[start - 1] in (*COMPANY_AFTER, "for") and end == len(words):
             return True  # "and at oracle?": the follow-up's last words name the company
         if start > 0 and words[start - 1] in ASKING and end < len(words) \
-                and words[end].strip(".,?!") in PAYING:
-            return True  # "what does grab pay there?"
+                and words[end].strip(".,?!") in PAYING | COMPARING:
+            return True  # "what does grab pay there?", "how does anthropic compare"
+        if start > 0 and words[start - 1].strip(",") in FOLLOWING \
+                and {w.strip(".,?!") for w in words[end:]} <= TRAILING:
+            return True  # "and apple?", "what about stripe there?": a follow-up's company
         return bool(level_words) and (start > 0 and words[start - 1] in COMPANY_AFTER or any(
             after == typed or after.startswith(f"{typed} ") for typed in level_words))
     between = words[end:role_start] if end < role_start else []
@@ -184,6 +194,9 @@ def company_position(words: list[str], start: int, end: int, role_start: int,
 
 ASKING = frozenset({"does", "do", "did", "would", "will", "can", "could"})
 PAYING = frozenset({"pay", "paying", "offer", "offering"})
+COMPARING = frozenset({"compare", "stack", "measure"})
+FOLLOWING = frozenset({"and", "about", "vs", "versus", "with"})  # "what about", "compare with"
+TRAILING = frozenset({"", "there", "too", "then", "instead", "now", "also", "though"})
 SET_AGAINST = frozenset({"vs", "vs.", "versus", "v", "v.", "or"})
 
 

@@ -25,8 +25,8 @@ took from the state is in `carried`.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Container, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from assistant.answer.read.intent import decided
 from assistant.answer.read.reading import Resolved
@@ -63,6 +63,7 @@ class Dialogue:
 
     subjects: tuple[Resolved, ...] = ()
     roles: Container[str] = frozenset()  # the library's role slugs: "one level up" may be one
+    held: Mapping[str, Container[str]] = field(default_factory=dict)  # company -> its roles
 
     @property
     def current(self) -> Resolved | None:
@@ -98,7 +99,8 @@ class Dialogue:
                     and current.company not in ("", turn.company):
                 # "What level is that at Google?": the subject's level, at the named company
                 turn = turn.replaced(company="", other_companies=(turn.company,))
-            reading = _stepped(turn, current, self.roles).with_context(current)
+            reading = _reranked(_stepped(turn, current, self.roles).with_context(current),
+                                self.held)
             if "asks" in reading.carried and current.cues.counter:  # "how do I counter?" then
                 reading = reading.replaced(cues=replace(reading.cues, counter=True))  # a place
             reading = decided(reading)
@@ -166,8 +168,28 @@ def _stepped(turn: Resolved, current: Resolved, roles: Container[str]) -> Resolv
     return turn.replaced(level=level.typed, level_asked=moved, asks=asks)
 
 
+def _reranked(reading: Resolved, held: Mapping[str, Container[str]]) -> Resolved:
+    """A rank said in a follow-up ("what about staff?", "and senior?") is that rank of the
+    carried role ("senior-software-engineer" -> "staff-software-engineer"; "junior" the
+    role's own family) when the company has that guide: the earlier guide's bands are
+    another rank's. Without the guide the carried role stays, and its answer says which
+    level its bands are for."""
+    level = reading.level_asked
+    if "role" not in reading.carried or level is None or not level.word \
+            or "level" in reading.carried:
+        return reading
+    family = reading.role[len(_rank_of(reading.role)):]
+    rank = f"{level.word}-" if level.word in RANK_WORDS else "" if level.word in BELOW_RANKS \
+        else None
+    role = f"{rank}{family}"
+    if rank is None or role == reading.role or role not in held.get(reading.company, ()):
+        return reading
+    return reading.replaced(role=role)
+
+
 RANKS = ("", "senior-", "staff-", "principal-")  # the rank prefixes of the library's roles
 RANK_WORDS = ("", "senior", "staff", "principal")  # the same ranks said as a level
+BELOW_RANKS = frozenset({"new grad", "intern", "junior", "mid"})  # the unranked role's levels
 
 
 def _ranked(role: str, step: int) -> str:
@@ -231,7 +253,7 @@ def resolve_in_context(question: str, history: Sequence[Message], vocab: Vocabul
                        lexicon: Lexicon) -> Resolved:
     """Resolve `question` in the conversation so far: the dialogue state (dialogue.py) the
     earlier user turns leave fills what the question leaves out."""
-    state, language = Dialogue(roles=vocab.roles), ""  # not copied: one look-up at most
+    state, language = Dialogue(roles=vocab.roles, held=vocab.guides_by_company), ""
     for message in validate_history(history):
         if message["role"] == "user":  # a follow-up is read in the last question's language
             turn = resolve(message["content"], vocab, lexicon, language)

@@ -133,7 +133,8 @@ def compares(resolved: Resolved) -> bool:
         return False  # roles alone ("ML vs software engineers"): general advice, not a table
     if len(companies) >= 2 or (resolved.role and resolved.other_roles):
         return True
-    if resolved.other_levels and resolved.cues.compare:
-        return True  # "Amazon L4 vs L5 base"
+    if resolved.other_levels and (resolved.cues.compare
+                                  or PAY_PARTS.intersection(resolved.asks)):
+        return True  # "Amazon L4 vs L5 base", "Meta E4 and E5 base"
     places = {p.library or p.typed for p in resolved.places}
     return len(places) >= 2 and resolved.cues.compare and bool(resolved.company)

@@ -45,7 +45,7 @@ from assistant.answer.read.phrases import (
 )
 from assistant.answer.read.places import capped, find_places
 from assistant.answer.read.reading import Resolved, leftover_tokens
-from assistant.answer.read.stated import stated_figures
+from assistant.answer.read.stated import PAY_PARTS, stated_figures
 from assistant.answer.read.story import told
 from assistant.answer.read.typos import read_names
 from assistant.corpus.words.library_words import term_key
@@ -274,12 +274,17 @@ def _engineer_default(resolved: Resolved, words: list[str], vocab: Vocabulary) -
     role = f"{level.word}-software-engineer" if level is not None and level.word else ""
     role = role if role in roles else "software-engineer"
     rung = level is not None and level.rung and level.code in ("SDE", "SWE")  # "SDE2"
-    if at < 0 and not rung or role not in roles:
+    # a ladder's code or number with pay asked ("apple ict4 austin base", "msft L63 base"):
+    # the engineering ladder's, most often asked of the software engineer guides
+    coded = level is not None and not level.word and not level.tentative \
+        and bool(PAY_PARTS.intersection(resolved.asks))
+    if at < 0 and not (rung or coded) or role not in roles:
         return resolved
     said = words[at].strip('.,?!:;') if at >= 0 else level.typed if level else ""
     if at >= 0:
         used[at] = True
-    note = f"Read '{said}' as a software engineer (no other role was named)."
+    note = f"Read '{said}' as a software engineer" + (
+        " level" if at < 0 and not rung else "") + " (no other role was named)."
     return resolved.replaced(role=role, matched=tuple(used), notes=(*resolved.notes, note))
 
 

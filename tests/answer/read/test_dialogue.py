@@ -203,3 +203,29 @@ def test_switch_to_a_role_and_add_a_place(library_bot: Assistant) -> None:
     texts = _conversation(library_bot, ["uber software engineer base in new york",
                                         "add san francisco too"])
     assert "$178K–$222K" in texts[1] and "$172K–$215K" in texts[1]
+
+
+def test_a_rank_said_in_a_follow_up_opens_that_ranks_guide(library_bot: Assistant) -> None:
+    """stripe/staff-software-engineer.md "| New York | $268K–$335K |" (its senior guide's New
+    York base is $215K–$268K); lyft/senior-software-engineer.md "| New York | $162K–$205K |"
+    (its staff guide's is $200K–$252K): neither guide's bands stand in for the other rank."""
+    texts = _conversation(library_bot, ["what's the base for a senior SWE at Stripe in SF?",
+                                        "and in NYC?", "what about staff?"])
+    assert "$268K–$335K" in texts[2] and "$215K–$268K" not in texts[2]
+    assert "Stripe Staff Software Engineer" in texts[2]
+    texts = _conversation(library_bot, ["what's the base for a staff eng at lyft in nyc",
+                                        "what about senior"])
+    assert "$200K–$252K" in texts[0]
+    assert "$162K–$205K" in texts[1] and "$200K–$252K" not in texts[1]
+
+
+def test_a_company_alone_in_a_follow_up_is_the_new_subject(library_bot: Assistant) -> None:
+    """"and apple?" after Google L5: apple/senior-software-engineer.md (ICT4 = Google L5)
+    "| NYC / Boston | ... | $255K–$405K |", not Google's $280K–$445K again; "how does
+    anthropic compare": anthropic/senior-software-engineer.md "| San Francisco | $250K-$315K"
+    beside openai/senior-software-engineer.md "| San Francisco | $225K–$285K"."""
+    texts = _conversation(library_bot, ["google L5 nyc total comp", "and apple?"])
+    assert "$255K–$405K" in texts[1] and "$280K–$445K" not in texts[1]
+    assert "Data Engineer" not in texts[1]  # the software engineer's, not every Apple role's
+    texts = _conversation(library_bot, ["openai senior swe sf base", "how does anthropic compare"])
+    assert "$250K-$315K" in texts[1] and "$225K–$285K" in texts[1]
