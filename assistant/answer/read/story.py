@@ -33,15 +33,22 @@ OFFER = re.compile(r"\b(?:offer\w*|interview\w*)\b", re.I)
 COMPARATIVE = re.compile(r"\b(?:better|worse|higher|lower|more|less|most|least)\b", re.I)
 # said right before a company: the person works there now
 WORKS_AT = re.compile(r"\b(?:(?:i|i'm|i am)\s+(?:currently\s+|now\s+)?(?:work(?:ing)?\s+)?"
-                      r"(?:at|for|with)|currently\s+(?:at|with|working\s+(?:at|for))|"
+                      r"(?:at|for|with)|(?:i've|i have)\s+been\s+(?:working\s+)?(?:at|for|with)|"
+                      r"currently\s+(?:at|with|working\s+(?:at|for))|"
                       r"employed\s+(?:at|by)|my\s+(?:current\s+)?(?:employer|company),?)\s+$",
                       re.I)
+
+
+# said before a place or level in a sentence that tells no offer: the person's own situation
+# ("I'm in Jakarta right now", "I previously spent 2 years at a startup in Stockholm")
+MINE = re.compile(r"\b(?:i'm|i am|i've|i have|i was|i live[ds]?|i used to|i worked|i work|"
+                  r"previously|formerly|currently|right now|based in|living in)\b", re.I)
 
 
 def told(resolved: Resolved, companies: Mapping[str, str]) -> Resolved:
     """The reading with its figures given to their companies and its subject set."""
     question = resolved.question
-    resolved = _without_origins(resolved)
+    resolved = _without_own_level(_without_origins(resolved))
     offered = tuple(f for f in resolved.stated if not _current(question, f))
     if offered != resolved.stated:  # "My current job pays $160K": not a figure to place
         resolved = resolved.replaced(stated=offered)
@@ -70,13 +77,24 @@ def told(resolved: Resolved, companies: Mapping[str, str]) -> Resolved:
                            for f in tagged)
         return resolved.replaced(company=order[0], other_companies=(*order[1:], *rest),
                                  stated=tagged)
-    asked = _asked(question, spots) or (offers[0] if offers else resolved.company)
+    employer = _employer(question, spots)
+    offering = [c for c in dict.fromkeys(named) if c != employer] if employer else []
+    asked = _asked(question, spots) or (offers[0] if offers else offering[0]
+                                        if len(offering) == 1 else resolved.company)
     others = [c for c in dict.fromkeys(named) if c != asked]
-    note = (f"You also mention {', '.join(companies.get(c, c) for c in others)}; this answer "
+    # a figure no company stands beside is the offer's, when the other company named is
+    # where the person works ("I've been at Stripe ... an offer from Google. The offer is
+    # £150,000 base")
+    unowned = [f for f in resolved.stated if not _owner(question, f, spots)] \
+        if employer and asked != employer else []
+    note = (f"You work at {companies.get(employer, employer)}; this answer is about the "
+            f"{companies.get(asked, asked)} offer." if others == [employer] else
+            f"You also mention {', '.join(companies.get(c, c) for c in others)}; this answer "
             f"is about the {companies.get(asked, asked)} offer (ask about "
             f"{'them' if len(others) > 1 else 'it'} on its own to see its bands).")
     return resolved.replaced(company=asked, other_companies=(),
-                             stated=tuple(owners.get(asked, ())), notes=(*resolved.notes, note))
+                             stated=(*owners.get(asked, ()), *unowned),
+                             notes=(*resolved.notes, note))
 
 
 def _mentions(question: str, slug: str, display: str) -> list[int]:
@@ -87,16 +105,45 @@ def _mentions(question: str, slug: str, display: str) -> list[int]:
 
 
 def _without_origins(resolved: Resolved) -> Resolved:
-    """Drop a place the person comes from ("I'm relocating from Jakarta") when the message
-    names another: it is where they are, not what they ask about."""
-    words = norm(resolved.question).split()
+    """Drop a place the person comes from ("I'm relocating from Jakarta"), or where the
+    message says they live or work ("I'm in Jakarta right now", "I currently work at Airbnb in
+    San Francisco") in a sentence that tells no offer, when the message names another: it is
+    where they are, not what they ask about."""
+    said = norm(resolved.question)
+    at = [m.start() for m in re.finditer(r"\S+", said)]
+    words = said.split()
     kept = tuple(p for p in resolved.places
-                 if not ORIGIN.search(" ".join(words[max(0, p.start - 4):p.start])))
+                 if not ORIGIN.search(" ".join(words[max(0, p.start - 4):p.start]))
+                 and not (p.start < len(at) and _own(said, at[p.start])))
     if not kept or len(kept) == len(resolved.places):
         return resolved
     first = kept[0]
     return resolved.replaced(places=kept, region=first.library or first.typed,
                              region_typed=first.typed)
+
+
+def _without_own_level(resolved: Resolved) -> Resolved:
+    """Drop a level said of the person's own job ("I'm a Google L4 in Mountain View making
+    $190K. Uber offered me Senior Software Engineer"), when an offer with figures and a role
+    are told: the offer's level is the role's."""
+    level = resolved.level_asked
+    if level is None or not level.typed or not resolved.role or resolved.other_levels \
+            or not resolved.stated:  # no offer told: the level is what is asked about
+        return resolved
+    found = re.search(rf"(?<!\w){re.escape(level.typed)}(?!\w)", resolved.question, re.I)
+    if found is None or not _own(resolved.question, found.start()):
+        return resolved
+    return resolved.replaced(level="", level_asked=None)
+
+
+def _own(question: str, at: int) -> bool:
+    """True when the words before `at` in its sentence tell the person's own situation, and
+    no offer is told between them and `at`."""
+    start, _ = _sentence_at(question, at)
+    mine = [m.end() for m in MINE.finditer(question, start, at)]
+    # no offer told between the person's words and the place ("I've been at Stripe in
+    # Seattle and got an offer in London": Seattle is theirs, London the offer's)
+    return bool(mine) and OFFER.search(question, mine[-1], at) is None
 
 
 def _sentence_at(question: str, at: int) -> tuple[int, int]:

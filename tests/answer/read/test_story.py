@@ -109,3 +109,35 @@ def test_a_company_named_only_before_the_question_is_what_the_person_holds(
     compared = library_bot.ask("I hold a Reddit offer already. Does Lyft pay more for a "
                                "software engineer in New York?")
     assert "$125K–$158K" in compared.text and "$168K–$205K" in compared.text
+
+
+def test_the_offer_beside_where_the_person_works_is_the_one_placed(
+        library_bot: Assistant) -> None:
+    """google/senior-software-engineer.md "| London | £120K–£180K | £130K–£320K |": (£150K −
+    £120K) ÷ £60K = 50%. Stripe is where the person works (no Stripe band), Seattle where
+    they are, and the offer's sentence names no company."""
+    answer = library_bot.ask(
+        "Hi! I've been at Stripe for 4 years as a backend engineer in Seattle and I just got an "
+        "offer from Google for a Senior Software Engineer (L5) role in London. The offer is "
+        "£150,000 base, £200K in RSUs over 4 years, 15% target bonus and a £20K sign-on. I'm "
+        "relocating from Seattle in March 2026. Is this fair?")
+    assert answer.guide == "google/senior-software-engineer"
+    assert "(£150K − £120K) ÷ (£180K − £120K) = £30K ÷ £60K = 50%" in answer.text
+    assert "$180K–$250K" not in answer.text  # Google's Seattle row
+    assert "stripe/" not in str(answer.citations)
+
+
+def test_where_the_person_lives_is_not_the_jobs_region(library_bot: Assistant) -> None:
+    """grab/software-engineer.md "| Singapore (HQ) | SGD 100K–SGD 160K |": (S$130K − S$100K)
+    ÷ S$60K = 50%; its Jakarta row (IDR) is where the person is, not the offer's. And an own
+    level said before the offer ("I'm a Google L4") is not the offer's: uber/senior-software-
+    engineer.md "| New York | $215K–$268K |", ($240K − $215K) ÷ $53K = 47%."""
+    answer = library_bot.ask("Grab software engineer offer in Singapore: SGD 130K base, RSUs "
+                             "SGD 60K over 4 years, bonus 12%. I'm in Jakarta right now. How "
+                             "should I counter?")
+    assert "= S$30K ÷ S$60K = 50%" in answer.text and "IDR" not in answer.text
+    answer = library_bot.ask("I'm a Google L4 in Mountain View making $190K. Uber offered me "
+                             "Senior Software Engineer in New York: $240K base, $300K RSUs over "
+                             "4 years. Is it good?")
+    assert answer.guide == "uber/senior-software-engineer"
+    assert "= $25K ÷ $53K = 47%" in answer.text and "San Francisco" not in answer.text
