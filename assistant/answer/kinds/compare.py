@@ -36,6 +36,7 @@ from assistant.answer.kinds.base import Job
 from assistant.answer.kinds.placement import placement_line
 from assistant.answer.library import Library
 from assistant.answer.pick.rows import select_rows
+from assistant.answer.read.companies import by_company
 from assistant.answer.read.levels import Level
 from assistant.answer.read.places import AskedPlace
 from assistant.answer.read.reading import Resolved
@@ -122,9 +123,16 @@ def _sides(resolved: Resolved, companies: list[str], roles: list[str], library: 
     places: list[AskedPlace | None] = list(resolved.places) or [None]
     sides: list[Side] = []
     levels = [resolved.level_asked, *resolved.other_levels]
+    # each company's own level and place, when each is named with its own ("Google L5 in
+    # Seattle vs Meta E5 in Menlo Park")
+    own = by_company(resolved, vocab.company_aliases, [lv for lv in levels if lv and lv.typed],
+                     lambda lv: lv.typed)
+    where = by_company(resolved, vocab.company_aliases, resolved.places, lambda p: p.typed)
     for company in companies or [""]:
         held = vocab.guides_by_company.get(company, {})
-        pairs = titled[company] if titled else [(r, lv) for r in roles for lv in levels]
+        pairs = titled[company] if titled else [
+            (r, lv) for r in roles for lv in (own[company] if own else levels)]
+        places = list(where[company]) if where else list(resolved.places) or [None]
         for role, level in pairs:
             guide = library.guide(guide_at_level(role, level, held, library)) \
                 if role in held else None

@@ -15,14 +15,17 @@ name nothing in the library are a firm's name ("General Motors").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from typing import TypeVar
 
 from assistant.answer.read.phrases import QUESTION_WORDS
 from assistant.answer.read.reading import Resolved
 from assistant.corpus.words.titles import titled_role
 from assistant.corpus.words.vocabulary import Vocabulary
+
+T = TypeVar("T")
 
 
 def split_reading(first: Resolved, phrase: str, vocab: Vocabulary,
@@ -228,3 +231,28 @@ def ends_before(company: str, words: list[str], role_at: int, vocab: Vocabulary)
         if start >= 0 and vocab.company_aliases.get(" ".join(words[start:role_at])) == company:
             return True
     return False
+
+
+def by_company(resolved: Resolved, aliases: Mapping[str, str], items: Sequence[T],
+               typed: Callable[[T], str]) -> dict[str, list[T]] | None:
+    """Each company's own levels or places, when a question sets companies against each other
+    with one each ("Google L5 vs AWS L6": L5 is Google's, L6 Amazon's; "Google in New York and
+    Meta in Menlo Park"): an item belongs to the company named last before it (the first
+    named, for one before every name). None unless several companies and items are named and
+    every company gets one."""
+    companies = [c for c in (resolved.company, *resolved.other_companies) if c]
+    if len(companies) < 2 or len(items) < 2:
+        return None
+    words = [re.sub(r"'s$", "", w.strip(".,?!:;()\"").casefold())
+             for w in resolved.question.split()]
+    named = [(i, slug) for i in range(len(words)) for n in (3, 2, 1)
+             if (slug := aliases.get(" ".join(words[i:i + n]), "")) in companies]
+    bound: dict[str, list[T]] = {c: [] for c in companies}
+    for item in items:
+        said = typed(item).casefold().split()
+        at = next((i for i in range(len(words)) if words[i:i + len(said)] == said), -1)
+        if at < 0 or not named:
+            return None
+        before = [slug for i, slug in named if i < at]
+        bound[before[-1] if before else named[0][1]].append(item)
+    return bound if all(bound.values()) else None

@@ -30,8 +30,8 @@ from assistant.answer.read.companies import (
     with_partial,
 )
 from assistant.answer.read.cues import read_cues
+from assistant.answer.read.foreign.languages import in_english
 from assistant.answer.read.intent import decided
-from assistant.answer.read.languages import in_english
 from assistant.answer.read.levels import read_level, read_levels
 from assistant.answer.read.neighbours import longer_company, longer_role, unnamed_job
 from assistant.answer.read.phrases import (
@@ -263,8 +263,7 @@ def _engineer_default(resolved: Resolved, words: list[str], vocab: Vocabulary) -
     """"Stripe engineer", "uber staff eng": a company with no role named, and a word that says
     engineering, is read as the company's software engineer guide (its staff or senior one
     for a seniority word), with a note saying so."""
-    if not resolved.company or resolved.role or resolved.unknown_role \
-            or resolved.other_companies:  # "a Stripe L4 engineer at Google": a level question
+    if not resolved.company or resolved.role or resolved.unknown_role:
         return resolved
     used = list(resolved.matched)
     at = next((i for i, w in enumerate(words) if i < len(used) and not used[i]
@@ -278,8 +277,9 @@ def _engineer_default(resolved: Resolved, words: list[str], vocab: Vocabulary) -
     # the engineering ladder's, most often asked of the software engineer guides
     coded = level is not None and not level.word and not level.tentative \
         and bool(PAY_PARTS.intersection(resolved.asks))
-    if at < 0 and not (rung or coded) or role not in roles:
-        return resolved
+    if at < 0 and not (rung or coded) or role not in roles \
+            or resolved.other_companies and not coded:  # "a Stripe L4 engineer at Google": a
+        return resolved  # level question
     said = words[at].strip('.,?!:;') if at >= 0 else level.typed if level else ""
     if at >= 0:
         used[at] = True

@@ -31,10 +31,14 @@ KNOWN_NAMES: dict[str, dict[str, str]] = {
         "goog": "Alphabet's class C ticker",
         "googl": "Alphabet's class A ticker",
         "the goog": "common nickname",
+        "gcp": "Google Cloud Platform, Google's cloud business",
+        "google cloud": "Google's cloud business (its guides' pay covers it)",
     },
     "amazon": {
         "the zon": "common nickname",
         "amzn": "its NASDAQ ticker",
+        "aws": "Amazon Web Services, Amazon's cloud business",
+        "amazon web services": "Amazon's cloud business (its guides' pay covers it)",
     },
     "snowflake": {
         "snow": "its NYSE ticker (not in an index the ticker package covers)",

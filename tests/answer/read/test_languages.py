@@ -13,7 +13,7 @@ import yaml
 from answer_support import assert_answered_from
 
 from assistant.answer.pipeline import Assistant
-from assistant.answer.read.languages import TABLE_FILE, InEnglish, in_english
+from assistant.answer.read.foreign.languages import TABLE_FILE, InEnglish, in_english
 from assistant.answer.read.resolve import resolve
 from assistant.places.fake import FakeLexicon
 from assistant.places.lexicon import LEXICON_FILE, Lexicon

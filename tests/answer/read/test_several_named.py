@@ -43,3 +43,33 @@ def test_a_ladder_code_alone_reads_the_software_engineer_guide(
     answer = library_bot.ask(question)
     assert_answered_from(answer, guide, figure, absent)
     assert "as a software engineer level (no other role was named)" in answer.text
+
+
+@pytest.mark.parametrize(("question", "guide", "figure", "absent"), [
+    # amazon/solutions-architect.md "| Seattle | $150K-$180K |"
+    ("AWS solutions architect base in Seattle", "amazon/solutions-architect", "$150K-$180K",
+     "no guide"),
+    # google/solutions-architect.md "| London | £105K–£170K |"
+    ("GCP solutions architect salary in London", "google/solutions-architect", "£105K–£170K",
+     "no guide"),
+    ("Google Cloud solutions architect base in London", "google/solutions-architect",
+     "£105K–£170K", "no guide"),
+])
+def test_a_cloud_business_is_read_as_its_company(library_bot: Assistant, question: str,
+                                                 guide: str, figure: str, absent: str) -> None:
+    assert_answered_from(library_bot.ask(question), guide, figure, absent)
+
+
+def test_each_company_keeps_its_own_level_and_place(library_bot: Assistant) -> None:
+    """google/senior-software-engineer.md "| Seattle / Kirkland | $180K–$250K |" beside
+    amazon/senior-software-engineer.md "| Seattle | $160K-$185K |" (L6 is Amazon's; Google's
+    L6, $220K–$300K in google/staff-software-engineer.md, is not asked); and Google's New York
+    City row beside Meta's Menlo Park one, not Google's Bay Area row ($152K–$215K)."""
+    answer = library_bot.ask("Google L5 vs AWS L6 base in Seattle")
+    assert "$180K–$250K" in answer.text and "$160K-$185K" in answer.text
+    assert "$220K–$300K" not in answer.text and "$140K-$180K" not in answer.text
+    answer = library_bot.ask("I have two offers: Google Software Engineer (L4) in New York City "
+                             "at $190K base and Meta E4 in Menlo Park at $200K base. Which is "
+                             "better?")
+    assert "= $42K ÷ $62K = 68%" in answer.text and "= $45K ÷ $60K = 75%" in answer.text
+    assert "$152K–$215K" not in answer.text

@@ -10,7 +10,9 @@ Example:
 as software engineer."
 
 Words are data (languages.yaml); places come from the lexicon (kept whole: "Rio de Janeiro").
-Chinese is cut by longest match over the table's words and the lexicon's place names. Only a
+Chinese, Japanese and Korean are cut by longest match over the table's words and the
+lexicon's place names (tokens.py); amounts in number words are written in digits first
+(numbers.py). Only a
 word English does not also use ("no", "base", "de" never count) makes a question another
 language's, so English comes back unchanged, for one regex and one set intersection.
 """
@@ -20,11 +22,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from assistant.answer.read.foreign.numbers import in_digits, thousands_in_digits
+from assistant.answer.read.foreign.tokens import (
+    HANGUL,
+    HAS_DEVA,
+    KANA,
+    TOKEN,
+    Token,
+    as_typed,
+    fold,
+    joined,
+    lookup_key,
+    split_words,
+)
 from assistant.places.lexicon import Lexicon
 from assistant.places.names import name_key
 
@@ -32,15 +47,6 @@ TABLE_FILE = Path(__file__).with_name("languages.yaml")
 MAX_NOTED = 5  # phrases the note names; a long question's note stays one short line
 HAN_PLACE_CHARS = (2, 3, 4)  # lengths of Chinese place names tried against the lexicon
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_DEVA = "\u0900-\u0963\u0966-\u097f\u200c\u200d"  # Devanagari without its full stops (।)
-_LETTER = rf"(?:[^\W{_HAN}]|[{_DEVA}])"
-# A French elision ("d'", "qu'") is a word of its own; a Chinese character is one too.
-_TOKEN = re.compile(rf"\b(?i:qu|[cdjlmnst])['’](?={_LETTER}|$)|[{_HAN}]"
-                    rf"|{_LETTER}+(?:[-'’]{_LETTER}+)*")
-_HAS_DEVA = re.compile(f"[{_DEVA}]")
-_HAN_CHAR = re.compile(f"[{_HAN}]")
-_KANA = re.compile("[\u3040-\u30ff]")  # Japanese, which these tables do not read
 _CJK_PUNCT = str.maketrans({"。": ".", "、": ",", "「": '"', "」": '"', "《": '"', "》": '"'})
 _TIDY = ((re.compile(r"[¿¡]|\(\s*\)"), ""), (re.compile(r"(?<!\s)\s+([?.!,;:)\]])"), r"\1"),
          (re.compile(r"([(\[])\s+"), r"\1"), (re.compile(r"(?<=\w)\("), " ("),
@@ -89,13 +95,6 @@ class _Tables:
     longest: int  # most tokens in one key
 
 
-class _Token(NamedTuple):
-    text: str
-    start: int
-    end: int
-    han: bool
-
-
 class _Reading(NamedTuple):
     start: int  # token span
     end: int
@@ -108,45 +107,25 @@ def in_english(question: str, lexicon: Lexicon, hint: str = "") -> InEnglish:
     (`hint`, the conversation's last one, for a follow-up such as "e em Zurique?")."""
     tables = _tables()
     if not hint and question.isascii() and not tables.triggers.intersection(
-            t.casefold() for t in _TOKEN.findall(question)):
+            t.casefold() for t in TOKEN.findall(question)):
         return InEnglish(question)
-    text = unicodedata.normalize("NFC", question)
-    tokens = _tokens(text)
-    if not (hint or _HAS_DEVA.search(text) or any(t.han for t in tokens)
-            or tables.triggers & {_fold(t.text) for t in tokens}):
+    text = in_digits(unicodedata.normalize("NFC", question))
+    tokens = split_words(text)
+    if not (hint or HAS_DEVA.search(text) or any(t.han for t in tokens)
+            or tables.triggers & {fold(t.text) for t in tokens}):
         return InEnglish(question)
-    joins = [_joined(text, a, b) for a, b in zip(tokens, tokens[1:], strict=False)]
+    joins = [joined(text, a, b) for a, b in zip(tokens, tokens[1:], strict=False)]
     found = _lexicon_names(tokens, joins, tables.function, lexicon)
     language = _language(text, tokens, joins, tables, found, hint)
     if not language:
         return InEnglish(question)
     chosen = [tables.languages[language], *(tables.languages[a] for a in
                                             tables.languages[language].also)]
-    return _english(text, tokens, _readings(tokens, joins, chosen, tables, found), language)
+    read = _english(text, tokens, _readings(tokens, joins, chosen, tables, found), language)
+    return replace(read, text=thousands_in_digits(read.text, language))
 
 
-def _joined(text: str, a: _Token, b: _Token) -> bool:
-    """Whether two tokens can be words of one phrase: one Chinese run, or words and spaces."""
-    gap = text[a.end:b.start]
-    return a.han == b.han and (gap == "" if a.han else not gap.strip())
-
-
-def _key(span: Sequence[_Token]) -> str:
-    """The look-up form of a phrase: case and accents folded, Chinese without spaces."""
-    return ("" if span[0].han else " ").join(_fold(t.text) for t in span)
-
-
-def _fold(word: str) -> str:
-    word = word.casefold().replace("’", "'")
-    if word.isascii():
-        return word
-    if _HAS_DEVA.search(word):  # its vowel signs are marks too: they must stay
-        return unicodedata.normalize("NFC", word)
-    plain = unicodedata.normalize("NFKD", word.replace("ß", "ss"))
-    return "".join(c for c in plain if not unicodedata.combining(c))
-
-
-def _readings(tokens: list[_Token], joins: list[bool], chosen: list[_Table], tables: _Tables,
+def _readings(tokens: list[Token], joins: list[bool], chosen: list[_Table], tables: _Tables,
               found: dict[str, str]) -> list[_Reading]:
     """Longest phrase first: every span of joined tokens `_find` knows, none overlapping."""
     used = [False] * len(tokens)
@@ -162,19 +141,21 @@ def _readings(tokens: list[_Token], joins: list[bool], chosen: list[_Table], tab
     return sorted(readings)
 
 
-def _language(text: str, tokens: list[_Token], joins: list[bool], tables: _Tables,
+def _language(text: str, tokens: list[Token], joins: list[bool], tables: _Tables,
               found: dict[str, str], hint: str) -> str:
     """The language a question is written in, "" for English: Chinese and Hindi by script, else
     the table with most words English does not use, at least one ("São Paulo" is no word), else
     `hint` when its table reads every lower-case word."""
     if any(t.han for t in tokens):
-        return "" if _KANA.search(text) else "Chinese"
-    if _HAS_DEVA.search(text):
+        found = "Korean" if HANGUL.search(text) else "Japanese" if KANA.search(text) \
+            else "Chinese"
+        return found if found in tables.languages else ""
+    if HAS_DEVA.search(text):
         return "Hindi"
     best, score = "", (0, 0)
     for name, table in tables.languages.items():
         readings = _readings(tokens, joins, [table], tables, found)
-        keys = [_key(tokens[r.start:r.end]) for r in readings if r.kind != "keep"]
+        keys = [lookup_key(tokens[r.start:r.end]) for r in readings if r.kind != "keep"]
         mine = (sum(k in table.evidence for k in keys), len(keys))
         if mine[0] and mine > score:
             best, score = name, mine
@@ -185,32 +166,28 @@ def _language(text: str, tokens: list[_Token], joins: list[bool], tables: _Table
     return hint if lower and read.issuperset(lower) else ""
 
 
-def _lexicon_names(tokens: list[_Token], joins: list[bool], function: frozenset[str],
+def _lexicon_names(tokens: list[Token], joins: list[bool], function: frozenset[str],
                    lexicon: Lexicon) -> dict[str, str]:
     """English names of the places among the question's phrases the lexicon knows: Chinese
     runs of 2-4 characters, Devanagari words, capitalised phrases such as "Rio de Janeiro"."""
-    asked = {_typed(tokens[i:i + n]) for n in range(1, 5) for i in range(len(tokens) - n + 1)
+    asked = {as_typed(tokens[i:i + n]) for n in range(1, 5) for i in range(len(tokens) - n + 1)
              if all(joins[i:i + n - 1]) and _may_be_place(tokens[i:i + n], function)}
     places = lexicon.lookup_many(asked)
     return {a: places[name_key(a)][0].name for a in asked if name_key(a) in places}
 
 
-def _may_be_place(span: Sequence[_Token], function: frozenset[str]) -> bool:
-    if span[0].han or _HAS_DEVA.search(span[0].text):
+def _may_be_place(span: Sequence[Token], function: frozenset[str]) -> bool:
+    if span[0].han or HAS_DEVA.search(span[0].text):
         return not span[0].han or len(span) in HAN_PLACE_CHARS
     return len(span) > 1 and span[0].text[:1].isupper() and span[-1].text[:1].isupper() \
-        and any(_fold(t.text) in function for t in span)
+        and any(fold(t.text) in function for t in span)
 
 
-def _typed(span: Sequence[_Token]) -> str:
-    return ("" if span[0].han else " ").join(t.text for t in span)
-
-
-def _find(span: Sequence[_Token], chosen: list[_Table], tables: _Tables,
+def _find(span: Sequence[Token], chosen: list[_Table], tables: _Tables,
           found: dict[str, str]) -> tuple[str, str] | None:
     """What one phrase of the question reads as: (English, kind), or None."""
-    key, typed = _key(span), _typed(span)
-    latin = not span[0].han and not _HAS_DEVA.search(typed)
+    key, typed = lookup_key(span), as_typed(span)
+    latin = not span[0].han and not HAS_DEVA.search(typed)
     if latin and len(span) > 1 and typed in found:
         return "", "keep"
     for table in chosen:
@@ -222,7 +199,7 @@ def _find(span: Sequence[_Token], chosen: list[_Table], tables: _Tables,
     return None if english is None else (english, "name")
 
 
-def _english(text: str, tokens: list[_Token], readings: list[_Reading],
+def _english(text: str, tokens: list[Token], readings: list[_Reading],
              language: str) -> InEnglish:
     """The question in English: read phrases replaced, unread words of another script listed."""
     at = {r.start: r for r in readings}
@@ -233,11 +210,11 @@ def _english(text: str, tokens: list[_Token], readings: list[_Reading],
         end = reading.end if reading else _unread_end(text, tokens, i, at)
         typed = text[tokens[i].start:tokens[end - 1].end]
         if reading is None:
-            word = "" if tokens[i].han or _HAS_DEVA.search(typed) else typed
+            word = "" if tokens[i].han or HAS_DEVA.search(typed) else typed
             left_out += [] if word else [typed]
         else:
             word = typed if reading.kind == "keep" else reading.english
-            if reading.kind in ("word", "name") and _fold(typed) != _fold(word):
+            if reading.kind in ("word", "name") and fold(typed) != fold(word):
                 read.append((typed, word))
         english += _plain(text[pos:tokens[i].start])
         if word and (english[-1:].isalnum() or english[-1:] == ")") and word[0].isalnum():
@@ -250,7 +227,7 @@ def _english(text: str, tokens: list[_Token], readings: list[_Reading],
     return InEnglish(english.strip(), language, tuple(read), tuple(left_out), names_only)
 
 
-def _unread_end(text: str, tokens: list[_Token], i: int, at: dict[int, _Reading]) -> int:
+def _unread_end(text: str, tokens: list[Token], i: int, at: dict[int, _Reading]) -> int:
     """Where the unread word at `i` ends: a run of unread Chinese characters is one word."""
     end = i + 1
     while tokens[i].han and end < len(tokens) and tokens[end].han and end not in at \
@@ -271,8 +248,8 @@ def _tables() -> _Tables:
     data = yaml.load(TABLE_FILE.read_text(encoding="utf-8"),
                      Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     raw = data["languages"]
-    english = {_fold(w) for w in data["shared_with_english"]} | {
-        _fold(w) for spec in raw.values() for part in ("words", "function")
+    english = {fold(w) for w in data["shared_with_english"]} | {
+        fold(w) for spec in raw.values() for part in ("words", "function")
         for value in (spec.get(part) or {}).values() for w in value.split()}
     languages: dict[str, _Table] = {}
     for name, spec in raw.items():
@@ -286,15 +263,12 @@ def _tables() -> _Tables:
                    triggers=frozenset(w for t in languages.values() for k in t.evidence
                                       for w in k.split() if w not in english),
                    function=frozenset(k for t in languages.values() for k in t.function),
-                   longest=max(len(_TOKEN.findall(k)) for k in keys))
+                   longest=max(len(TOKEN.findall(k)) for k in keys))
 
 
 def _keyed(table: dict[str, str]) -> dict[str, str]:
     """A table with its phrases keyed as the question's phrases are (`_key`)."""
-    return {_key(_tokens(unicodedata.normalize("NFC", phrase))): english or ""
+    return {lookup_key(split_words(unicodedata.normalize("NFC", phrase))): english or ""
             for phrase, english in table.items()}
 
 
-def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(), m.start(), m.end(), bool(_HAN_CHAR.fullmatch(m.group())))
-            for m in _TOKEN.finditer(text)]
