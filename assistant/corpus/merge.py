@@ -1,6 +1,7 @@
 """Merge frontmatter compensation rows with the body's table rows into CompRows.
 
-Rows pair up by normalized region (table rows that carry a level stay rows of their own).
+Rows pair up by normalized region (table rows that carry a level stay rows of their own, but
+the one table row of a frontmatter row's label pairs with it, level and all).
 A paired figure keeps the table cell's text (the guide's own words) and the frontmatter's
 numbers; where frontmatter is null the table supplies both. When the two currencies differ
 the table wins and `frontmatter_currency` keeps what frontmatter said.
@@ -8,6 +9,7 @@ the table wins and `frontmatter_currency` keeps what frontmatter said.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -41,16 +43,37 @@ def merge_rows(
     used: set[tuple[str, str]] = set()
     for fm_row in front:
         region = normalize_region(fm_row.region_raw)
-        band = bands.get((region.key, ""))
+        key = (region.key, "")
+        if key not in bands:  # a table whose rows name a level beside the frontmatter's
+            # label ("| 62 | Engineering Manager |" for region "Engineering Manager")
+            levelled = [k for k in bands if k not in used and (
+                k[0] == region.key or not k[0] and _title(k[1]) == region.raw.casefold())]
+            if len(levelled) > 1:  # two levels at the place: the one with the same base
+                levelled = [k for k in levelled if _same_base(fm_row, bands[k])]
+            key = levelled[0] if len(levelled) == 1 else key
+        band = bands.get(key)
         if band is not None:
-            used.add((region.key, ""))
-        row = _merged(fm_row, region, band, anchor_of, problems)
+            used.add(key)
+        row = _merged(fm_row, band.region if band and key[1] else region, band, anchor_of,
+                      problems)
         if row.figures:
             rows.append(row)
     for key, band in bands.items():
         if key not in used:
             rows.append(_table_only(band, anchor_of.get(band.line_no, "")))
     return rows, problems
+
+
+def _title(level: str) -> str:
+    """A level label without its code: "Engineering Manager (62)" -> "engineering manager"."""
+    return re.sub(r"\s*\([^)]*\)$", "", level).casefold()
+
+
+def _same_base(fm_row: FrontRow, band: _Band) -> bool:
+    """True when the frontmatter row's base is the band's base cell, end for end."""
+    numbers, cell = fm_row.figures.get("base"), band.cells.get("base")
+    return numbers is not None and cell is not None and cell.low is not None \
+        and _same(numbers[0], cell.low) and _same(numbers[1], cell.high)
 
 
 def _bands(table: Sequence[TableRow]) -> dict[tuple[str, str], _Band]:
@@ -92,7 +115,8 @@ def _merged(
         if fig is not None:
             figures.append(fig)
     anchor = anchor_of.get(band.line_no, "") if band else ""
-    return CompRow(region, currency, tuple(figures), "", anchor, fm_currency)
+    return CompRow(region, currency, tuple(figures), band.level if band else "", anchor,
+                   fm_currency)
 
 
 def _figure(

@@ -13,6 +13,7 @@ converted); stock is compared on the basis the guide's table states, and the lin
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -72,7 +73,7 @@ def _where_in(value: float, band: Figure, unit: str, where: str, mark: str) -> s
                 f"{show(value - high)}.")
     if high == low:
         return f"equals the guide's {where} figure of {band.text} {mark}."
-    share = round(100 * (value - low) / (high - low))
+    share = _percent(value - low, high - low)
     return (f"is {share}% of the way through the guide's {where} band of {band.text} {mark}: "
             f"({show(value)} {MINUS} {show(low)}) {DIVIDE} ({show(high)} {MINUS} {show(low)}) = "
             f"{show(value - low)} {DIVIDE} {show(high - low)} = {share}%.")
@@ -93,7 +94,7 @@ def where_short(stated: StatedFigure, row: CompRow) -> str:
         return f"above by {show(value - high)}: {show(value)} {MINUS} {show(high)}"
     if high == low:
         return "equal to the guide's figure"
-    share = round(100 * (value - low) / (high - low))
+    share = _percent(value - low, high - low)
     return (f"{share}% of the way: ({show(value)} {MINUS} {show(low)}) {DIVIDE} "
             f"({show(high)} {MINUS} {show(low)}) = {share}%")
 
@@ -160,3 +161,9 @@ def _which_part(stated: StatedFigure, row: CompRow) -> str:
             if f.unit and f.unit != "%"]
     return (f"Say which part of the offer {stated.text} is ({', '.join(held) or 'base'}) to "
             "have it placed in its band: parts are placed one by one, never summed.")
+
+
+def _percent(part: float, whole: float) -> int:
+    """`part` of `whole` in whole percent, a half rounded up (62.5% is 63%, as 37.5% is 38%;
+    Python's round() takes halves to the even number)."""
+    return math.floor(100 * part / whole + 0.5 + 1e-9)

@@ -1,5 +1,6 @@
-"""Questions in Spanish, Portuguese, French, German, Chinese, Hindi and Hinglish: read as the
-English words the reader understands (languages.py), then answered from the right guide row.
+"""Questions in Spanish, Portuguese, French, German, Italian, Chinese, Japanese, Korean, Hindi
+and Hinglish: read as the English words the reader understands (languages.py), then answered
+from the right guide row.
 
 Expected figures are copied from the guide files in ../shared/corpus/guides, row by row.
 """
@@ -37,6 +38,9 @@ def lexicon() -> Lexicon:
     "Is a prime bonus normal at Amazon?",
     "L'Oréal data scientist salary in Paris",
     "Zürich vs München: Google SWE total comp — which is higher?",
+    # words the Italian table also holds
+    "Should I negotiate the base at Stripe in Chicago, IL?",
+    "Does the offer come with a stock option grant, and where do I stand?",
 ])
 def test_english_comes_back_unchanged(lexicon: Lexicon, question: str) -> None:
     for places in (lexicon, FakeLexicon()):  # with or without the places' names known
@@ -155,6 +159,23 @@ def test_every_table_entry_is_text() -> None:
      "baidu/software-engineer", "CNY 360K–CNY 670K", "CNY 380K–CNY 700K"),
     ("百度北京的软件工程师总包是多少？",
      "baidu/software-engineer", "CNY 550K–CNY 1.1M", "CNY 520K–CNY 1.05M"),
+    # sony/software-engineer.md "| Tokyo (HQ) | JPY 7M–JPY 12M | JPY 2M–JPY 6M |"
+    ("ソニーの東京本社のソフトウェアエンジニアの基本給はいくらですか？",
+     "sony/software-engineer", "JPY 7M–JPY 12M", "JPY 2M–JPY 6M"),
+    # google/staff-software-engineer.md "| Zurich | CHF 195K–CHF 280K | CHF 270K–CHF 580K |"
+    ("グーグルのチューリッヒのスタッフソフトウェアエンジニアの基本給は？",
+     "google/staff-software-engineer", "CHF 195K–CHF 280K", "CHF 270K–CHF 580K"),
+    # coupang/data-engineer.md "| Seattle | $145K-$200K | $68K-$205K |"
+    ("쿠팡 시애틀 데이터 엔지니어 기본급", "coupang/data-engineer", "$145K-$200K",
+     "$68K-$205K"),
+    ("삼성전자 서울 소프트웨어 엔지니어 기본급은 얼마인가요?", "samsung/software-engineer",
+     "KRW 55M–KRW 95M", "KRW 15M–KRW 50M"),
+    # google/security-engineer.md "| Zurich | CHF 155K–CHF 240K |"; sap/senior-software-
+    # engineer.md "| Germany (Walldorf/Munich) | EUR 90K–EUR 135K | EUR 40K–EUR 100K |"
+    ("Quanto guadagna un ingegnere della sicurezza presso Google a Zurigo?",
+     "google/security-engineer", "CHF 155K–CHF 240K", "Staff"),
+    ("Qual è lo stipendio base di un ingegnere del software senior presso SAP a Monaco di "
+     "Baviera?", "sap/senior-software-engineer", "EUR 90K–EUR 135K", "EUR 40K–EUR 100K"),
 ])
 def test_answered_from_the_right_row(library_bot: Assistant, question: str, guide: str,
                                      figure: str, absent: str) -> None:
