@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import replace
 
-from assistant.answer.read.stated import StatedFigure
+from assistant.answer.read.stated import NOT_BANDED, StatedFigure
 from assistant.answer.types import Band
 from assistant.answer.write.cells import basis_words as _basis_words
 from assistant.answer.write.cells import stock_basis
@@ -126,7 +126,10 @@ def placements(stated: tuple[StatedFigure, ...], rows: list[CompRow], guide: Gui
         held = [row for row in rows if figure.component
                 and row.figure(figure.component) is not None]
         label = COMPONENT_LABELS.get(figure.component, figure.component)
-        if len(held) == 1:
+        if figure.component in NOT_BANDED:  # said, never dropped: no band to place it in
+            lines.append(f"Your {label} of {figure.text} is not placed: the guide's bands hold "
+                         f"no {label} figure.")
+        elif len(held) == 1:
             line = placement_line(figure, held[0], guide,
                                   cites.mark(guide, held[0].section_anchor))
             lines += [line] if line else []

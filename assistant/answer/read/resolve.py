@@ -51,6 +51,7 @@ from assistant.answer.read.typos import read_names
 from assistant.corpus.words.library_words import term_key
 from assistant.corpus.words.normal import norm, typed_words
 from assistant.corpus.words.vocabulary import Vocabulary
+from assistant.money.currency import ISO_CODES
 from assistant.places.lexicon import Lexicon
 
 TOTAL_WITH = re.compile(r"\btotal\s+(?:with|including|incl\.?|plus)\b", re.I)
@@ -126,7 +127,8 @@ def _with_names(resolved: Resolved, words: list[str], typed: list[str], vocab: V
     firms = () if named else capitalised_runs(typed, resolved.matched, ordinary)
     if firms:  # "General Motors", "Sigma Computing": a firm's name, not words to correct
         return resolved.replaced(unknown_names=(*resolved.unknown_names, *firms))
-    unknown = tuple(n for n in names.unknown if not _article_term(n, words, before_slot, vocab))
+    unknown = tuple(n for n in names.unknown if not _article_term(n, words, before_slot, vocab)
+                    and n.upper() not in ISO_CODES)  # "KRW 80M base": a currency, no firm
     return resolved.replaced(unknown_names=(*resolved.unknown_names, *unknown))
 
 
@@ -294,6 +296,5 @@ def _leftovers(resolved: Resolved, words: list[str]) -> list[str]:
 
 def _order(asks: list[str], weak: set[str]) -> list[str]:
     """Drop a total-comp reading that came only from filler words beside a specific ask."""
-    if "total_comp" in asks and "total_comp" in weak:  # "pay" alone: every component
-        return [a for a in asks if a != "total_comp"]
-    return asks
+    weakly = "total_comp" in asks and "total_comp" in weak  # "pay" alone: every component
+    return [a for a in asks if a != "total_comp"] if weakly else asks

@@ -25,7 +25,9 @@ _WORD = re.compile(r"[a-z][a-z/-]*")
 _BASIS = re.compile(r"\b(?:over|across)\s+(\d)\s*(?:years?|yrs?)\b|(?:\bper|\ba|/)\s*"
                     r"(?:year|yr)\b", re.IGNORECASE)
 NEAR_WORDS = 3
-OFFER_PARTS = {"fixed": "base", "guaranteed": "base"}  # beside an amount: "30 LPA fixed"
+OFFER_PARTS = {"fixed": "base", "guaranteed": "base",  # beside an amount: "30 LPA fixed"
+               "relocation": "relocation", "relo": "relocation", "moving": "relocation"}
+NOT_BANDED = frozenset({"relocation"})  # parts of an offer no guide's band holds
 INDIAN_SCALES = frozenset({1e5, 1e7})  # lakh ("LPA", "38L") and crore: rupees wherever written
 # an amount's text up to its number and scale ("HK$500K", "₹2.75 lakh"): what follows is
 # a word said after it ("50 LPA CTC")
@@ -95,11 +97,12 @@ def plain_money(question: str) -> list[Amount]:
     """The money and percentages of a question, in order.
 
     A bare number counts when it is plainly money: a K/M/L suffix ("190k") or five digits
-    and more ("190,000"); years, counts and levels ("4 years", "L5") do not.
+    and more ("190,000"); years, counts and levels ("4 years", "L5", "15,000 options") do
+    not, but an amount in a currency is money whatever follows it ("£100,000 options").
     """
     return [amount for amount in read_amounts(question)
             if (amount.unit or amount.has_suffix or amount.value >= PLAIN_BARE_MIN)
-            and not is_count(question[amount.end:])]
+            and not (is_count(question[amount.end:]) and not amount.unit)]
 
 
 def _words(text: str) -> list[str]:
@@ -124,7 +127,7 @@ def _part(words: list[str], reverse: bool = False) -> tuple[str, int]:
             phrase = " ".join(span)
             for form in (phrase, phrase.removesuffix("s")):
                 part = TOPIC_PHRASES.get(form, "") or OFFER_PARTS.get(form, "")
-                if part in PAY_PARTS:
+                if part in PAY_PARTS or part in NOT_BANDED:
                     return part, i
     return "", NEAR_WORDS
 

@@ -41,6 +41,7 @@ def lexicon() -> Lexicon:
     # words the Italian table also holds
     "Should I negotiate the base at Stripe in Chicago, IL?",
     "Does the offer come with a stock option grant, and where do I stand?",
+    "sea group software engineer total comp in ho chi minh city",  # Italian "chi", "ho"
 ])
 def test_english_comes_back_unchanged(lexicon: Lexicon, question: str) -> None:
     for places in (lexicon, FakeLexicon()):  # with or without the places' names known
@@ -63,11 +64,11 @@ def test_plain_english_costs_well_under_a_tenth_of_a_millisecond() -> None:
 
 @pytest.mark.parametrize(("question", "language", "text"), [
     ("¿Cuánto es el sueldo base de un gerente de producto de Spotify en Estocolmo?", "Spanish",
-     "how much base salary product manager Spotify Estocolmo?"),
+     "how much base salary product manager Spotify in Estocolmo?"),
     ("Quanto um gerente de produto ganha de salário base no Spotify em Londres?", "Portuguese",
-     "how much product manager base salary Spotify Londres?"),
+     "how much product manager base salary Spotify in Londres?"),
     ("Quelle est la rémunération totale d'un ingénieur de données chez Google à Londres ?",
-     "French", "total compensation data engineer at Google Londres?"),
+     "French", "total compensation data engineer at Google in Londres?"),
     ("Wie viel Aktien bekommt ein Softwareentwickler bei Baidu in Shanghai?", "German",
      "how much stock software engineer at Baidu in Shanghai?"),
     ("Baidu mein software engineer ka Shanghai mein base kitna milta hai?", "Hinglish",

@@ -89,3 +89,32 @@ def test_an_offer_in_everyday_notation_is_placed(library_bot: Assistant, questio
     answer = library_bot.ask(question)
     assert expected in answer.text, answer.text[:900]
     assert "Say which part of the offer" not in answer.text
+
+
+def test_options_in_a_currency_are_stock_and_a_count_of_options_is_not_money() -> None:
+    figures = stated_figures("£95,000 base, £100,000 options over 4 years")
+    assert [(f.component, f.value) for f in figures] == [("base", 95_000.0),
+                                                       ("stock", 100_000.0)]
+    assert stated_figures("They gave me 15,000 options over 4 years") == ()
+
+
+@pytest.mark.corpus
+def test_options_are_placed_and_relocation_is_said_not_placed(library_bot: Assistant) -> None:
+    """revolut/senior-software-engineer.md "| :gb: London (GBP) | £80,000 – £115,000 |
+    £60,000 – £150,000 |": (£100K − £60K) ÷ £90K = 44%. google/software-engineer.md has no
+    relocation band: the $15K is said, never placed as total comp ($185K–$320K)."""
+    answer = library_bot.ask("Revolut senior software engineer London offer: £95,000 base, "
+                             "£100,000 options over 4 years. Fair?")
+    assert "= £40K ÷ £90K = 44%" in answer.text
+    answer = library_bot.ask("Google Seattle software engineer offer: $170K base, $150K RSUs "
+                             "over 4 years, plus a $15K relocation package. Good?")
+    assert "Your relocation of $15K is not placed" in answer.text
+    assert "$185K–$320K" not in answer.text and "total comp of $15K" not in answer.text
+
+
+@pytest.mark.corpus
+def test_a_currency_code_is_no_company(library_bot: Assistant) -> None:
+    """samsung/software-engineer.md "| Seoul (HQ) | KRW 55M–KRW 95M |": 62.5%, rounded up."""
+    answer = library_bot.ask("Samsung software engineer Seoul offer: KRW 80M base, KRW 30M "
+                             "stock. How does this compare?")
+    assert "no guide" not in answer.text and "= KRW 25M ÷ KRW 40M = 63%" in answer.text

@@ -143,9 +143,10 @@ def _readings(tokens: list[Token], joins: list[bool], chosen: list[_Table], tabl
 
 def _language(text: str, tokens: list[Token], joins: list[bool], tables: _Tables,
               found: dict[str, str], hint: str) -> str:
-    """The language a question is written in, "" for English: Chinese and Hindi by script, else
-    the table with most words English does not use, at least one ("São Paulo" is no word), else
-    `hint` when its table reads every lower-case word."""
+    """The language a question is written in, "" for English: Chinese, Japanese, Korean and
+    Hindi by script, else the table with most words English does not use (two of them, or one
+    pay word or role: "São Paulo" is no word, "Chi" of a name no question word), else `hint`
+    when its table reads every lower-case word."""
     if any(t.han for t in tokens):
         found = "Korean" if HANGUL.search(text) else "Japanese" if KANA.search(text) \
             else "Chinese"
@@ -157,7 +158,9 @@ def _language(text: str, tokens: list[Token], joins: list[bool], tables: _Tables
         readings = _readings(tokens, joins, [table], tables, found)
         keys = [lookup_key(tokens[r.start:r.end]) for r in readings if r.kind != "keep"]
         mine = (sum(k in table.evidence for k in keys), len(keys))
-        if mine[0] and mine > score:
+        # one function word alone is no evidence: a name holds it ("Ho Chi Minh City")
+        telling = mine[0] >= 2 or any(k in table.evidence and k in table.words for k in keys)
+        if telling and mine > score:
             best, score = name, mine
     if best or (hinted := tables.languages.get(hint)) is None:
         return best

@@ -1,0 +1,300 @@
+"""A question written in another language -> the English words the reader understands.
+
+Example:
+    >>> t = in_english("¿Cuál es el salario base de un ingeniero de software en Visa en "
+    ...                "Londres?", lexicon)
+    >>> (t.text, t.language)
+    ('base salary software engineer Visa Londres?', 'Spanish')
+    >>> t.note
+    "Read the question from Spanish: 'salario base' as base salary, 'ingeniero de software' \
+as software engineer."
+
+Words are data (languages.yaml); places come from the lexicon (kept whole: "Rio de Janeiro").
+Chinese is cut by longest match over the table's words and the lexicon's place names. Only a
+word English does not also use ("no", "base", "de" never count) makes a question another
+language's, so English comes back unchanged, for one regex and one set intersection.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+from assistant.places.lexicon import Lexicon
+from assistant.places.names import name_key
+
+TABLE_FILE = Path(__file__).with_name("languages.yaml")
+MAX_NOTED = 5  # phrases the note names; a long question's note stays one short line
+HAN_PLACE_CHARS = (2, 3, 4)  # lengths of Chinese place names tried against the lexicon
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_DEVA = "\u0900-\u0963\u0966-\u097f\u200c\u200d"  # Devanagari without its full stops (।)
+_LETTER = rf"(?:[^\W{_HAN}]|[{_DEVA}])"
+# A French elision ("d'", "qu'") is a word of its own; a Chinese character is one too.
+_TOKEN = re.compile(rf"\b(?i:qu|[cdjlmnst])['’](?={_LETTER}|$)|[{_HAN}]"
+                    rf"|{_LETTER}+(?:[-'’]{_LETTER}+)*")
+_HAS_DEVA = re.compile(f"[{_DEVA}]")
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+_KANA = re.compile("[\u3040-\u30ff]")  # Japanese, which these tables do not read
+_CJK_PUNCT = str.maketrans({"。": ".", "、": ",", "「": '"', "」": '"', "《": '"', "》": '"'})
+_TIDY = ((re.compile(r"[¿¡]|\(\s*\)"), ""), (re.compile(r"(?<!\s)\s+([?.!,;:)\]])"), r"\1"),
+         (re.compile(r"([(\[])\s+"), r"\1"), (re.compile(r"(?<=\w)\("), " ("),
+         (re.compile(r"\)(?=\w)"), ") "), (re.compile(r"^[\s,;:.]+|,(?=\s*[,?.!])"), ""),
+         (re.compile(r"\s+"), " "))
+
+
+@dataclass(frozen=True)
+class InEnglish:
+    """A question in English words, with the language it was read from ("" for English)."""
+
+    text: str
+    language: str = ""
+    read: tuple[tuple[str, str], ...] = ()  # (as typed, English) of the words worth naming
+    left_out: tuple[str, ...] = ()  # words of another script that nothing read
+    names_only: bool = False  # only names were in that language ("Sony base in 東京?")
+
+    @property
+    def note(self) -> str:
+        """How the question was read, for the answer to show ("" for an English one)."""
+        if not self.language:
+            return ""
+        named = ", ".join(f"'{typed}' as {english}" for typed, english in self.read[:MAX_NOTED])
+        left = "; left out " + ", ".join(f"'{w}'" for w in self.left_out) if self.left_out else ""
+        return f"Read {named}." if self.names_only else \
+            f"Read the question from {self.language}{': ' + named if named else ''}{left}."
+
+
+@dataclass(frozen=True)
+class _Table:
+    """One language's words, keyed as `_key` keys them."""
+
+    words: dict[str, str]  # pay words and roles: named in the note
+    function: dict[str, str]  # question and function words ("" drops them): not named
+    evidence: frozenset[str]  # keys that show the language: a word English does not use
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Tables:
+    languages: dict[str, _Table]
+    companies: dict[str, str]  # written in another script -> in Latin letters
+    places: dict[str, str]  # in another script, where the lexicon has no such name
+    triggers: frozenset[str]  # the words of every evidence key: the cheap first test
+    function: frozenset[str]  # every language's function words, which a place name may hold
+    longest: int  # most tokens in one key
+
+
+class _Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+    han: bool
+
+
+class _Reading(NamedTuple):
+    start: int  # token span
+    end: int
+    english: str
+    kind: str  # "word" | "function" | "name" | "keep"
+
+
+def in_english(question: str, lexicon: Lexicon, hint: str = "") -> InEnglish:
+    """The question in English words the reader understands, and the language it was in
+    (`hint`, the conversation's last one, for a follow-up such as "e em Zurique?")."""
+    tables = _tables()
+    if not hint and question.isascii() and not tables.triggers.intersection(
+            t.casefold() for t in _TOKEN.findall(question)):
+        return InEnglish(question)
+    text = unicodedata.normalize("NFC", question)
+    tokens = _tokens(text)
+    if not (hint or _HAS_DEVA.search(text) or any(t.han for t in tokens)
+            or tables.triggers & {_fold(t.text) for t in tokens}):
+        return InEnglish(question)
+    joins = [_joined(text, a, b) for a, b in zip(tokens, tokens[1:], strict=False)]
+    found = _lexicon_names(tokens, joins, tables.function, lexicon)
+    language = _language(text, tokens, joins, tables, found, hint)
+    if not language:
+        return InEnglish(question)
+    chosen = [tables.languages[language], *(tables.languages[a] for a in
+                                            tables.languages[language].also)]
+    return _english(text, tokens, _readings(tokens, joins, chosen, tables, found), language)
+
+
+def _joined(text: str, a: _Token, b: _Token) -> bool:
+    """Whether two tokens can be words of one phrase: one Chinese run, or words and spaces."""
+    gap = text[a.end:b.start]
+    return a.han == b.han and (gap == "" if a.han else not gap.strip())
+
+
+def _key(span: Sequence[_Token]) -> str:
+    """The look-up form of a phrase: case and accents folded, Chinese without spaces."""
+    return ("" if span[0].han else " ").join(_fold(t.text) for t in span)
+
+
+def _fold(word: str) -> str:
+    word = word.casefold().replace("’", "'")
+    if word.isascii():
+        return word
+    if _HAS_DEVA.search(word):  # its vowel signs are marks too: they must stay
+        return unicodedata.normalize("NFC", word)
+    plain = unicodedata.normalize("NFKD", word.replace("ß", "ss"))
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def _readings(tokens: list[_Token], joins: list[bool], chosen: list[_Table], tables: _Tables,
+              found: dict[str, str]) -> list[_Reading]:
+    """Longest phrase first: every span of joined tokens `_find` knows, none overlapping."""
+    used = [False] * len(tokens)
+    readings: list[_Reading] = []
+    for n in range(min(tables.longest, len(tokens)), 0, -1):
+        for i in range(len(tokens) - n + 1):
+            if any(used[i:i + n]) or not all(joins[i:i + n - 1]):
+                continue
+            hit = _find(tokens[i:i + n], chosen, tables, found)
+            if hit is not None:
+                readings.append(_Reading(i, i + n, *hit))
+                used[i:i + n] = [True] * n
+    return sorted(readings)
+
+
+def _language(text: str, tokens: list[_Token], joins: list[bool], tables: _Tables,
+              found: dict[str, str], hint: str) -> str:
+    """The language a question is written in, "" for English: Chinese and Hindi by script, else
+    the table with most words English does not use, at least one ("São Paulo" is no word), else
+    `hint` when its table reads every lower-case word."""
+    if any(t.han for t in tokens):
+        return "" if _KANA.search(text) else "Chinese"
+    if _HAS_DEVA.search(text):
+        return "Hindi"
+    best, score = "", (0, 0)
+    for name, table in tables.languages.items():
+        readings = _readings(tokens, joins, [table], tables, found)
+        keys = [_key(tokens[r.start:r.end]) for r in readings if r.kind != "keep"]
+        mine = (sum(k in table.evidence for k in keys), len(keys))
+        if mine[0] and mine > score:
+            best, score = name, mine
+    if best or (hinted := tables.languages.get(hint)) is None:
+        return best
+    read = {i for r in _readings(tokens, joins, [hinted], tables, found) for i in range(*r[:2])}
+    lower = [i for i, t in enumerate(tokens) if t.text[:1].islower()]
+    return hint if lower and read.issuperset(lower) else ""
+
+
+def _lexicon_names(tokens: list[_Token], joins: list[bool], function: frozenset[str],
+                   lexicon: Lexicon) -> dict[str, str]:
+    """English names of the places among the question's phrases the lexicon knows: Chinese
+    runs of 2-4 characters, Devanagari words, capitalised phrases such as "Rio de Janeiro"."""
+    asked = {_typed(tokens[i:i + n]) for n in range(1, 5) for i in range(len(tokens) - n + 1)
+             if all(joins[i:i + n - 1]) and _may_be_place(tokens[i:i + n], function)}
+    places = lexicon.lookup_many(asked)
+    return {a: places[name_key(a)][0].name for a in asked if name_key(a) in places}
+
+
+def _may_be_place(span: Sequence[_Token], function: frozenset[str]) -> bool:
+    if span[0].han or _HAS_DEVA.search(span[0].text):
+        return not span[0].han or len(span) in HAN_PLACE_CHARS
+    return len(span) > 1 and span[0].text[:1].isupper() and span[-1].text[:1].isupper() \
+        and any(_fold(t.text) in function for t in span)
+
+
+def _typed(span: Sequence[_Token]) -> str:
+    return ("" if span[0].han else " ").join(t.text for t in span)
+
+
+def _find(span: Sequence[_Token], chosen: list[_Table], tables: _Tables,
+          found: dict[str, str]) -> tuple[str, str] | None:
+    """What one phrase of the question reads as: (English, kind), or None."""
+    key, typed = _key(span), _typed(span)
+    latin = not span[0].han and not _HAS_DEVA.search(typed)
+    if latin and len(span) > 1 and typed in found:
+        return "", "keep"
+    for table in chosen:
+        if key in table.words or key in table.function:
+            return table.words.get(key, table.function.get(key, "")), \
+                "word" if key in table.words else "function"
+    english = None if latin else tables.companies.get(key) or found.get(typed) \
+        or tables.places.get(key)
+    return None if english is None else (english, "name")
+
+
+def _english(text: str, tokens: list[_Token], readings: list[_Reading],
+             language: str) -> InEnglish:
+    """The question in English: read phrases replaced, unread words of another script listed."""
+    at = {r.start: r for r in readings}
+    english, read, left_out = "", [], []
+    pos = i = 0
+    while i < len(tokens):
+        reading = at.get(i)
+        end = reading.end if reading else _unread_end(text, tokens, i, at)
+        typed = text[tokens[i].start:tokens[end - 1].end]
+        if reading is None:
+            word = "" if tokens[i].han or _HAS_DEVA.search(typed) else typed
+            left_out += [] if word else [typed]
+        else:
+            word = typed if reading.kind == "keep" else reading.english
+            if reading.kind in ("word", "name") and _fold(typed) != _fold(word):
+                read.append((typed, word))
+        english += _plain(text[pos:tokens[i].start])
+        if word and (english[-1:].isalnum() or english[-1:] == ")") and word[0].isalnum():
+            english += " "  # Chinese has no spaces to keep the English words apart
+        english, pos, i = english + word, tokens[end - 1].end, end
+    english += _plain(text[pos:])
+    for pattern, repl in _TIDY:
+        english = pattern.sub(repl, english)
+    names_only = not left_out and all(r.kind in ("name", "keep") for r in readings)
+    return InEnglish(english.strip(), language, tuple(read), tuple(left_out), names_only)
+
+
+def _unread_end(text: str, tokens: list[_Token], i: int, at: dict[int, _Reading]) -> int:
+    """Where the unread word at `i` ends: a run of unread Chinese characters is one word."""
+    end = i + 1
+    while tokens[i].han and end < len(tokens) and tokens[end].han and end not in at \
+            and not text[tokens[end - 1].end:tokens[end].start]:
+        end += 1
+    return end
+
+
+def _plain(gap: str) -> str:  # text between words; full-width punctuation as ASCII ("？")
+    return gap if gap.isascii() else unicodedata.normalize("NFKC", gap).translate(_CJK_PUNCT)
+
+
+@cache
+def _tables() -> _Tables:
+    """languages.yaml, loaded once on the first question (package data: it never changes)."""
+    import yaml  # the C safe loader where libyaml is built in (as corpus/frontmatter.py)
+
+    data = yaml.load(TABLE_FILE.read_text(encoding="utf-8"),
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    raw = data["languages"]
+    english = {_fold(w) for w in data["shared_with_english"]} | {
+        _fold(w) for spec in raw.values() for part in ("words", "function")
+        for value in (spec.get(part) or {}).values() for w in value.split()}
+    languages: dict[str, _Table] = {}
+    for name, spec in raw.items():
+        words, function = (_keyed(spec.get(part) or {}) for part in ("words", "function"))
+        evidence = frozenset(k for k in [*words, *function]  # Latin-script keys only
+                             if k.isascii() and set(k.split()) - english)
+        languages[name] = _Table(words, function, evidence, tuple(spec.get("also", ())))
+    companies, places = _keyed(data["companies"]), _keyed(data["places"])
+    keys = [*companies, *places, *(k for t in languages.values() for k in [*t.words, *t.function])]
+    return _Tables(languages, companies, places,
+                   triggers=frozenset(w for t in languages.values() for k in t.evidence
+                                      for w in k.split() if w not in english),
+                   function=frozenset(k for t in languages.values() for k in t.function),
+                   longest=max(len(_TOKEN.findall(k)) for k in keys))
+
+
+def _keyed(table: dict[str, str]) -> dict[str, str]:
+    """A table with its phrases keyed as the question's phrases are (`_key`)."""
+    return {_key(_tokens(unicodedata.normalize("NFC", phrase))): english or ""
+            for phrase, english in table.items()}
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end(), bool(_HAN_CHAR.fullmatch(m.group())))
+            for m in _TOKEN.finditer(text)]
