@@ -86,10 +86,13 @@ class Retriever:
 def _unmatched_sides(resolved: Resolved, decision: Route, library: Library) -> tuple[str, ...]:
     """A company set beside a named one that the library has no guide for ("Spotify or
     Deliveroo"): said, never dropped in silence."""
-    if not (resolved.company and resolved.unknown_names and resolved.cues.compare
-            and decision.status == "answered"):
+    if not (resolved.company and resolved.unknown_names and decision.status == "answered"
+            and (resolved.cues.compare or resolved.other_companies)):
         return ()
     names = " and ".join(f"“{n}”" for n in resolved.unknown_names)
+    if resolved.other_companies:  # "Stripe, Airbnb and Canva": the others are compared
+        return (f"The library has no guide for {names}, so it holds no figures for "
+                f"{'them' if len(resolved.unknown_names) > 1 else 'it'}.",)
     company = library.vocabulary.companies.get(resolved.company, resolved.company)
     return (f"The library has no guide for {names}, so it holds no figures to set beside "
             f"{company}'s; only {company}'s are shown.",)

@@ -70,7 +70,8 @@ def _route(resolved: Resolved, library: Library, kind: Kind) -> Route:
     if not subject and any(_articles_answer(n, resolved.asks, library)
                            for n in resolved.unknown_names):
         return Route("answered", general=True)  # e.g. "Facebook" questions the articles answer
-    if kind in SPANNING and not (kind is Kind.COMPARE and resolved.unknown_names) \
+    if kind in SPANNING and not (kind is Kind.COMPARE and resolved.unknown_names
+                                 and not resolved.other_companies) \
             and not (kind is Kind.COVERAGE and resolved.company):
         return Route("answered", spanning=True)
     if kind is Kind.LEVEL_MAPPING and resolved.role and resolved.company:

@@ -118,10 +118,11 @@ def test_several_subjects_are_all_answered(library_bot: Assistant) -> None:
 
 
 def test_a_story_places_the_offer_and_mentions_the_other(library_bot: Assistant) -> None:
-    """roblox/software-engineer.md San Mateo base $145K–$185K: ($150K − $145K) ÷ $40K = 12%."""
+    """roblox/software-engineer.md San Mateo base $145K–$185K: ($150K − $145K) ÷ $40K = 12.5%,
+    a half rounded up to 13%."""
     answer = library_bot.ask("Is $150K base good for a Roblox software engineer in San Mateo? "
                              "I also have an interview at Unity.")
-    assert_answered_from(answer, "roblox/software-engineer", "12%", "| Unity")
+    assert_answered_from(answer, "roblox/software-engineer", "13%", "| Unity")
     assert "Unity" in answer.text and "unity/" not in str(answer.citations)
 
 

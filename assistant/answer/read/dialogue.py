@@ -222,6 +222,8 @@ def is_follow_up(resolved: Resolved) -> bool:
         return True  # "Same for Mercury PMs?": what it names replaces, the rest carries
     if resolved.company and resolved.role:
         return False
+    if resolved.stated and not resolved.company and not resolved.role:
+        return True  # "i have an offer at 175k base": the person's offer for the subject
     if resolved.cues.compare and len(words) <= SHORT_TURN_WORDS \
             and (resolved.company or resolved.places):
         return True  # "compare with Check Point": the subject, set against another

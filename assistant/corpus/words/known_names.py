@@ -40,6 +40,11 @@ KNOWN_NAMES: dict[str, dict[str, str]] = {
         "aws": "Amazon Web Services, Amazon's cloud business",
         "amazon web services": "Amazon's cloud business (its guides' pay covers it)",
     },
+    "jpmorgan-chase": {
+        "jp morgan": "the bank's name as people write it (J.P. Morgan)",
+        "j.p. morgan": "the bank's own spelling",
+        "chase": "its retail bank's name",
+    },
     "snowflake": {
         "snow": "its NYSE ticker (not in an index the ticker package covers)",
     },

@@ -229,3 +229,11 @@ def test_a_company_alone_in_a_follow_up_is_the_new_subject(library_bot: Assistan
     assert "Data Engineer" not in texts[1]  # the software engineer's, not every Apple role's
     texts = _conversation(library_bot, ["openai senior swe sf base", "how does anthropic compare"])
     assert "$250K-$315K" in texts[1] and "$225K–$285K" in texts[1]
+
+
+def test_an_offer_told_after_a_look_up_is_placed_in_its_band(library_bot: Assistant) -> None:
+    """pinterest/data-scientist.md "| Remote US | $145K–$182K |": ($175K − $145K) ÷ $37K =
+    81%; the offer had been read as a general question of its own."""
+    texts = _conversation(library_bot, ["pinterest data scientist remote us base",
+                                        "i have an offer at 175k base"])
+    assert "= $30K ÷ $37K = 81%" in texts[1]

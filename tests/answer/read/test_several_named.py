@@ -73,3 +73,19 @@ def test_each_company_keeps_its_own_level_and_place(library_bot: Assistant) -> N
                              "better?")
     assert "= $42K ÷ $62K = 68%" in answer.text and "= $45K ÷ $60K = 75%" in answer.text
     assert "$152K–$215K" not in answer.text
+
+
+def test_a_company_without_a_guide_among_several_is_said(library_bot: Assistant) -> None:
+    """stripe/senior-software-engineer.md San Francisco total comp $318K–$448K and
+    airbnb/senior-software-engineer.md "| San Francisco / Remote | ... | $279K–$377K |"; the
+    library has no Canva guide, which is said (Airbnb had been dropped with it)."""
+    answer = library_bot.ask("Stripe, Airbnb and Canva senior SWE total comp in SF")
+    assert "$318K–$448K" in answer.text and "$279K–$377K" in answer.text
+    assert "no guide for “Canva”" in answer.text
+
+
+def test_jp_morgan_written_apart_is_the_bank(library_bot: Assistant) -> None:
+    """jpmorgan-chase/data-scientist.md London total comp "£176K / $215K - £256K / $312K"."""
+    assert_answered_from(library_bot.ask("JP Morgan data scientist total comp London"),
+                         "jpmorgan-chase/data-scientist", "£176K / $215K - £256K / $312K",
+                         "Morgan Stanley")

@@ -9,7 +9,8 @@ from assistant.corpus.words.vocabulary import Vocabulary
 
 def test_a_name_is_kept_only_for_a_company_the_library_has() -> None:
     assert known_names({"google": "Google"}) == {
-        "alphabet": "google", "goog": "google", "googl": "google", "the goog": "google"}
+        "alphabet": "google", "goog": "google", "googl": "google", "the goog": "google",
+        "gcp": "google", "google cloud": "google"}
     assert known_names({"stripe": "Stripe"}) == {}
 
 
