@@ -239,7 +239,8 @@ def _not_covered(r: FromGuide, guide: Guide, cites: Citations) -> str:
     places = [reg.raw for reg in guide.regions() if reg.raw.strip(" ,")]
     where = [name for name in places if not is_levelish(name)]
     covered = (f"It covers: {', '.join(where)}" if where else
-               f"Its rows go by level, not by place: {', '.join(places) or 'none'}")
+               f"Its rows go by level, not by place: "
+               f"{', '.join(places or levels_of(guide)) or 'none'}")
     anchor = guide.rows[0].section_anchor if guide.rows else ""
     text = (f"The {guide_label(guide)} guide has no figures for {_and(list(r.missing_places))}, "
             "and figures from other regions are not a substitute.")

@@ -52,3 +52,12 @@ def test_a_paragraph_holding_the_questions_words_still_answers(meaning_bot: Assi
                              "within a year?")
     assert "do not cover" not in answer.text
     assert "reserve the right to “claw back” a portion of your signing bonus" in answer.text
+
+
+def test_a_guide_whose_rows_go_by_level_names_its_levels(library_bot: Assistant) -> None:
+    """microsoft/senior-software-engineer.md's table has a row per level and no place ("| 61 |
+    Senior SWE | $155K - $195K |", "| 62 | Senior SWE (High) | $175K - $220K |"): a place
+    asked is not covered, and the answer names the levels its rows are for."""
+    text = library_bot.ask("Microsoft L62 base in Redmond").text
+    assert "has no figures for Redmond" in text and "Senior SWE (High) (62)" in text
+    assert "$175K - $220K" not in text and ": none" not in text
