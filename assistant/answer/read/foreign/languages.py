@@ -148,9 +148,9 @@ def _language(text: str, tokens: list[Token], joins: list[bool], tables: _Tables
     pay word or role: "São Paulo" is no word, "Chi" of a name no question word), else `hint`
     when its table reads every lower-case word."""
     if any(t.han for t in tokens):
-        found = "Korean" if HANGUL.search(text) else "Japanese" if KANA.search(text) \
+        script = "Korean" if HANGUL.search(text) else "Japanese" if KANA.search(text) \
             else "Chinese"
-        return found if found in tables.languages else ""
+        return script if script in tables.languages else ""
     if HAS_DEVA.search(text):
         return "Hindi"
     best, score = "", (0, 0)
