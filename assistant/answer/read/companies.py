@@ -198,7 +198,7 @@ def company_position(words: list[str], start: int, end: int, role_start: int,
 ASKING = frozenset({"does", "do", "did", "would", "will", "can", "could"})
 PAYING = frozenset({"pay", "paying", "offer", "offering"})
 COMPARING = frozenset({"compare", "stack", "measure"})
-FOLLOWING = frozenset({"and", "about", "vs", "versus", "with"})  # "what about", "compare with"
+FOLLOWING = frozenset({"and", "about", "vs", "versus", "with", "add"})  # "what about", "add"
 TRAILING = frozenset({"", "there", "too", "then", "instead", "now", "also", "though"})
 SET_AGAINST = frozenset({"vs", "vs.", "versus", "v", "v.", "or"})
 

@@ -224,6 +224,9 @@ def is_follow_up(resolved: Resolved) -> bool:
         return False
     if resolved.stated and not resolved.company and not resolved.role:
         return True  # "i have an offer at 175k base": the person's offer for the subject
+    if (resolved.cues.counter or resolved.cues.compare) and len(words) <= SHORT_TURN_WORDS \
+            and not resolved.company and not resolved.role:
+        return True  # "what should i ask for?", "which is higher?": of the subject
     if resolved.cues.compare and len(words) <= SHORT_TURN_WORDS \
             and (resolved.company or resolved.places):
         return True  # "compare with Check Point": the subject, set against another

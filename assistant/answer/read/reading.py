@@ -137,7 +137,10 @@ class Resolved:
             taken["other_companies"] = earlier.other_companies  # a comparison stays one
         if "level" in taken and taken["level"]:  # named on the earlier subject's ladder
             taken["level_of"] = earlier.level_of or earlier.company
-        hidden = ("region_typed", "places", "level_asked", "level_of", "other_companies")
+        if not self.stated and earlier.stated and "company" in taken and "role" in taken:
+            taken["stated"] = earlier.stated  # the same offer: "how do i counter?" after it
+        hidden = ("region_typed", "places", "level_asked", "level_of", "other_companies",
+                  "stated")
         carried = tuple(k for k, v in taken.items() if v and k not in hidden)
         return self.replaced(**taken, carried=carried)
 

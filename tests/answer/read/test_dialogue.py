@@ -237,3 +237,23 @@ def test_an_offer_told_after_a_look_up_is_placed_in_its_band(library_bot: Assist
     texts = _conversation(library_bot, ["pinterest data scientist remote us base",
                                         "i have an offer at 175k base"])
     assert "= $30K ÷ $37K = 81%" in texts[1]
+
+
+def test_a_counter_asked_after_the_offer_uses_it(library_bot: Assistant) -> None:
+    """bytedance/senior-software-engineer.md's script asks for "RSUs at $[Y+100K]": with the
+    150k RSUs said a turn before, $150K + $100K = $250K, not the band's midpoint."""
+    texts = _conversation(library_bot, ["bytedance senior swe nyc base",
+                                        "they offered me 200k base, 150k rsu and 15% bonus",
+                                        "how do i counter?"])
+    assert "Stock ask: $150K + $100K = $250K" in texts[2]
+    assert "not given" not in texts[2]
+
+
+def test_short_questions_about_the_subject_are_follow_ups(library_bot: Assistant) -> None:
+    """"which is higher?" after a comparison compares again, and "what should i ask for?"
+    after an offer counters it; both had been read as general questions nothing answers."""
+    texts = _conversation(library_bot, ["block swe sf base", "vs stripe?", "which is higher?"])
+    assert "do not cover" not in texts[2] and "Stripe" in texts[2] and "Block" in texts[2]
+    texts = _conversation(library_bot, ["paypal swe san jose base", "they offered 150k base",
+                                        "what should i ask for?"])
+    assert "do not cover" not in texts[2] and "$130,000-$175,000" in texts[2]
