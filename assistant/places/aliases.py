@@ -33,6 +33,7 @@ ALIASES: dict[str, tuple[str, str]] = {
     "sf": ("San Francisco", "San Francisco"),
     "san fran": ("San Francisco", ""),
     "sf bay area": ("Bay Area", ""),
+    "the bay": ("Bay Area", ""),  # as people in tech say it ("swe salary in the bay")
     "bay area ca": ("Bay Area", ""),
     "silicon valley": ("Bay Area", ""),
     "bengaluru": ("Bangalore", ""),

@@ -112,7 +112,8 @@ def with_partial(resolved: Resolved, words: list[str], companies: dict[str, str]
         if any(used[start:end]) or (end < len(words) and not used[end]
                                     and words[end].isalpha()
                                     and words[end] not in JOINERS | titles
-                                    and not (safe and words[end] in _function_words())):
+                                    and not (safe and (words[end] in _function_words()
+                                                       or words[end] in DOING))):
             continue
         typed = typed_as(phrase, resolved.question)
         if resolved.company:
@@ -198,6 +199,9 @@ def company_position(words: list[str], start: int, end: int, role_start: int,
 ASKING = frozenset({"does", "do", "did", "would", "will", "can", "could"})
 PAYING = frozenset({"pay", "paying", "offer", "offering"})
 COMPARING = frozenset({"compare", "stack", "measure"})
+# what a firm does in a story, said right after its name ("Goldman offered me 150k")
+DOING = PAYING | frozenset({"offered", "gave", "gives", "wants", "sent", "made", "came",
+                            "extended", "matched", "countered", "said", "told", "pays", "paid"})
 FOLLOWING = frozenset({"and", "about", "vs", "versus", "with", "add"})  # "what about", "add"
 TRAILING = frozenset({"", "there", "too", "then", "instead", "now", "also", "though"})
 SET_AGAINST = frozenset({"vs", "vs.", "versus", "v", "v.", "or"})

@@ -49,6 +49,7 @@ CODE_WORDS = frozenset("IN ME OR OK HI AS DE ID OH MA PA CO AL GA MO ON SA WA NT
 # Words before a code that make it a thing one has or is, not an airport's city ("an MBA",
 # "my MBA tuition", "a VP"); "the" stays a place's ("the UK", "the NYC office").
 HELD = frozenset("a an my your his her our their".split())
+PRONOUNS = frozenset("i me we us you he him she her it they them".split())  # "pay us"
 MONEY_WORDS = frozenset("dollar dollars pound pounds euro euros rupee rupees yen".split())
 # The languages questions are read from (languages.yaml) whose function words, by the
 # stop-words package's lists, are never places: "¿Cómo contraoferto?" names no Italian Como.
@@ -82,7 +83,7 @@ class AskedPlace:
 def find_places(words: Sequence[str], typed: Sequence[str], used: list[bool],
                 vocab: Vocabulary, lexicon: Lexicon) -> list[AskedPlace]:
     """Places among the words not used by other slots, longest phrase first; marks `used`."""
-    phrases = _phrases(words, used)
+    phrases = _phrases(words, used, vocab.region_aliases.keys())
     known = lexicon.lookup_many(_lookup_names(words, typed, phrases))
     singles = [words[i].strip(".,'/-") for i, n in phrases if n == 1]
     ordinary = lexicon.ordinary(singles) | (set(singles) & foreign_words())
@@ -139,13 +140,20 @@ def _remote(places: list[AskedPlace], words: Sequence[str], used: list[bool],
     return out
 
 
-def _phrases(words: Sequence[str], used: list[bool]) -> list[tuple[int, int]]:
-    spans = []
+def _phrases(words: Sequence[str], used: list[bool], aliases: AbstractSet[str] = frozenset()
+             ) -> list[tuple[int, int]]:
+    """Spans of free words that neither start nor end with a word like "the", unless the
+    whole span is a region alias ("the bay")."""
+    spans, aliased = [], []  # the aliases last: "the Bay Area" is the Bay Area, not "the bay"
     for n in range(MAX_WORDS, 0, -1):
         for i in range(len(words) - n + 1):
-            if not any(used[i:i + n]) and words[i] not in _STOP and words[i + n - 1] not in _STOP:
+            if any(used[i:i + n]):
+                continue
+            if words[i] not in _STOP and words[i + n - 1] not in _STOP:
                 spans.append((i, n))
-    return spans
+            elif " ".join(words[i:i + n]) in aliases:
+                aliased.append((i, n))
+    return spans + aliased
 
 
 def _lookup_names(words: Sequence[str], typed: Sequence[str],
@@ -200,8 +208,11 @@ def _may_be_place(as_typed: str, i: int, typed: Sequence[str], ordinary: Abstrac
         if before in HELD and word not in COLLOQUIAL:  # "an MBA", "my SVP": held, not a city
             return False
         return as_typed not in CODE_WORDS or typed[i - 1].endswith(",")
-    if word in COLLOQUIAL and word not in ordinary:
-        return True  # "sf", "nyc", "dc" typed in lower case: the alias table's, no word
+    if (word in COLLOQUIAL or library and len(word) == 2) and (
+            word not in ordinary or before in PREPOSITIONS
+            or after_slot and word not in PRONOUNS):
+        return True  # "sf", "nyc", "dc" typed in lower case: the alias table's, no word;
+        # "la", "ny" right after a role or "in" ("netflix senior swe la"), never "pay us"
     if len(word) < (3 if word.isascii() else 2):  # "東京" is a name of two letters
         return False
     small = not library and all(c.kind == "city" and c.population < OPENING_PLACE

@@ -86,7 +86,7 @@ def _read(question: str, vocab: Vocabulary, lexicon: Lexicon) -> Resolved:
                              vocab.companies)
     resolved = _with_names(_without_stand_ins(resolved, words, typed), words, typed, vocab,
                            lexicon)
-    resolved = told(resolved, vocab.companies)
+    resolved = told(resolved, vocab.companies, vocab.role_aliases)
     resolved = with_own_title(resolved, words, vocab)
     return decided(_engineer_default(resolved, words, vocab).with_words())
 

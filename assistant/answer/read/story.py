@@ -45,10 +45,12 @@ MINE = re.compile(r"\b(?:i'm|i am|i've|i have|i was|i live[ds]?|i used to|i work
                   r"previously|formerly|currently|right now|based in|living in)\b", re.I)
 
 
-def told(resolved: Resolved, companies: Mapping[str, str]) -> Resolved:
-    """The reading with its figures given to their companies and its subject set."""
+def told(resolved: Resolved, companies: Mapping[str, str],
+         roles: Mapping[str, str] | None = None) -> Resolved:
+    """The reading with its figures given to their companies and its subject set (`roles`,
+    the vocabulary's role phrases, finds a role said of the person's own job)."""
     question = resolved.question
-    resolved = _without_own_level(_without_origins(resolved))
+    resolved = _without_own_role(_without_own_level(_without_origins(resolved)), roles or {})
     offered = tuple(f for f in resolved.stated if not _current(question, f))
     if offered != resolved.stated:  # "My current job pays $160K": not a figure to place
         resolved = resolved.replaced(stated=offered)
@@ -134,6 +136,21 @@ def _without_own_level(resolved: Resolved) -> Resolved:
     if found is None or not _own(resolved.question, found.start()):
         return resolved
     return resolved.replaced(level="", level_asked=None)
+
+
+def _without_own_role(resolved: Resolved, roles: Mapping[str, str]) -> Resolved:
+    """Drop a second role said of the person's own job ("I've been at Stripe as a backend
+    engineer … an offer for a Senior Software Engineer role"), when an offer is told."""
+    if not resolved.other_roles or not resolved.stated:
+        return resolved
+    said = norm(resolved.question)
+    own = {slug for phrase, slug in roles.items() if slug in (resolved.role,
+                                                             *resolved.other_roles)
+           for m in re.finditer(rf"\b{re.escape(phrase)}\b", said) if _own(said, m.start())}
+    kept = [r for r in (resolved.role, *resolved.other_roles) if r not in own]
+    if not kept or len(kept) == 1 + len(resolved.other_roles):
+        return resolved
+    return resolved.replaced(role=kept[0], other_roles=tuple(kept[1:]))
 
 
 def _own(question: str, at: int) -> bool:

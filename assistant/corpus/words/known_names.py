@@ -45,6 +45,9 @@ KNOWN_NAMES: dict[str, dict[str, str]] = {
         "j.p. morgan": "the bank's own spelling",
         "chase": "its retail bank's name",
     },
+    "salesforce": {
+        "sfdc": "Salesforce's NYSE ticker until 2019, still its common short name",
+    },
     "snowflake": {
         "snow": "its NYSE ticker (not in an index the ticker package covers)",
     },

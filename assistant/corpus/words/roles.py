@@ -13,7 +13,14 @@ from __future__ import annotations
 # Aliases people type for the library's standard roles (role slug -> phrases).
 ROLE_ALIASES: dict[str, tuple[str, ...]] = {
     "software-engineer": ("swe", "sde", "software engineer", "software developer", "developer",
-                          "software engineering", "software dev"),
+                          "software engineering", "software dev",
+                          # the specialties of the same ladder and pay
+                          "backend engineer", "back-end engineer", "backend developer",
+                          "frontend engineer", "front-end engineer", "frontend developer",
+                          "full stack engineer", "full-stack engineer", "fullstack engineer",
+                          "full stack developer", "web developer", "mobile engineer",
+                          "ios engineer", "android engineer", "ios developer",
+                          "android developer"),
     "senior-software-engineer": ("senior swe", "senior software engineer", "senior engineer",
                                  "sr swe", "sr software engineer", "senior sde", "sr engineer"),
     "staff-software-engineer": ("staff swe", "staff engineer", "staff software engineer",
