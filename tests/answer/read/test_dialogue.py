@@ -257,3 +257,14 @@ def test_short_questions_about_the_subject_are_follow_ups(library_bot: Assistant
     texts = _conversation(library_bot, ["paypal swe san jose base", "they offered 150k base",
                                         "what should i ask for?"])
     assert "do not cover" not in texts[2] and "$130,000-$175,000" in texts[2]
+
+
+def test_a_follow_up_opening_with_another_language_s_and(library_bot: Assistant) -> None:
+    """After an English question, "e em toronto?" is Portuguese ("em" is "in", no
+    Engineering Manager): shopify/software-engineer.md "| Toronto | C$155K–C$195K |" (the
+    EM guide's Toronto base C$195K–C$252K is another role's); "und in new york?" is German:
+    reddit/software-engineer.md "| New York | $168K–$205K |"."""
+    texts = _conversation(library_bot, ["shopify swe sf base", "e em toronto?"])
+    assert "C$155K–C$195K" in texts[1] and "C$195K–C$252K" not in texts[1]
+    texts = _conversation(library_bot, ["reddit swe sf base", "und in new york?"])
+    assert "$168K–$205K" in texts[1]

@@ -44,6 +44,8 @@ from assistant.places.lexicon import Lexicon
 from assistant.places.names import name_key
 
 TABLE_FILE = Path(__file__).with_name("languages.yaml")
+CONJUNCTIONS = {"y": ("Spanish",), "e": ("Portuguese", "Italian"), "und": ("German",),
+                "et": ("French",), "ed": ("Italian",)}  # "and" opening a follow-up
 MAX_NOTED = 5  # phrases the note names; a long question's note stays one short line
 HAN_PLACE_CHARS = (2, 3, 4)  # lengths of Chinese place names tried against the lexicon
 
@@ -106,13 +108,15 @@ def in_english(question: str, lexicon: Lexicon, hint: str = "") -> InEnglish:
     """The question in English words the reader understands, and the language it was in
     (`hint`, the conversation's last one, for a follow-up such as "e em Zurique?")."""
     tables = _tables()
-    if not hint and question.isascii() and not tables.triggers.intersection(
-            t.casefold() for t in TOKEN.findall(question)):
+    words = [t.casefold() for t in TOKEN.findall(question)]
+    if not hint and question.isascii() and not tables.triggers.intersection(words) \
+            and not (words and words[0] in CONJUNCTIONS):
         return InEnglish(question)
     text = in_digits(unicodedata.normalize("NFC", question))
     tokens = split_words(text)
     if not (hint or HAS_DEVA.search(text) or any(t.han for t in tokens)
-            or tables.triggers & {fold(t.text) for t in tokens}):
+            or tables.triggers & {fold(t.text) for t in tokens}
+            or tokens and fold(tokens[0].text) in CONJUNCTIONS):
         return InEnglish(question)
     joins = [joined(text, a, b) for a, b in zip(tokens, tokens[1:], strict=False)]
     found = _lexicon_names(tokens, joins, tables.function, lexicon)
@@ -162,11 +166,20 @@ def _language(text: str, tokens: list[Token], joins: list[bool], tables: _Tables
         telling = mine[0] >= 2 or any(k in table.evidence and k in table.words for k in keys)
         if telling and mine > score:
             best, score = name, mine
-    if best or (hinted := tables.languages.get(hint)) is None:
+    if best:
         return best
-    read = {i for r in _readings(tokens, joins, [hinted], tables, found) for i in range(*r[:2])}
     lower = [i for i, t in enumerate(tokens) if t.text[:1].islower()]
-    return hint if lower and read.issuperset(lower) else ""
+    # a follow-up opening with another language's "and" ("e em toronto?", "und in new
+    # york?") is read in that language when its table reads every lower-case word
+    opening = fold(tokens[0].text) if tokens and text[tokens[0].end:][:1] == " " else ""
+    for name in (hint, *CONJUNCTIONS.get(opening, ())):
+        hinted = tables.languages.get(name)
+        read = {i for r in _readings(tokens, joins, [hinted], tables, found)
+                for i in range(*r[:2])} if hinted else set()
+        if lower and read.issuperset(lower) or name != hint and hinted and 0 in read and (
+                len(read) >= 2 or opening in hinted.evidence):  # "und" is no English word
+            return name
+    return ""
 
 
 def _lexicon_names(tokens: list[Token], joins: list[bool], function: frozenset[str],
