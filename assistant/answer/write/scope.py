@@ -134,6 +134,12 @@ def _cut(sentence: str, scope: Scope) -> str:
         kept = [p[len(lead):] if p.startswith(lead) else p for p in kept]
         if kept and lead.strip():
             return f"{lead}{' and '.join(kept)}."
+    clauses = sentence.rstrip(". ").split("; ")  # "For Toronto, open at C$145,000 base; for
+    # London, open at £85,000 base.": the asked place's clause
+    mine = [c for c in clauses if not scope.foreign(c)]
+    if len(clauses) > 1 and mine:
+        said = "; ".join(mine)
+        return said[:1].upper() + said[1:] + "."
     parts = sentence.split(" / ")
     kept = []
     for part in parts[:-1] if len(parts) > 1 else []:

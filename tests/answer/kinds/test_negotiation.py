@@ -152,3 +152,10 @@ def test_a_news_item_about_another_company_is_no_counter_tactic(library_bot: Ass
     assert answer.intent == "counter" and "C$155K–C$195K" in answer.text
     assert "Alibaba" not in answer.text and "002_5ca264379d7d4dae" not in {
         c.guide for c in answer.citations}
+
+
+def test_a_script_keeps_the_asked_place_s_clause(library_bot: Assistant) -> None:
+    """okta/software-engineer.md's script ends "For Toronto, open at C$145,000 base; for
+    London, open at £85,000 base.": a Toronto counter keeps its clause, not London's."""
+    text = library_bot.ask("okta software engineer toronto, how do i counter?").text
+    assert "For Toronto, open at C$145,000 base." in text and "£85,000" not in text
