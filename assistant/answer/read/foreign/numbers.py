@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 
-_NUMBER = r"(\d+(?:[.,]\d+)?)"
+# a number starts where no digit stands before it: tried inside a long run of digits, each
+# start would scan the rest of the run again (quadratic; tests/reliability)
+_NUMBER = r"(?<![\d.,])(\d+(?:[.,]\d+)?)"
 _UNIT = {"万": 10_000, "萬": 10_000, "만": 10_000, "千": 1_000, "천": 1_000,
          "億": 100_000_000, "亿": 100_000_000, "억": 100_000_000}
 # an amount of hundred millions and then ten thousands ("1억 2000만"), or of one unit
@@ -31,8 +33,8 @@ _CURRENCY = {"人民币": "CNY", "元": "CNY", "块": "CNY", "日元": "JPY", "�
              "ドル": "USD", "달러": "USD", "英镑": "GBP", "ポンド": "GBP", "파운드": "GBP",
              "欧元": "EUR", "ユーロ": "EUR", "유로": "EUR", "新加坡元": "SGD", "港币": "HKD",
              "港元": "HKD", "卢比": "INR"}
-_AFTER = re.compile(r"(\d[\d,]*)\s*(" + "|".join(sorted(map(re.escape, _CURRENCY), key=len,
-                                                         reverse=True)) + ")")
+_AFTER = re.compile(r"(?<![\d,])(\d[\d,]*)\s*("
+                    + "|".join(sorted(map(re.escape, _CURRENCY), key=len, reverse=True)) + ")")
 _INDIAN = re.compile(rf"{_NUMBER}\s*(लाख|करोड़|करोड)")
 _THOUSANDS = re.compile(rf"{_NUMBER}\s+(?:mil|mila)\b", re.IGNORECASE)
 THOUSANDS_LANGUAGES = frozenset({"Spanish", "Portuguese", "Italian"})
