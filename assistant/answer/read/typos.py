@@ -44,6 +44,9 @@ SHOUTED = 3  # an ordinary word longer than this typed in capitals is emphasis (
 CALENDAR_NAMES = frozenset(n.casefold() for n in (*calendar.day_name, *calendar.month_name) if n)
 
 
+MIN_FIRM = 4  # letters of a lower-case word read as an unknown firm's name
+
+
 def read_names(question: str, tokens: list[str], vocab: Vocabulary, has_company: bool,
                ordinary: AbstractSet[str] = frozenset(),
                before_slot: AbstractSet[str] = frozenset()) -> NameReading:
@@ -87,9 +90,22 @@ def read_names(question: str, tokens: list[str], vocab: Vocabulary, has_company:
                                                   f"{vocab.companies[slug]}.")
         if len(slugs) > 1:
             return NameReading(ambiguous=tuple(sorted(slugs)))
-        if single and token in names and token not in vocab.known_words:
+        if single and token not in vocab.known_words and (token in names or _firm_place(
+                token, question, ordinary, before_slot)):
             unknown.append(_as_typed(token, question))
     return NameReading(unknown=tuple(unknown))
+
+
+def _firm_place(token: str, question: str, ordinary: AbstractSet[str],
+                before_slot: AbstractSet[str]) -> bool:
+    """A word typed in lower case that is no English word, where a firm stands: right before
+    a role or pay word ("grubhub software engineer"), or last after "and", "about", "at"
+    ("and grubhub?", "what about wealthsimple?")."""
+    if not token.isalpha() or len(token) < MIN_FIRM or token in ordinary:
+        return False
+    return token in before_slot or re.search(
+        rf"\b(?:and|about|at|for|with|vs|from)\s+{re.escape(token)}\W*$", question,
+        re.IGNORECASE) is not None
 
 
 def _max_edits(token: str) -> int:

@@ -268,3 +268,12 @@ def test_a_follow_up_opening_with_another_language_s_and(library_bot: Assistant)
     assert "C$155K–C$195K" in texts[1] and "C$195K–C$252K" not in texts[1]
     texts = _conversation(library_bot, ["reddit swe sf base", "und in new york?"])
     assert "$168K–$205K" in texts[1]
+
+
+def test_a_company_without_a_guide_in_a_follow_up_is_said(library_bot: Assistant) -> None:
+    """"and grubhub?" after Instacart: the library has no Grubhub guide, which is said; the
+    Instacart band ($130K–$165K, instacart/software-engineer.md) is not shown again."""
+    texts = _conversation(library_bot, ["instacart swe sf base", "and grubhub?"])
+    assert "no guide for “grubhub”" in texts[1] and "$130K–$165K" not in texts[1]
+    texts = _conversation(library_bot, ["databricks ds sf base", "and at linkedin?"])
+    assert "no guide for “linkedin”" in texts[1]
