@@ -26,7 +26,8 @@ COUNTER_WORDS = re.compile(
     r"back\b|\bhow (?:do|should|can) i (?:respond|reply|get more|ask)\b|\bwhat (?:should|can|do) "
     r"i (?:ask|say|request)\b|\bnegotiate up\b|\bpush (?:for|them)\b|\bget (?:them|it|more)\b|"
     r"\b(?:move|budge|bump|raise) (?:it|them|the offer|up)\b|\bto move\b|\bask (?:for )?more\b|"
-    r"\bwhat (?:can|should) i (?:ask|push|request)\b", re.IGNORECASE)
+    r"\bwhat (?:can|should) i (?:ask|push|request)\b|"
+    r"\bwhat [\w-]+(?: [\w-]+)? should i (?:ask|push|request)\b", re.IGNORECASE)
 RANK_WORDS = re.compile(
     r"\b(?:highest|lowest|best|top|worst|least)[- ](?:paying|paid|pay|salar\w*|base|comp\w*)\b|"
     r"\bpays? (?:the )?(?:most|least|best|highest|lowest)\b|\b(?:most|least) (?:money|generous)\b|"
@@ -99,7 +100,8 @@ COUNTER_ASKED = re.compile(
     r"\bpush(?:ing)? back\b|\bwhat (?:should|can|do) i (?:ask|say|request|counter)\b|"
     r"\bhow (?:do|should|can) i (?:negotiate|respond|reply|get more|counter|ask for more)\b|"
     r"\bhelp me negotiate\b|\bnegotiation (?:script|tips|strategy)\b|\bwhat'?s the play\b|"
-    r"\b(?:get|ask for|push for) more\b(?!\s+(?:without|but)\b)|\bget (?:them|it) to move\b",
+    r"\b(?:get|ask for|push for) more\b(?!\s+(?:without|but)\b)|\bget (?:them|it) to move\b|"
+    r"\bwhat [\w-]+(?: [\w-]+)? should i (?:ask|push|request)\b|\bwhat can i push on\b",
     re.IGNORECASE)
 
 

@@ -159,3 +159,15 @@ def test_a_script_keeps_the_asked_place_s_clause(library_bot: Assistant) -> None
     London, open at £85,000 base.": a Toronto counter keeps its clause, not London's."""
     text = library_bot.ask("okta software engineer toronto, how do i counter?").text
     assert "For Toronto, open at C$145,000 base." in text and "£85,000" not in text
+
+
+@pytest.mark.parametrize(("question", "held"), [
+    # amazon/software-engineer.md "| Seattle | L5 SDE II | ... | $50K-$100K |" sign-on
+    ("what sign-on should I ask Amazon for as an SDE 2 in Seattle", "$50K-$100K"),
+    # adobe/product-manager.md's script: "Lead with base salary (push to $185K+)"
+    ("what signing bonus should I ask Adobe for as a PM?", "push to $185K+"),
+])
+def test_what_to_ask_a_company_for_is_a_counter(library_bot: Assistant, question: str,
+                                                held: str) -> None:
+    answer = library_bot.ask(question)
+    assert answer.intent == "counter" and held in answer.text and "do not cover" not in answer.text
