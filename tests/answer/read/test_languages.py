@@ -177,6 +177,14 @@ def test_every_table_entry_is_text() -> None:
      "google/security-engineer", "CHF 155K–CHF 240K", "Staff"),
     ("Qual è lo stipendio base di un ingegnere del software senior presso SAP a Monaco di "
      "Baviera?", "sap/senior-software-engineer", "EUR 90K–EUR 135K", "EUR 40K–EUR 100K"),
+    # mercado-libre/software-engineer.md "| Bay Area | $150K-$210K |"
+    ("¿Cuál es el salario base de un ingeniero de software en Mercado Libre en el Área de la "
+     "Bahía?", "mercado-libre/software-engineer", "$150K-$210K", "no guide"),
+    # ebanx/software-engineer.md São Paulo options R$50,000-R$100,000: (60 − 50) ÷ 50 = 20%,
+    # not placed against the base band R$168,000-R$240,000
+    ("Recebi uma oferta do EBANX para engenheiro de software em São Paulo: R$200.000 de "
+     "salário base e R$60.000 em opções em 4 anos. Onde isso fica na faixa?",
+     "ebanx/software-engineer", "= R$10K ÷ R$50K = 20%", "R$168K − R$60K"),
 ])
 def test_answered_from_the_right_row(library_bot: Assistant, question: str, guide: str,
                                      figure: str, absent: str) -> None:
