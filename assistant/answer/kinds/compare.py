@@ -93,7 +93,7 @@ def compare(resolved: Resolved, library: Library, lexicon: Lexicon) -> Spanned:
         roles = shared
     sides = _sides(resolved, companies, roles, library, lexicon, titled)
     parts = [a for a in resolved.asks if a in COMPONENTS]
-    if parts == ["total_comp"] and not resolved.cues.total:
+    if parts == ["total_comp"] and not resolved.cues.total and "asks" not in resolved.carried:
         parts = []  # "comp", "pay", "package": every part, not the total-comp column only
     parts = parts or _parts_held(sides)
     return _spanned(sides, parts, resolved, library)

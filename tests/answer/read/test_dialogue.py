@@ -277,3 +277,11 @@ def test_a_company_without_a_guide_in_a_follow_up_is_said(library_bot: Assistant
     assert "no guide for “grubhub”" in texts[1] and "$130K–$165K" not in texts[1]
     texts = _conversation(library_bot, ["databricks ds sf base", "and at linkedin?"])
     assert "no guide for “linkedin”" in texts[1]
+
+
+def test_a_comparison_after_a_total_comp_question_compares_total_comp(
+        library_bot: Assistant) -> None:
+    """"vs airbnb?" after "doordash swe sf tc": total comp only; airbnb/software-engineer.md's
+    San Francisco base ($175K–$218K) was not asked."""
+    texts = _conversation(library_bot, ["doordash swe sf tc", "vs airbnb?"])
+    assert "$215K–$286K" in texts[1] and "$175K–$218K" not in texts[1]
