@@ -44,7 +44,7 @@ SHOUTED = 3  # an ordinary word longer than this typed in capitals is emphasis (
 CALENDAR_NAMES = frozenset(n.casefold() for n in (*calendar.day_name, *calendar.month_name) if n)
 
 
-MIN_FIRM = 4  # letters of a lower-case word read as an unknown firm's name
+MIN_FIRM = 5  # letters of a lower-case word read as an unknown firm's name ("relo", "esop": no)
 
 
 def read_names(question: str, tokens: list[str], vocab: Vocabulary, has_company: bool,
