@@ -85,6 +85,7 @@ class _Table:
     function: dict[str, str]  # question and function words ("" drops them): not named
     evidence: frozenset[str]  # keys that show the language: a word English does not use
     also: tuple[str, ...] = ()
+    longest: int = 1  # most tokens in one of its keys
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,10 @@ def _readings(tokens: list[Token], joins: list[bool], chosen: list[_Table], tabl
     """Longest phrase first: every span of joined tokens `_find` knows, none overlapping."""
     used = [False] * len(tokens)
     readings: list[_Reading] = []
-    for n in range(min(tables.longest, len(tokens)), 0, -1):
+    # names in another script may be long ("スタッフソフトウェアエンジニア" is 15 tokens);
+    # spaced words' keys are a few tokens: the spans tried are as long as the keys can be
+    longest = tables.longest if any(t.han for t in tokens) else max(t.longest for t in chosen)
+    for n in range(min(longest, len(tokens)), 0, -1):
         for i in range(len(tokens) - n + 1):
             if any(used[i:i + n]) or not all(joins[i:i + n - 1]):
                 continue
@@ -159,6 +163,8 @@ def _language(text: str, tokens: list[Token], joins: list[bool], tables: _Tables
         return "Hindi"
     best, score = "", (0, 0)
     for name, table in tables.languages.items():
+        if not table.evidence:  # a table of another script's words only
+            continue
         readings = _readings(tokens, joins, [table], tables, found)
         keys = [lookup_key(tokens[r.start:r.end]) for r in readings if r.kind != "keep"]
         mine = (sum(k in table.evidence for k in keys), len(keys))
@@ -272,7 +278,8 @@ def _tables() -> _Tables:
         words, function = (_keyed(spec.get(part) or {}) for part in ("words", "function"))
         evidence = frozenset(k for k in [*words, *function]  # Latin-script keys only
                              if k.isascii() and set(k.split()) - english)
-        languages[name] = _Table(words, function, evidence, tuple(spec.get("also", ())))
+        languages[name] = _Table(words, function, evidence, tuple(spec.get("also", ())),
+                                 max(len(TOKEN.findall(k)) for k in [*words, *function]))
     companies, places = _keyed(data["companies"]), _keyed(data["places"])
     keys = [*companies, *places, *(k for t in languages.values() for k in [*t.words, *t.function])]
     return _Tables(languages, companies, places,
