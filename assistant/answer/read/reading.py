@@ -137,8 +137,11 @@ class Resolved:
             taken["other_companies"] = earlier.other_companies  # a comparison stays one
         if "level" in taken and taken["level"]:  # named on the earlier subject's ladder
             taken["level_of"] = earlier.level_of or earlier.company
-        if not self.stated and earlier.stated and "company" in taken and "role" in taken:
-            taken["stated"] = earlier.stated  # the same offer: "how do i counter?" after it
+        if not self.stated and earlier.stated and "company" in taken and "role" in taken \
+                and ("places" in taken or all(f.unit for f in earlier.stated)):
+            # the same offer: "how do i counter?" after it; at another place only when its
+            # currency was said ("200k" in SF is no 200k in London)
+            taken["stated"] = earlier.stated
         hidden = ("region_typed", "places", "level_asked", "level_of", "other_companies",
                   "stated")
         carried = tuple(k for k, v in taken.items() if v and k not in hidden)
