@@ -285,3 +285,11 @@ def test_a_comparison_after_a_total_comp_question_compares_total_comp(
     San Francisco base ($175K–$218K) was not asked."""
     texts = _conversation(library_bot, ["doordash swe sf tc", "vs airbnb?"])
     assert "$215K–$286K" in texts[1] and "$175K–$218K" not in texts[1]
+
+
+def test_an_offer_without_a_currency_stays_with_its_place(library_bot: Assistant) -> None:
+    """"200k" said of New York is not placed in google/software-engineer.md's London pound
+    band (£75K–£135K) when the place changes; with its place kept it is the same offer."""
+    texts = _conversation(library_bot, ["is 200k base good for a google swe in nyc?",
+                                        "and in london?"])
+    assert "£75K–£135K" in texts[1] and "Your base of 200k" not in texts[1]
