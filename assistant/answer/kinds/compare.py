@@ -120,7 +120,6 @@ def _sides(resolved: Resolved, companies: list[str], roles: list[str], library: 
            lexicon: Lexicon, titled: dict[str, list[tuple[str, Level]]] | None = None
            ) -> list[Side]:
     vocab = library.vocabulary
-    places: list[AskedPlace | None] = list(resolved.places) or [None]
     sides: list[Side] = []
     levels = [resolved.level_asked, *resolved.other_levels]
     # each company's own level and place, when each is named with its own ("Google L5 in
@@ -132,7 +131,8 @@ def _sides(resolved: Resolved, companies: list[str], roles: list[str], library: 
         held = vocab.guides_by_company.get(company, {})
         pairs = titled[company] if titled else [
             (r, lv) for r in roles for lv in (own[company] if own else levels)]
-        places = list(where[company]) if where else list(resolved.places) or [None]
+        places: list[AskedPlace | None] = list(where[company] if where else resolved.places) \
+            or [None]
         for role, level in pairs:
             guide = library.guide(guide_at_level(role, level, held, library)) \
                 if role in held else None

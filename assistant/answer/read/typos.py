@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from assistant.answer.read.companies import COMPANY_AFTER, FOLLOWING
 from assistant.answer.read.neighbours import CORPORATE_SUFFIXES
 from assistant.answer.read.phrases import QUESTION_WORDS
 from assistant.corpus.words.normal import norm
@@ -100,12 +101,12 @@ def _firm_place(token: str, question: str, ordinary: AbstractSet[str],
                 before_slot: AbstractSet[str]) -> bool:
     """A word typed in lower case that is no English word, where a firm stands: right before
     a role or pay word ("grubhub software engineer"), or last after "and", "about", "at"
-    ("and grubhub?", "what about wealthsimple?")."""
+    ("and grubhub?", "what about wealthsimple?"), where companies.py reads a known one."""
     if not token.isalpha() or len(token) < MIN_FIRM or token in ordinary:
         return False
-    return token in before_slot or re.search(
-        rf"\b(?:and|about|at|for|with|vs|from)\s+{re.escape(token)}\W*$", question,
-        re.IGNORECASE) is not None
+    last = re.search(rf"(\S+)\s+{re.escape(token)}\W*$", question, re.IGNORECASE)
+    return token in before_slot or last is not None \
+        and last.group(1).casefold() in FOLLOWING | COMPANY_AFTER | {"for"}
 
 
 def _max_edits(token: str) -> int:

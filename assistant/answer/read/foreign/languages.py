@@ -12,9 +12,9 @@ as software engineer."
 Words are data (languages.yaml); places come from the lexicon (kept whole: "Rio de Janeiro").
 Chinese, Japanese and Korean are cut by longest match over the table's words and the
 lexicon's place names (tokens.py); amounts in number words are written in digits first
-(numbers.py). Only a
-word English does not also use ("no", "base", "de" never count) makes a question another
-language's, so English comes back unchanged, for one regex and one set intersection.
+(numbers.py). Only words English does not also use ("no", "base", "de" never count) make a
+question another language's, so English comes back unchanged, for one regex and one set
+intersection.
 """
 
 from __future__ import annotations
